@@ -1,0 +1,54 @@
+namespace LocalVpc.Core.Commands.Subnets;
+
+/// <summary>
+/// CreateSubnet: a block inside one of the VPC's blocks, /16 to /28, overlapping no other subnet, in one
+/// zone (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html).
+/// </summary>
+public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? AvailabilityZone, string? AvailabilityZoneId,
+    ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
+{
+    public const int MinPrefixLength = 16, MaxPrefixLength = 28;
+
+    public Decision<string> Decide(RegionState state, CommandContext context)
+    {
+        if (VpcId is null) return Ec2Errors.MissingParameter("VpcId");
+        if (CidrBlock is null) return Ec2Errors.MissingParameter("CidrBlock");
+        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (!Ipv4Cidr.TryParse(CidrBlock, out var cidr)) return Ec2Errors.InvalidCidr("cidrBlock", CidrBlock);
+        if (cidr.PrefixLength is < MinPrefixLength or > MaxPrefixLength || !vpc.Cidrs.Any(c => c.Contains(cidr)))
+            return Ec2Errors.SubnetRange(CidrBlock);
+        if (state.SubnetsOf(vpc.Id).Any(s => s.Cidr.Overlaps(cidr))) return Ec2Errors.SubnetConflict(CidrBlock);
+        if (ChooseZone(state, vpc.Id, out var zone) is { } zoneError) return zoneError;
+
+        var (subnet, acl) = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id), cidr, zone,
+            defaultForAz: false);
+        if (TagRules.ForNewResource(TagSpecifications, "subnet", subnet.Id, out var tags) is { } tagError) return tagError;
+        List<Event> events = [new ResourcePut(subnet), new ResourcePut(acl)];
+        if (tags is not null) events.Add(tags);
+        return Decision.Of(subnet.Id, events);
+    }
+
+    /// <summary>The zone asked for, or else the zone with the fewest subnets of this VPC (first in order on a tie).</summary>
+    private Ec2Error? ChooseZone(RegionState state, string vpcId, out AvailabilityZone zone)
+    {
+        var region = state.Region;
+        if (AvailabilityZone is not null && AvailabilityZoneId is not null)
+        {
+            zone = null!;
+            return Ec2Errors.InvalidParameterCombination("Only one of availabilityZone or availabilityZoneId may be specified.");
+        }
+        if (AvailabilityZone is not null)
+        {
+            zone = region.Zone(AvailabilityZone)!;
+            return zone is null ? Ec2Errors.InvalidAvailabilityZone(AvailabilityZone, region.Zones.Select(z => z.Name)) : null;
+        }
+        if (AvailabilityZoneId is not null)
+        {
+            zone = region.ZoneById(AvailabilityZoneId)!;
+            return zone is null ? Ec2Errors.InvalidAvailabilityZoneId(AvailabilityZoneId, region.Zones.Select(z => z.ZoneId)) : null;
+        }
+        var used = state.SubnetsOf(vpcId).GroupBy(s => s.AvailabilityZone).ToDictionary(g => g.Key, g => g.Count());
+        zone = region.Zones.MinBy(z => used.GetValueOrDefault(z.Name))!;
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+namespace LocalVpc.Core.Commands.Vpcs;
+
+/// <summary>CreateVpc: a VPC with its main route table, default network ACL and default security group.</summary>
+public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, ImmutableArray<TagSpecification> TagSpecifications)
+    : ICommand<string>
+{
+    /// <summary>AWS allows VPC blocks from /16 to /28 (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).</summary>
+    public const int MinPrefixLength = 16, MaxPrefixLength = 28;
+
+    public Decision<string> Decide(RegionState state, CommandContext context)
+    {
+        if (CidrBlock is null)
+            return new Ec2Error("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided.");
+        if (CheckBlock(CidrBlock, out var cidr) is { } invalid) return invalid;
+        var tenancy = InstanceTenancy ?? "default";
+        if (tenancy is not ("default" or "dedicated"))
+            return Ec2Errors.InvalidParameterValue("instanceTenancy", tenancy);
+
+        var events = VpcLayout.NewVpc(state, context, cidr.ToString(), tenancy, isDefault: false);
+        var vpcId = ((ResourcePut)events[0]).Resource.Id;
+        if (TagRules.ForNewResource(TagSpecifications, "vpc", vpcId, out var tags) is { } tagError) return tagError;
+        if (tags is not null) events.Add(tags);
+        return Decision.Of(vpcId, events);
+    }
+
+    /// <summary>The one check of a VPC block's form and size, shared with AssociateVpcCidrBlock.</summary>
+    public static Ec2Error? CheckBlock(string text, out Ipv4Cidr cidr)
+    {
+        if (!Ipv4Cidr.TryParse(text, out cidr)) return Ec2Errors.InvalidCidr("cidrBlock", text);
+        if (cidr.PrefixLength is < MinPrefixLength or > MaxPrefixLength) return Ec2Errors.VpcRange(text);
+        return null;
+    }
+}

@@ -1,0 +1,121 @@
+namespace LocalVpc.Core.Errors;
+
+/// <summary>
+/// The one catalog of AWS errors: a factory per code, spelled as EC2 spells it
+/// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
+/// </summary>
+public static class Ec2Errors
+{
+    // Protocol and parameters.
+    public static Ec2Error InvalidAction(string action) =>
+        new("InvalidAction", $"The action {action} is not valid for this web service.");
+    public static Ec2Error MissingAction() =>
+        new("MissingAction", "The request must contain the parameter Action.");
+    public static Ec2Error MissingParameter(string name) =>
+        new("MissingParameter", $"The request must contain the parameter {name}");
+    public static Ec2Error UnknownParameter(string name) =>
+        new("UnknownParameter", $"The parameter {name} is not recognized");
+    public static Ec2Error InvalidParameterValue(string message) => new("InvalidParameterValue", message);
+    public static Ec2Error InvalidParameterValue(string name, string value) =>
+        new("InvalidParameterValue", $"Value ({value}) for parameter {name} is invalid.");
+    public static Ec2Error InvalidParameterValueRange(string name, string value, long min, long max) =>
+        new("InvalidParameterValue", $"Value ( {value} ) for parameter {name} is invalid. Parameter must be between {min} and {max}.");
+    public static Ec2Error InvalidParameter(string message) => new("InvalidParameter", message);
+    public static Ec2Error InvalidParameterCombination(string message) => new("InvalidParameterCombination", message);
+    public static Ec2Error InvalidFilter(string name) =>
+        new("InvalidParameterValue", $"The filter '{name}' is invalid");
+    public static Ec2Error InvalidNextToken(string token) =>
+        new("InvalidNextToken", $"The token '{token}' is invalid.");
+    public static Ec2Error DryRunOperation() =>
+        new("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+    public static Ec2Error InvalidQuery(string message) => new("InvalidQuery", message);
+    public static Ec2Error InternalError() =>
+        new("InternalError", "An internal error has occurred", 500);
+
+    // Ids.
+    public static Ec2Error Malformed(string code, string id, string prefix) =>
+        new(code, $"Invalid id: \"{id}\" (expecting \"{prefix}-...\")");
+    public static Ec2Error InvalidId(string id) => new("InvalidID", $"The ID '{id}' is not valid");
+
+    // VPCs.
+    public static Ec2Error VpcNotFound(string id) => new("InvalidVpcID.NotFound", $"The vpc ID '{id}' does not exist");
+    public static Ec2Error VpcIdMalformed(string id) => Malformed("InvalidVpcID.Malformed", id, IdPrefix.Vpc);
+    public static Ec2Error VpcRange(string cidr) => new("InvalidVpc.Range", $"The CIDR '{cidr}' is invalid.");
+    public static Ec2Error InvalidCidr(string parameter, string cidr) =>
+        new("InvalidParameterValue", $"Value ({cidr}) for parameter {parameter} is invalid. This is not a valid CIDR block.");
+    public static Ec2Error VpcDependencyViolation(string id) =>
+        new("DependencyViolation", $"The vpc '{id}' has dependencies and cannot be deleted.");
+    public static Ec2Error DefaultVpcAlreadyExists() =>
+        new("DefaultVpcAlreadyExists", "A Default VPC already exists for this account in this region.");
+    public static Ec2Error NoDefaultVpc() => new("VPCIdNotSpecified", "No default VPC for this user");
+    public static Ec2Error CidrLimitExceeded(string vpcId, int limit) =>
+        new("CidrLimitExceeded", $"This network '{vpcId}' has met its maximum number of allowed CIDRs: {limit}");
+    public static Ec2Error CidrConflict(string cidr, string vpcId) =>
+        new("InvalidVpc.Range", $"The CIDR '{cidr}' conflicts with another CIDR block in VPC '{vpcId}'.");
+    public static Ec2Error CidrRestricted(string cidr, string vpcId) =>
+        new("InvalidVpc.Range", $"The CIDR '{cidr}' is restricted. Use a CIDR from the same private address range as the current VPC CIDR, or use a publicly-routable CIDR.");
+    public static Ec2Error VpcCidrAssociationNotFound(string id) =>
+        new("InvalidVpcCidrBlockAssociationID.NotFound", $"The vpc CIDR block association ID '{id}' does not exist");
+    public static Ec2Error VpcCidrAssociationMalformed(string id) =>
+        Malformed("InvalidVpcCidrBlockAssociationId.Malformed", id, IdPrefix.VpcCidrAssociation);
+    public static Ec2Error CannotDisassociatePrimaryCidr(string associationId, string vpcId) =>
+        new("OperationNotPermitted", $"The vpc CIDR block with association ID {associationId} may not be disassociated. It is the primary IPv4 CIDR block of the VPC");
+    public static Ec2Error CidrInUse(string cidr, string vpcId) =>
+        new("DependencyViolation", $"The vpc CIDR block {cidr} in VPC '{vpcId}' has dependencies and cannot be disassociated.");
+
+    // Subnets.
+    public static Ec2Error SubnetNotFound(string id) => new("InvalidSubnetID.NotFound", $"The subnet ID '{id}' does not exist");
+    public static Ec2Error SubnetIdMalformed(string id) => Malformed("InvalidSubnetID.Malformed", id, IdPrefix.Subnet);
+    public static Ec2Error SubnetRange(string cidr) => new("InvalidSubnet.Range", $"The CIDR '{cidr}' is invalid.");
+    public static Ec2Error SubnetConflict(string cidr) =>
+        new("InvalidSubnet.Conflict", $"The CIDR '{cidr}' conflicts with another subnet");
+    public static Ec2Error SubnetDependencyViolation(string id) =>
+        new("DependencyViolation", $"The subnet '{id}' has dependencies and cannot be deleted.");
+    public static Ec2Error InvalidAvailabilityZone(string zone, IEnumerable<string> zones) =>
+        new("InvalidParameterValue", $"Value ({zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: {string.Join(", ", zones)}.");
+    public static Ec2Error InvalidAvailabilityZoneId(string zoneId, IEnumerable<string> zoneIds) =>
+        new("InvalidParameterValue", $"Value ({zoneId}) for parameter availabilityZoneId is invalid. Subnets can currently only be created in the following availability zone ids: {string.Join(", ", zoneIds)}.");
+
+    // Security groups.
+    public static Ec2Error GroupNotFound(string id) => new("InvalidGroup.NotFound", $"The security group '{id}' does not exist");
+    public static Ec2Error GroupNameNotFound(string name, string? vpcId) => vpcId is null
+        ? new("InvalidGroup.NotFound", $"The security group '{name}' does not exist")
+        : new("InvalidGroup.NotFound", $"The security group '{name}' does not exist in default VPC '{vpcId}'");
+    public static Ec2Error GroupIdMalformed(string id) => Malformed("InvalidGroupId.Malformed", id, IdPrefix.SecurityGroup);
+    public static Ec2Error GroupDuplicate(string name, string vpcId) =>
+        new("InvalidGroup.Duplicate", $"The security group '{name}' already exists for VPC '{vpcId}'");
+    public static Ec2Error GroupReserved(string name) => new("InvalidGroup.Reserved", $"The security group '{name}' is reserved");
+    public static Ec2Error CannotDeleteDefaultGroup(string id) =>
+        new("CannotDelete", $"the specified group: \"{id}\" name: \"default\" cannot be deleted by a user");
+    public static Ec2Error GroupInUse(string id) =>
+        new("DependencyViolation", $"resource {id} has a dependent object");
+    public static Ec2Error PermissionDuplicate(string rule) =>
+        new("InvalidPermission.Duplicate", $"the specified rule \"{rule}\" already exists");
+    public static Ec2Error PermissionNotFound() =>
+        new("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+    public static Ec2Error PermissionMalformed(string message) => new("InvalidPermission.Malformed", message);
+    public static Ec2Error RuleNotFound(string id) =>
+        new("InvalidSecurityGroupRuleId.NotFound", $"The security group rule ID '{id}' does not exist");
+    public static Ec2Error RuleIdMalformed(string id) =>
+        Malformed("InvalidSecurityGroupRuleId.Malformed", id, IdPrefix.SecurityGroupRule);
+    public static Ec2Error RulesLimitExceeded() =>
+        new("RulesPerSecurityGroupLimitExceeded", "The maximum number of rules per security group has been reached.");
+
+    // Route tables and network ACLs.
+    public static Ec2Error RouteTableNotFound(string id) =>
+        new("InvalidRouteTableID.NotFound", $"The routeTable ID '{id}' does not exist");
+    public static Ec2Error RouteTableIdMalformed(string id) =>
+        Malformed("InvalidRouteTableID.Malformed", id, IdPrefix.RouteTable);
+    public static Ec2Error NetworkAclNotFound(string id) =>
+        new("InvalidNetworkAclID.NotFound", $"The networkAcl ID '{id}' does not exist");
+    public static Ec2Error NetworkAclIdMalformed(string id) =>
+        Malformed("InvalidNetworkAclID.Malformed", id, IdPrefix.NetworkAcl);
+
+    // Tags.
+    public static Ec2Error TagLimitExceeded(int limit) =>
+        new("TagLimitExceeded", $"The maximum number of tags per resource is {limit}.");
+    public static Ec2Error ReservedTagKey() =>
+        new("InvalidParameterValue", "Tag keys starting with 'aws:' are reserved for internal use");
+    public static Ec2Error InvalidTaggableResourceType(string type) =>
+        new("InvalidParameterValue", $"'{type}' is not a valid taggable resource type for this operation.");
+}

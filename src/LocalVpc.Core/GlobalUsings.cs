@@ -1,0 +1,10 @@
+global using System.Collections.Immutable;
+global using LocalVpc.Core.Cidr;
+global using LocalVpc.Core.Commands;
+global using LocalVpc.Core.Errors;
+global using LocalVpc.Core.Events;
+global using LocalVpc.Core.Ids;
+global using LocalVpc.Core.Regions;
+global using LocalVpc.Core.Resources;
+global using LocalVpc.Core.State;
+global using LocalVpc.Core.Rules;

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace LocalVpc.Core.Resources;
+
+/// <summary>A resource in a region. Resources are immutable and refer to each other by id only.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(Vpc), "vpc")]
+[JsonDerivedType(typeof(Subnet), "subnet")]
+[JsonDerivedType(typeof(SecurityGroup), "security-group")]
+[JsonDerivedType(typeof(RouteTable), "route-table")]
+[JsonDerivedType(typeof(NetworkAcl), "network-acl")]
+public abstract record Resource(string Id);

@@ -1,0 +1,59 @@
+namespace LocalVpc.Core.Rules;
+
+/// <summary>Finds a resource named in a request, telling a malformed id from an unknown one as AWS does.</summary>
+public static class Lookup
+{
+    public static Ec2Error? Vpc(RegionState state, string id, out Vpc vpc) =>
+        Find(state.Vpcs, id, IdPrefix.Vpc, Ec2Errors.VpcIdMalformed, Ec2Errors.VpcNotFound, out vpc);
+
+    public static Ec2Error? Subnet(RegionState state, string id, out Subnet subnet) =>
+        Find(state.Subnets, id, IdPrefix.Subnet, Ec2Errors.SubnetIdMalformed, Ec2Errors.SubnetNotFound, out subnet);
+
+    public static Ec2Error? SecurityGroup(RegionState state, string id, out SecurityGroup group) =>
+        Find(state.SecurityGroups, id, IdPrefix.SecurityGroup, Ec2Errors.GroupIdMalformed, Ec2Errors.GroupNotFound, out group);
+
+    public static Ec2Error? RouteTable(RegionState state, string id, out RouteTable table) =>
+        Find(state.RouteTables, id, IdPrefix.RouteTable, Ec2Errors.RouteTableIdMalformed, Ec2Errors.RouteTableNotFound, out table);
+
+    public static Ec2Error? NetworkAcl(RegionState state, string id, out NetworkAcl acl) =>
+        Find(state.NetworkAcls, id, IdPrefix.NetworkAcl, Ec2Errors.NetworkAclIdMalformed, Ec2Errors.NetworkAclNotFound, out acl);
+
+    /// <summary>A security group rule by id, with the group that holds it.</summary>
+    public static Ec2Error? SecurityGroupRule(RegionState state, string id, out SecurityGroupRule rule, out SecurityGroup group)
+    {
+        (rule, group) = (null!, null!);
+        if (!IdPrefix.IsWellFormed(id, IdPrefix.SecurityGroupRule)) return Ec2Errors.RuleIdMalformed(id);
+        foreach (var g in state.SecurityGroups.Values)
+            foreach (var r in g.Rules)
+                if (r.Id == id)
+                {
+                    (rule, group) = (r, g);
+                    return null;
+                }
+        return Ec2Errors.RuleNotFound(id);
+    }
+
+    /// <summary>A group named by id, or else by name in the default VPC (the legacy EC2-Classic form AWS still accepts).</summary>
+    public static Ec2Error? SecurityGroup(RegionState state, string? id, string? name, out SecurityGroup group)
+    {
+        if (id is not null) return SecurityGroup(state, id, out group);
+        group = null!;
+        if (name is null) return Ec2Errors.MissingParameter("GroupId");
+        var vpc = state.DefaultVpc;
+        if (vpc is null) return Ec2Errors.NoDefaultVpc();
+        var found = state.SecurityGroupsOf(vpc.Id).FirstOrDefault(g => g.Name == name);
+        if (found is null) return Ec2Errors.GroupNameNotFound(name, vpc.Id);
+        group = found;
+        return null;
+    }
+
+    private static Ec2Error? Find<T>(ImmutableSortedDictionary<string, T> table, string id, string prefix,
+        Func<string, Ec2Error> malformed, Func<string, Ec2Error> notFound, out T value) where T : class
+    {
+        value = null!;
+        if (!IdPrefix.IsWellFormed(id, prefix)) return malformed(id);
+        if (!table.TryGetValue(id, out var found)) return notFound(id);
+        value = found;
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+namespace LocalVpc.Core.State;
+
+/// <summary>
+/// Everything in one account and region, immutable. Each table is sorted by id, which gives
+/// Describe calls a stable order to page through.
+/// </summary>
+public sealed record RegionState(
+    Scope Scope,
+    string? DhcpOptionsId,
+    ImmutableSortedDictionary<string, Vpc> Vpcs,
+    ImmutableSortedDictionary<string, Subnet> Subnets,
+    ImmutableSortedDictionary<string, SecurityGroup> SecurityGroups,
+    ImmutableSortedDictionary<string, RouteTable> RouteTables,
+    ImmutableSortedDictionary<string, NetworkAcl> NetworkAcls,
+    ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
+{
+    private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>A region nobody has used yet.</summary>
+    public static RegionState Empty(Scope scope) => new(scope, null,
+        ImmutableSortedDictionary.Create<string, Vpc>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, Subnet>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, SecurityGroup>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, RouteTable>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, NetworkAcl>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
+
+    /// <summary>True once the region was set up (default VPC created or declined).</summary>
+    public bool Initialized => DhcpOptionsId is not null;
+
+    public RegionInfo Region => RegionCatalog.Find(Scope.Region) ?? throw new InvalidOperationException(Scope.Region);
+
+    public ImmutableSortedDictionary<string, string> TagsOf(string id) => Tags.GetValueOrDefault(id, NoTags);
+
+    public Vpc? DefaultVpc => Vpcs.Values.FirstOrDefault(v => v.IsDefault);
+
+    /// <summary>Any resource by id, whatever its type.</summary>
+    public Resource? Find(string id) => IdPrefix.Of(id) switch
+    {
+        IdPrefix.Vpc => Vpcs.GetValueOrDefault(id),
+        IdPrefix.Subnet => Subnets.GetValueOrDefault(id),
+        IdPrefix.SecurityGroup => SecurityGroups.GetValueOrDefault(id),
+        IdPrefix.RouteTable => RouteTables.GetValueOrDefault(id),
+        IdPrefix.NetworkAcl => NetworkAcls.GetValueOrDefault(id),
+        _ => null,
+    };
+
+    public IEnumerable<Subnet> SubnetsOf(string vpcId) => Subnets.Values.Where(s => s.VpcId == vpcId);
+
+    public IEnumerable<SecurityGroup> SecurityGroupsOf(string vpcId) => SecurityGroups.Values.Where(g => g.VpcId == vpcId);
+
+    public IEnumerable<RouteTable> RouteTablesOf(string vpcId) => RouteTables.Values.Where(t => t.VpcId == vpcId);
+
+    public IEnumerable<NetworkAcl> NetworkAclsOf(string vpcId) => NetworkAcls.Values.Where(a => a.VpcId == vpcId);
+
+    public SecurityGroup DefaultSecurityGroupOf(string vpcId) => SecurityGroupsOf(vpcId).First(g => g.IsDefault);
+
+    public NetworkAcl DefaultNetworkAclOf(string vpcId) => NetworkAclsOf(vpcId).First(a => a.IsDefault);
+
+    public RouteTable MainRouteTableOf(string vpcId) => RouteTablesOf(vpcId).First(t => t.IsMain);
+
+    /// <summary>Addresses in use in the subnet beyond AWS's five reserved ones. Network interfaces come with the routing issue.</summary>
+    public int AvailableIpAddressCount(Subnet subnet) => (int)subnet.Cidr.Size - Subnet.ReservedAddresses;
+
+    /// <summary>The next state. Applying is mechanical: all checks happened when the command decided.</summary>
+    public RegionState Apply(Event e) => e switch
+    {
+        RegionInitialized init => this with { DhcpOptionsId = init.DhcpOptionsId },
+        ResourcePut { Resource: Vpc v } => this with { Vpcs = Vpcs.SetItem(v.Id, v) },
+        ResourcePut { Resource: Subnet s } => this with { Subnets = Subnets.SetItem(s.Id, s) },
+        ResourcePut { Resource: SecurityGroup g } => this with { SecurityGroups = SecurityGroups.SetItem(g.Id, g) },
+        ResourcePut { Resource: RouteTable t } => this with { RouteTables = RouteTables.SetItem(t.Id, t) },
+        ResourcePut { Resource: NetworkAcl a } => this with { NetworkAcls = NetworkAcls.SetItem(a.Id, a) },
+        ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
+        // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
+        TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
+        _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e)),
+    };
+
+    public RegionState Apply(IEnumerable<Event> events) => events.Aggregate(this, (state, e) => state.Apply(e));
+
+    /// <summary>The shortest list of events that rebuilds this state: what a snapshot stores.</summary>
+    public IEnumerable<Event> ToEvents()
+    {
+        if (DhcpOptionsId is not null) yield return new RegionInitialized(DhcpOptionsId);
+        foreach (var v in Vpcs.Values) yield return new ResourcePut(v);
+        foreach (var s in Subnets.Values) yield return new ResourcePut(s);
+        foreach (var g in SecurityGroups.Values) yield return new ResourcePut(g);
+        foreach (var t in RouteTables.Values) yield return new ResourcePut(t);
+        foreach (var a in NetworkAcls.Values) yield return new ResourcePut(a);
+        foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
+    }
+
+    private RegionState Remove(string id) => IdPrefix.Of(id) switch
+    {
+        IdPrefix.Vpc => this with { Vpcs = Vpcs.Remove(id) },
+        IdPrefix.Subnet => this with { Subnets = Subnets.Remove(id) },
+        IdPrefix.SecurityGroup => this with { SecurityGroups = SecurityGroups.Remove(id) },
+        IdPrefix.RouteTable => this with { RouteTables = RouteTables.Remove(id) },
+        IdPrefix.NetworkAcl => this with { NetworkAcls = NetworkAcls.Remove(id) },
+        _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
+    };
+}

@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+using LocalVpc.Ec2Api.Actions;
+
+namespace LocalVpc.Ec2Api;
+
+/// <summary>The one map from an EC2 <c>Action</c> to its handler. A test compares it with the model's operations.</summary>
+public static class ActionTable
+{
+    public static FrozenDictionary<string, Ec2Handler> Handlers { get; } = new Dictionary<string, Ec2Handler>
+    {
+        ["DescribeRegions"] = Regions.DescribeRegions,
+        ["DescribeAvailabilityZones"] = Regions.DescribeAvailabilityZones,
+
+        ["CreateVpc"] = Vpcs.Create,
+        ["CreateDefaultVpc"] = Vpcs.CreateDefault,
+        ["DescribeVpcs"] = Vpcs.Describe,
+        ["DeleteVpc"] = Vpcs.Delete,
+        ["ModifyVpcAttribute"] = Vpcs.ModifyAttribute,
+        ["DescribeVpcAttribute"] = Vpcs.DescribeAttribute,
+        ["AssociateVpcCidrBlock"] = Vpcs.AssociateCidrBlock,
+        ["DisassociateVpcCidrBlock"] = Vpcs.DisassociateCidrBlock,
+
+        ["CreateSubnet"] = Subnets.Create,
+        ["DescribeSubnets"] = Subnets.Describe,
+        ["DeleteSubnet"] = Subnets.Delete,
+        ["ModifySubnetAttribute"] = Subnets.ModifyAttribute,
+
+        ["CreateSecurityGroup"] = SecurityGroups.Create,
+        ["DescribeSecurityGroups"] = SecurityGroups.Describe,
+        ["DeleteSecurityGroup"] = SecurityGroups.Delete,
+        ["AuthorizeSecurityGroupIngress"] = SecurityGroups.AuthorizeIngress,
+        ["AuthorizeSecurityGroupEgress"] = SecurityGroups.AuthorizeEgress,
+        ["RevokeSecurityGroupIngress"] = SecurityGroups.RevokeIngress,
+        ["RevokeSecurityGroupEgress"] = SecurityGroups.RevokeEgress,
+        ["DescribeSecurityGroupRules"] = SecurityGroups.DescribeRules,
+
+        ["DescribeRouteTables"] = RouteTables.Describe,
+        ["DescribeNetworkAcls"] = NetworkAcls.Describe,
+
+        ["CreateTags"] = Tags.Create,
+        ["DeleteTags"] = Tags.Delete,
+        ["DescribeTags"] = Tags.Describe,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}

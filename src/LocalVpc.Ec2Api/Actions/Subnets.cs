@@ -1,0 +1,70 @@
+using LocalVpc.Core.Commands.Subnets;
+
+namespace LocalVpc.Ec2Api.Actions;
+
+/// <summary>CreateSubnet, DescribeSubnets, DeleteSubnet, ModifySubnetAttribute.</summary>
+public static class Subnets
+{
+    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSubnets.html.</summary>
+    public static readonly FilterTable<Subnet> Filters = new(new()
+    {
+        ["availability-zone"] = (s, _) => [s.AvailabilityZone],
+        ["availability-zone-id"] = (s, _) => [s.AvailabilityZoneId],
+        ["available-ip-address-count"] = (s, state) => [state.AvailableIpAddressCount(s).ToString()],
+        ["cidr-block"] = (s, _) => [s.CidrBlock],
+        ["cidr"] = (s, _) => [s.CidrBlock],
+        ["cidrBlock"] = (s, _) => [s.CidrBlock],
+        ["default-for-az"] = (s, _) => [Binding.Text(s.DefaultForAz)],
+        ["defaultForAz"] = (s, _) => [Binding.Text(s.DefaultForAz)],
+        ["enable-dns64"] = (_, _) => ["false"],
+        ["ipv6-native"] = (_, _) => ["false"],
+        ["ipv6-cidr-block-association.ipv6-cidr-block"] = (_, _) => [],
+        ["ipv6-cidr-block-association.association-id"] = (_, _) => [],
+        ["ipv6-cidr-block-association.state"] = (_, _) => [],
+        ["map-customer-owned-ip-on-launch"] = (_, _) => ["false"],
+        ["map-public-ip-on-launch"] = (s, _) => [Binding.Text(s.MapPublicIpOnLaunch)],
+        ["owner-id"] = (s, _) => [s.OwnerId],
+        ["private-dns-name-options-on-launch.hostname-type"] = (_, _) => ["ip-name"],
+        ["state"] = (s, _) => [s.State],
+        ["subnet-arn"] = (s, state) => [s.Arn(state.Scope.Region)],
+        ["subnet-id"] = (s, _) => [s.Id],
+        ["vpc-id"] = (s, _) => [s.VpcId],
+    }, s => s.Id);
+
+    public static async Task<Ec2Reply> Create(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("Ipv6CidrBlock") || input.Bool("Ipv6Native") == true || input.Has("Ipv4IpamPoolId"))
+            return Ec2Errors.InvalidParameterValue("LocalVpc supports IPv4 subnets given as CidrBlock only.");
+        var outcome = await call.ExecuteAsync(new CreateSubnet(input.String("VpcId"), input.String("CidrBlock"),
+            input.String("AvailabilityZone"), input.String("AvailabilityZoneId"), Binding.TagSpecifications(input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("subnet", w => SubnetXml.Subnet(w, state.Subnets[outcome.Value!], state)));
+    }
+
+    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Query.Run(call, state, state.Subnets.Values, s => s.Id, "SubnetIds", id => Lookup.Subnet(state, id, out _),
+                Filters, out var page, out var next) is { } error) return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("subnetSet", page, (w, s) => SubnetXml.Subnet(w, s, state));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteSubnet(call.Input.String("SubnetId")!));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> ModifyAttribute(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new ModifySubnetAttribute(call.Input.String("SubnetId")!,
+            call.Input.AttributeBool("MapPublicIpOnLaunch")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+}

@@ -1,0 +1,114 @@
+using LocalVpc.Core.Commands.Vpcs;
+
+namespace LocalVpc.Ec2Api.Actions;
+
+/// <summary>CreateVpc, DescribeVpcs, DeleteVpc, their attributes and CIDR blocks, CreateDefaultVpc.</summary>
+public static class Vpcs
+{
+    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcs.html.</summary>
+    public static readonly FilterTable<Vpc> Filters = new(new()
+    {
+        ["cidr"] = (v, _) => [v.CidrBlock],
+        ["cidr-block-association.cidr-block"] = (v, _) => v.CidrAssociations.Select(a => a.CidrBlock),
+        ["cidr-block-association.association-id"] = (v, _) => v.CidrAssociations.Select(a => a.AssociationId),
+        ["cidr-block-association.state"] = (v, _) => v.CidrAssociations.Select(_ => "associated"),
+        ["dhcp-options-id"] = (v, _) => [v.DhcpOptionsId],
+        ["ipv6-cidr-block-association.ipv6-cidr-block"] = (_, _) => [],
+        ["ipv6-cidr-block-association.ipv6-pool"] = (_, _) => [],
+        ["ipv6-cidr-block-association.association-id"] = (_, _) => [],
+        ["ipv6-cidr-block-association.state"] = (_, _) => [],
+        ["is-default"] = (v, _) => [Binding.Text(v.IsDefault)],
+        ["owner-id"] = (v, _) => [v.OwnerId],
+        ["state"] = (v, _) => [v.State],
+        ["vpc-id"] = (v, _) => [v.Id],
+    }, v => v.Id);
+
+    public static async Task<Ec2Reply> Create(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new CreateVpc(input.String("CidrBlock"), input.String("InstanceTenancy"),
+            Binding.TagSpecifications(input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("vpc", w => VpcXml.Vpc(w, state.Vpcs[outcome.Value!], state)));
+    }
+
+    public static async Task<Ec2Reply> CreateDefault(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new CreateDefaultVpc());
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("vpc", w => VpcXml.Vpc(w, state.Vpcs[outcome.Value!], state)));
+    }
+
+    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Query.Run(call, state, state.Vpcs.Values, v => v.Id, "VpcIds", id => Lookup.Vpc(state, id, out _), Filters,
+                out var page, out var next) is { } error) return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("vpcSet", page, (w, v) => VpcXml.Vpc(w, v, state));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteVpc(call.Input.String("VpcId")!));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> ModifyAttribute(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new ModifyVpcAttribute(input.String("VpcId")!,
+            input.AttributeBool("EnableDnsSupport"), input.AttributeBool("EnableDnsHostnames"),
+            input.AttributeBool("EnableNetworkAddressUsageMetrics")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> DescribeAttribute(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Lookup.Vpc(state, call.Input.String("VpcId")!, out var vpc) is { } error) return error;
+        var attribute = call.Input.String("Attribute")!;
+        var value = attribute switch
+        {
+            "enableDnsSupport" => vpc.EnableDnsSupport,
+            "enableDnsHostnames" => vpc.EnableDnsHostnames,
+            _ => vpc.EnableNetworkAddressUsageMetrics,
+        };
+        return Ec2Reply.Ok(w =>
+        {
+            w.Element("vpcId", vpc.Id);
+            w.Structure(attribute, w => w.Element("value", value));
+        });
+    }
+
+    public static async Task<Ec2Reply> AssociateCidrBlock(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("Ipv6CidrBlock") || input.Bool("AmazonProvidedIpv6CidrBlock") == true || input.Has("Ipv4IpamPoolId"))
+            return Ec2Errors.InvalidParameterValue("LocalVpc supports IPv4 CIDR blocks given as CidrBlock only.");
+        var outcome = await call.ExecuteAsync(new AssociateVpcCidrBlock(input.String("VpcId")!, input.String("CidrBlock")));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w =>
+        {
+            w.Element("vpcId", input.String("VpcId"));
+            w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, outcome.Value!));
+        });
+    }
+
+    public static async Task<Ec2Reply> DisassociateCidrBlock(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DisassociateVpcCidrBlock(call.Input.String("AssociationId")!));
+        if (outcome.Failed) return outcome.Error!;
+        var (vpc, association) = outcome.Value;
+        return Ec2Reply.Ok(w =>
+        {
+            w.Element("vpcId", vpc.Id);
+            w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, association, "disassociating"));
+        });
+    }
+}

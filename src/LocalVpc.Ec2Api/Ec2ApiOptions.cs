@@ -1,0 +1,8 @@
+namespace LocalVpc.Ec2Api;
+
+/// <summary>Settings of the EC2 endpoint.</summary>
+public sealed record Ec2ApiOptions
+{
+    /// <summary>The account of requests whose access key id is not 12 digits. Defaults to 000000000000.</summary>
+    public string DefaultAccount { get; init; } = Scope.DefaultAccount;
+}

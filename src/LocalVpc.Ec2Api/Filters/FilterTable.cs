@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace LocalVpc.Ec2Api.Filters;
+
+/// <summary>
+/// The filters one Describe call accepts: name → the item's values for that name. Tag filters
+/// (<c>tag:Key</c>, <c>tag-key</c>, <c>tag-value</c>) come with every table that has tags. An unknown
+/// filter name is AWS's InvalidParameterValue; there is no catch-all.
+/// </summary>
+public sealed class FilterTable<T>
+{
+    private readonly FrozenDictionary<string, Func<T, RegionState, IEnumerable<string?>>> _filters;
+    private readonly Func<T, string>? _tagsId;
+
+    public FilterTable(Dictionary<string, Func<T, RegionState, IEnumerable<string?>>> filters, Func<T, string>? tagsId)
+    {
+        _filters = filters.ToFrozenDictionary(StringComparer.Ordinal);
+        _tagsId = tagsId;
+    }
+
+    /// <summary>The filter names, for documentation and tests.</summary>
+    public IEnumerable<string> Names => _filters.Keys;
+
+    /// <summary>Keeps the items that match every filter (filters AND, values OR).</summary>
+    public Ec2Error? Apply(IEnumerable<T> items, IReadOnlyList<Input> filters, RegionState state, out IEnumerable<T> matching)
+    {
+        matching = items;
+        foreach (var filter in filters)
+        {
+            var name = filter.String("Name");
+            if (name is null) return Ec2Errors.InvalidFilter("null");
+            if (Values(name) is not { } values) return Ec2Errors.InvalidFilter(name);
+            var patterns = filter.Strings("Values");
+            matching = matching.Where(item => values(item, state).Any(v => v is not null && patterns.Any(p => Wildcard.IsMatch(p, v))));
+        }
+        matching = matching.ToList();
+        return null;
+    }
+
+    private Func<T, RegionState, IEnumerable<string?>>? Values(string name)
+    {
+        if (_filters.TryGetValue(name, out var values)) return values;
+        if (_tagsId is not { } id) return null;
+        if (name.StartsWith("tag:", StringComparison.Ordinal))
+        {
+            var key = name[4..];
+            return (item, state) => state.TagsOf(id(item)).TryGetValue(key, out var v) ? [v] : [];
+        }
+        return name switch
+        {
+            "tag-key" => (item, state) => state.TagsOf(id(item)).Keys,
+            "tag-value" => (item, state) => state.TagsOf(id(item)).Values,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,13 @@
+global using System.Collections.Immutable;
+global using System.Xml;
+global using LocalVpc.Core;
+global using LocalVpc.Core.Commands;
+global using LocalVpc.Core.Errors;
+global using LocalVpc.Core.Resources;
+global using LocalVpc.Core.Rules;
+global using LocalVpc.Core.State;
+global using LocalVpc.Ec2Api.Filters;
+global using LocalVpc.Ec2Api.Model;
+global using LocalVpc.Ec2Api.Protocol;
+global using LocalVpc.Ec2Api.Xml;
+global using LocalVpc.Storage;

@@ -1,0 +1,27 @@
+namespace LocalVpc.Ec2Api.Protocol;
+
+/// <summary>One EC2 request, bound: its checked input, the account and region it acts in, and the ledger.</summary>
+public sealed class Ec2Call(string action, Input input, Scope scope, bool dryRun, Ledger ledger)
+{
+    public string Action { get; } = action;
+
+    public Input Input { get; } = input;
+
+    public Scope Scope { get; } = scope;
+
+    public bool DryRun { get; } = dryRun;
+
+    /// <summary>The region's newest durable state.</summary>
+    public ValueTask<RegionState> ReadAsync() => ledger.ReadAsync(Scope);
+
+    /// <summary>
+    /// Runs a command. Under DryRun it only decides: the command's own error if it has one, else
+    /// DryRunOperation, and nothing changes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonParameters.html).
+    /// </summary>
+    public async Task<Outcome<T>> ExecuteAsync<T>(ICommand<T> command)
+    {
+        if (!DryRun) return await ledger.ExecuteAsync(Scope, command).ConfigureAwait(false);
+        var decision = await ledger.TryAsync(Scope, command).ConfigureAwait(false);
+        return new Outcome<T>(decision.Error ?? Ec2Errors.DryRunOperation(), default, null);
+    }
+}

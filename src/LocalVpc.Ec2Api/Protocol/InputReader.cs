@@ -1,0 +1,126 @@
+using System.Globalization;
+
+namespace LocalVpc.Ec2Api.Protocol;
+
+/// <summary>
+/// Reads flat Query parameters (<c>Filter.1.Value.2=x</c>) into an <see cref="Input"/> following the
+/// operation's input shape in the model: wire names per the ec2 protocol, 1-based flattened lists,
+/// nested structures, scalar types and bounds, required members. Anything the shape does not have is
+/// AWS's UnknownParameter.
+/// </summary>
+public static class InputReader
+{
+    /// <summary>Parameters every request may carry besides the operation's own: the protocol's and SigV4's query form.</summary>
+    private static readonly HashSet<string> ProtocolParameters = new(StringComparer.Ordinal)
+    {
+        "Action", "Version", "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
+        "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "AWSAccessKeyId", "Signature",
+        "SignatureMethod", "SignatureVersion", "Timestamp", "Expires",
+    };
+
+    private sealed class Node
+    {
+        public string? Value;
+        public readonly Dictionary<string, Node> Children = new(StringComparer.Ordinal);
+    }
+
+    public static Ec2Error? Read(Ec2Model model, string shapeName, IEnumerable<KeyValuePair<string, string>> parameters,
+        out Input input)
+    {
+        var root = new Node();
+        foreach (var (key, value) in parameters)
+        {
+            if (ProtocolParameters.Contains(key)) continue;
+            var node = root;
+            foreach (var part in key.Split('.'))
+            {
+                if (!node.Children.TryGetValue(part, out var child)) node.Children[part] = child = new Node();
+                node = child;
+            }
+            node.Value = value;
+        }
+        input = new Input();
+        return ReadStructure(model, model.Shape(shapeName), root, "", input);
+    }
+
+    private static Ec2Error? ReadStructure(Ec2Model model, ModelShape shape, Node node, string path, Input into)
+    {
+        if (node.Value is not null && path.Length > 0) return Ec2Errors.UnknownParameter(path);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, member) in shape.Members)
+        {
+            var wire = member.WireName(name);
+            known.Add(wire);
+            if (!node.Children.TryGetValue(wire, out var child))
+            {
+                if (shape.Required.Contains(name)) return Ec2Errors.MissingParameter(path + wire);
+                continue;
+            }
+            if (ReadValue(model, member.Shape, child, path + wire, out var value) is { } error) return error;
+            into.Set(name, value);
+        }
+        var unknown = node.Children.Keys.FirstOrDefault(k => !known.Contains(k));
+        return unknown is null ? null : Ec2Errors.UnknownParameter(path + unknown);
+    }
+
+    private static Ec2Error? ReadValue(Ec2Model model, string shapeName, Node node, string path, out object value)
+    {
+        value = null!;
+        var shape = model.Shape(shapeName);
+        switch (shape.Type)
+        {
+            case "structure":
+                var structure = new Input();
+                value = structure;
+                return ReadStructure(model, shape, node, path + ".", structure);
+            case "list":
+                var list = new List<object>();
+                value = list;
+                if (node.Value is not null && node.Children.Count == 0 && node.Value.Length == 0) return null; // "Name=" is an empty list
+                if (node.Value is not null) return Ec2Errors.UnknownParameter(path);
+                var items = new List<(int Index, Node Node)>();
+                foreach (var (key, child) in node.Children)
+                {
+                    if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index < 1)
+                        return Ec2Errors.UnknownParameter($"{path}.{key}");
+                    items.Add((index, child));
+                }
+                foreach (var (index, child) in items.OrderBy(i => i.Index))
+                {
+                    if (ReadValue(model, shape.Member!.Shape, child, $"{path}.{index}", out var item) is { } error) return error;
+                    list.Add(item);
+                }
+                return null;
+            case "map":
+                return Ec2Errors.UnknownParameter(path);
+            default:
+                if (node.Children.Count > 0) return Ec2Errors.UnknownParameter($"{path}.{node.Children.Keys.First()}");
+                var text = node.Value ?? "";
+                value = text;
+                return CheckScalar(shape, text, path);
+        }
+    }
+
+    private static Ec2Error? CheckScalar(ModelShape shape, string text, string path)
+    {
+        switch (shape.Type)
+        {
+            case "integer" or "long":
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ||
+                    (shape.Type == "integer" && number is < int.MinValue or > int.MaxValue))
+                    return Ec2Errors.InvalidParameterValue(path, text);
+                if (number < shape.Min || number > shape.Max)
+                    return Ec2Errors.InvalidParameterValueRange(path, text, (long)(shape.Min ?? long.MinValue), (long)(shape.Max ?? long.MaxValue));
+                return null;
+            case "boolean":
+                return bool.TryParse(text, out _) ? null : Ec2Errors.InvalidParameterValue(path, text);
+            case "timestamp":
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)
+                    ? null : Ec2Errors.InvalidParameterValue(path, text);
+            case "string" when shape.Enum is { } values && !values.Contains(text):
+                return Ec2Errors.InvalidParameterValue(path, text);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace LocalVpc.Ec2Api.Protocol.SigV4;
+
+/// <summary>
+/// What a SigV4 credential says: <c>AKID/20250131/us-east-1/ec2/aws4_request</c>, from the Authorization
+/// header or a presigned query's X-Amz-Credential
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-signing-elements.html).
+/// The signature itself is kept for verification, which comes later.
+/// </summary>
+public sealed record CredentialScope(string AccessKeyId, string Date, string Region, string Service,
+    IReadOnlyList<string> SignedHeaders, string Signature)
+{
+    public const string Algorithm = "AWS4-HMAC-SHA256";
+
+    /// <summary>Reads the Authorization header; null when absent or not SigV4.</summary>
+    public static CredentialScope? FromHeader(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)) return null;
+        var fields = authorization[(Algorithm.Length + 1)..]
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => f.Split('=', 2))
+            .Where(f => f.Length == 2)
+            .ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        return fields.TryGetValue("Credential", out var credential)
+            ? Parse(credential, fields.GetValueOrDefault("SignedHeaders"), fields.GetValueOrDefault("Signature"))
+            : null;
+    }
+
+    /// <summary>Reads a presigned request's X-Amz-Credential; null when absent or malformed.</summary>
+    public static CredentialScope? FromQuery(string? credential, string? signedHeaders, string? signature) =>
+        credential is null ? null : Parse(credential, signedHeaders, signature);
+
+    private static CredentialScope? Parse(string credential, string? signedHeaders, string? signature)
+    {
+        var parts = credential.Split('/');
+        if (parts.Length != 5 || parts[4] != "aws4_request" || parts[0].Length == 0) return null;
+        return new CredentialScope(parts[0], parts[1], parts[2], parts[3],
+            signedHeaders?.Split(';') ?? [], signature ?? "");
+    }
+
+    /// <summary>The account: the access key id when it is 12 digits (LocalStack's convention), else the default.</summary>
+    public string Account(string defaultAccount) =>
+        AccessKeyId.Length == 12 && AccessKeyId.All(char.IsAsciiDigit) ? AccessKeyId : defaultAccount;
+}

@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace LocalVpc.Ec2Api.Protocol;
+
+/// <summary>Writes EC2's success and error documents (the ec2 protocol: no Result wrapper, requestId first).</summary>
+public static class XmlResponseWriter
+{
+    public const string Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    public const string ContentType = "text/xml;charset=UTF-8";
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = false,
+    };
+
+    /// <summary><c>&lt;{Action}Response xmlns="…"&gt;&lt;requestId/&gt;…&lt;/{Action}Response&gt;</c></summary>
+    public static byte[] Success(string action, string requestId, Action<XmlWriter> body) => Write(w =>
+    {
+        w.WriteStartElement(action + "Response", Namespace);
+        w.WriteElementString("requestId", Namespace, requestId);
+        body(w);
+        w.WriteEndElement();
+    });
+
+    /// <summary><c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;…&lt;RequestID/&gt;</c>: note the capital ID here.</summary>
+    public static byte[] Error(Ec2Error error, string requestId) => Write(w =>
+    {
+        w.WriteStartElement("Response");
+        w.WriteStartElement("Errors");
+        w.WriteStartElement("Error");
+        w.WriteElementString("Code", error.Code);
+        w.WriteElementString("Message", error.Message);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteElementString("RequestID", requestId);
+        w.WriteEndElement();
+    });
+
+    private static byte[] Write(Action<XmlWriter> content)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, Settings))
+        {
+            writer.WriteStartDocument();
+            content(writer);
+            writer.WriteEndDocument();
+        }
+        return stream.ToArray();
+    }
+}

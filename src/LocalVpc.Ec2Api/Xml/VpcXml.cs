@@ -1,0 +1,29 @@
+namespace LocalVpc.Ec2Api.Xml;
+
+/// <summary>Writes the <c>Vpc</c> shape and its parts.</summary>
+public static class VpcXml
+{
+    public static void Vpc(XmlWriter w, Vpc vpc, RegionState state)
+    {
+        w.Element("vpcId", vpc.Id);
+        w.Element("ownerId", vpc.OwnerId);
+        w.Element("state", vpc.State);
+        w.Element("cidrBlock", vpc.CidrBlock);
+        w.List("cidrBlockAssociationSet", vpc.CidrAssociations, CidrBlockAssociation);
+        w.Element("dhcpOptionsId", vpc.DhcpOptionsId);
+        w.Element("instanceTenancy", vpc.InstanceTenancy);
+        w.Element("isDefault", vpc.IsDefault);
+        w.Structure("blockPublicAccessStates", w => w.Element("internetGatewayBlockMode", "off"));
+        TagXml.TagSet(w, state.TagsOf(vpc.Id));
+    }
+
+    public static void CidrBlockAssociation(XmlWriter w, VpcCidrAssociation association) =>
+        CidrBlockAssociation(w, association, "associated");
+
+    public static void CidrBlockAssociation(XmlWriter w, VpcCidrAssociation association, string stateCode)
+    {
+        w.Element("associationId", association.AssociationId);
+        w.Element("cidrBlock", association.CidrBlock);
+        w.Structure("cidrBlockState", w => w.Element("state", stateCode));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace LocalVpc.Ec2Api.Xml;
+
+/// <summary>The few forms every EC2 shape writer uses: scalars in EC2's spelling and <c>&lt;item&gt;</c> lists.</summary>
+public static class XmlWriterExtensions
+{
+    public static void Element(this XmlWriter w, string name, string? value)
+    {
+        if (value is not null) w.WriteElementString(name, value);
+    }
+
+    public static void Element(this XmlWriter w, string name, bool value) => w.WriteElementString(name, value ? "true" : "false");
+
+    public static void Element(this XmlWriter w, string name, int? value)
+    {
+        if (value is { } v) w.WriteElementString(name, v.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A structure element: <c>&lt;name&gt;…&lt;/name&gt;</c>.</summary>
+    public static void Structure(this XmlWriter w, string name, Action<XmlWriter> members)
+    {
+        w.WriteStartElement(name);
+        members(w);
+        w.WriteEndElement();
+    }
+
+    /// <summary>A list: <c>&lt;name&gt;&lt;item&gt;…&lt;/item&gt;…&lt;/name&gt;</c>, each item written by <paramref name="item"/>.</summary>
+    public static void List<T>(this XmlWriter w, string name, IEnumerable<T> items, Action<XmlWriter, T> item)
+    {
+        w.WriteStartElement(name);
+        foreach (var value in items)
+        {
+            w.WriteStartElement("item");
+            item(w, value);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    /// <summary>A list of strings: <c>&lt;name&gt;&lt;item&gt;value&lt;/item&gt;…&lt;/name&gt;</c>.</summary>
+    public static void StringList(this XmlWriter w, string name, IEnumerable<string> items)
+    {
+        w.WriteStartElement(name);
+        foreach (var value in items) w.WriteElementString("item", value);
+        w.WriteEndElement();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace LocalVpc.Storage.Sqlite;
+
+/// <summary>
+/// The event log in one SQLite file. One writer task takes appends in call order and commits whatever has
+/// queued up in one transaction (group commit); with WAL and synchronous=FULL a commit is fsynced before
+/// any append in it completes.
+/// </summary>
+public sealed class SqliteEventLog : IEventLog
+{
+    /// <summary>Appends committed together at most. Bounds the latency one commit adds to the first append in it.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly SqliteConnection _connection;
+    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
+    private readonly Task _writer;
+
+    private abstract record Work(TaskCompletionSource Done);
+    private sealed record Append(Scope Scope, string Events, string? Snapshot, TaskCompletionSource Done) : Work(Done);
+    private sealed record Clear(TaskCompletionSource Done) : Work(Done);
+
+    private SqliteEventLog(SqliteConnection connection)
+    {
+        _connection = connection;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Opens (creating if needed) the log at <paramref name="path"/>.</summary>
+    public static SqliteEventLog Open(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            CREATE TABLE IF NOT EXISTS events (
+                seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+                account TEXT NOT NULL,
+                region  TEXT NOT NULL,
+                body    TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS snapshots (
+                account TEXT NOT NULL,
+                region  TEXT NOT NULL,
+                seq     INTEGER NOT NULL,
+                body    TEXT NOT NULL,
+                PRIMARY KEY (account, region));
+            """);
+        return new SqliteEventLog(connection);
+    }
+
+    public async Task<IReadOnlyList<RegionState>> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var states = new Dictionary<Scope, RegionState>();
+        var snapshotSeq = new Dictionary<Scope, long>();
+        await using (var snapshots = _connection.CreateCommand())
+        {
+            snapshots.CommandText = "SELECT account, region, seq, body FROM snapshots";
+            await using var reader = await snapshots.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var scope = new Scope(reader.GetString(0), reader.GetString(1));
+                states[scope] = RegionState.Empty(scope).Apply(EventJson.Deserialize(reader.GetString(3)));
+                snapshotSeq[scope] = reader.GetInt64(2);
+            }
+        }
+        await using (var events = _connection.CreateCommand())
+        {
+            events.CommandText = "SELECT account, region, seq, body FROM events ORDER BY seq";
+            await using var reader = await events.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var scope = new Scope(reader.GetString(0), reader.GetString(1));
+                if (reader.GetInt64(2) <= snapshotSeq.GetValueOrDefault(scope)) continue;
+                var state = states.GetValueOrDefault(scope) ?? RegionState.Empty(scope);
+                states[scope] = state.Apply(EventJson.Deserialize(reader.GetString(3)));
+            }
+        }
+        return [.. states.Values];
+    }
+
+    public Task AppendAsync(Scope scope, ImmutableArray<Event> events, RegionState? snapshot)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = new Append(scope, EventJson.Serialize(events), snapshot is null ? null : EventJson.Serialize(snapshot.ToEvents()), done);
+        if (!_queue.Writer.TryWrite(work)) done.SetException(new ObjectDisposedException(nameof(SqliteEventLog)));
+        return done.Task;
+    }
+
+    public Task ClearAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Clear(done))) done.SetException(new ObjectDisposedException(nameof(SqliteEventLog)));
+        return done.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Work>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work)) batch.Add(work);
+            try
+            {
+                Commit(batch);
+                foreach (var work in batch) work.Done.SetResult();
+            }
+            catch (Exception e)
+            {
+                foreach (var work in batch) work.Done.SetException(e);
+            }
+            batch.Clear();
+        }
+    }
+
+    private void Commit(List<Work> batch)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO events (account, region, body) VALUES ($account, $region, $body) RETURNING seq";
+        var account = insert.Parameters.Add("$account", SqliteType.Text);
+        var region = insert.Parameters.Add("$region", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        foreach (var work in batch)
+        {
+            if (work is Clear)
+            {
+                using var clear = _connection.CreateCommand();
+                clear.Transaction = transaction;
+                clear.CommandText = "DELETE FROM events; DELETE FROM snapshots;";
+                clear.ExecuteNonQuery();
+                continue;
+            }
+            var append = (Append)work;
+            (account.Value, region.Value, body.Value) = (append.Scope.Account, append.Scope.Region, append.Events);
+            var seq = (long)insert.ExecuteScalar()!;
+            if (append.Snapshot is not null) WriteSnapshot(transaction, append.Scope, seq, append.Snapshot);
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Stores the snapshot and drops the events it covers, so the log stays as small as the state.</summary>
+    private void WriteSnapshot(SqliteTransaction transaction, Scope scope, long seq, string snapshot)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO snapshots (account, region, seq, body) VALUES ($account, $region, $seq, $body)
+                ON CONFLICT (account, region) DO UPDATE SET seq = excluded.seq, body = excluded.body;
+            DELETE FROM events WHERE account = $account AND region = $region AND seq <= $seq;
+            """;
+        command.Parameters.AddWithValue("$account", scope.Account);
+        command.Parameters.AddWithValue("$region", scope.Region);
+        command.Parameters.AddWithValue("$seq", seq);
+        command.Parameters.AddWithValue("$body", snapshot);
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using LocalVpc.Core.Commands;
+using LocalVpc.Ec2Api;
+using LocalVpc.Ec2Api.Model;
+using LocalVpc.Storage;
+using LocalVpc.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LocalVpc;
+
+/// <summary>Hosts the EC2 API and LocalVpc's own endpoints (<c>/_localvpc/…</c>) on one port.</summary>
+internal static class Server
+{
+    public static async Task<int> RunAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        _ = Ec2Model.Instance; // Load the model now: a broken model should stop the start, not the first request.
+        await using var log = SqliteEventLog.Open(options.StatePath);
+        var ledger = await Ledger.OpenAsync(log, new CommandContext(new RandomIdSource(), TimeProvider.System),
+            new LedgerOptions { CreateDefaultVpc = options.DefaultVpc }, cancellationToken);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            if (!IPAddress.TryParse(options.Host, out var address))
+                address = options.Host == "localhost" ? IPAddress.Loopback : throw new ArgumentException($"--host {options.Host} is not an IP address");
+            k.Listen(address, options.Port);
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddSingleton(ledger);
+        builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account });
+        builder.Services.AddSingleton<Ec2Endpoint>();
+
+        await using var app = builder.Build();
+        var endpoint = app.Services.GetRequiredService<Ec2Endpoint>();
+        app.MapGet("/_localvpc/health", () => Results.Json(new
+        {
+            status = "ready",
+            service = "localvpc",
+            ec2ApiVersion = Ec2Model.Instance.ApiVersion,
+            botocoreModel = Ec2Model.Instance.BotocoreVersion,
+            actions = ActionTable.Handlers.Count,
+        }));
+        app.MapPost("/_localvpc/reset", async () =>
+        {
+            await ledger.ResetAsync();
+            return Results.Json(new { reset = true });
+        });
+        app.MapPost("/", endpoint.HandleAsync);
+        app.MapGet("/", endpoint.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"LocalVpc could not listen on {options.Url}: {e.Message}");
+            return 1;
+        }
+        Console.WriteLine($"LocalVpc is serving the EC2 API on {options.Url} (state: {options.StatePath})");
+        Console.WriteLine("Point AWS clients at it:");
+        Console.WriteLine($"  export AWS_ENDPOINT_URL={options.Url}");
+        Console.WriteLine("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+}
