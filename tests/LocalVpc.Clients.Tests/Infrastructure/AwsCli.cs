@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace LocalVpc.Clients.Tests.Infrastructure;
+
+/// <summary>Runs the real <c>aws</c> CLI against a LocalVpc server, as a user would.</summary>
+public static class AwsCli
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+    }
+
+    public static async Task<Result> RunAsync(LocalVpcServer server, string account, params string[] args)
+    {
+        var info = new ProcessStartInfo("aws")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "--endpoint-url", server.Url, "--output", "json" }.Concat(args)) info.ArgumentList.Add(arg);
+        info.Environment["AWS_ACCESS_KEY_ID"] = account;
+        info.Environment["AWS_SECRET_ACCESS_KEY"] = "test-secret";
+        info.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        info.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        info.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        info.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("These tests drive the AWS CLI: install it (pip install awscli) or run .ci/run.", e);
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return new Result(process.ExitCode, await stdout, await stderr);
+        }
+    }
+}
