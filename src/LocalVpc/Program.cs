@@ -6,8 +6,9 @@ var port = new Option<int>("--port") { Description = "Port of the EC2 API", Defa
 var data = new Option<string>("--data") { Description = "Directory for LocalVpc's state", DefaultValueFactory = _ => ServerOptions.DefaultDataDirectory };
 var account = new Option<string>("--account") { Description = "Account of requests whose access key id is not 12 digits", DefaultValueFactory = _ => "000000000000" };
 var noDefaultVpc = new Option<bool>("--no-default-vpc") { Description = "Start regions without AWS's default VPC" };
+var snapshotEvery = new Option<int>("--snapshot-every") { Description = "Events per region between snapshots", DefaultValueFactory = _ => 1000 };
 
-var up = new Command("up", "Run LocalVpc: the EC2 API with durable state") { host, port, data, account, noDefaultVpc };
+var up = new Command("up", "Run LocalVpc: the EC2 API with durable state") { host, port, data, account, noDefaultVpc, snapshotEvery };
 up.SetAction((result, cancellationToken) =>
 {
     var accountId = result.GetValue(account)!;
@@ -17,7 +18,7 @@ up.SetAction((result, cancellationToken) =>
         return Task.FromResult(2);
     }
     return Server.RunAsync(new ServerOptions(result.GetValue(host)!, result.GetValue(port), result.GetValue(data)!, accountId,
-        !result.GetValue(noDefaultVpc)), cancellationToken);
+        !result.GetValue(noDefaultVpc), Math.Max(1, result.GetValue(snapshotEvery))), cancellationToken);
 });
 
 var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up };

@@ -21,7 +21,7 @@ internal static class Server
         _ = Ec2Model.Instance; // Load the model now: a broken model should stop the start, not the first request.
         await using var log = SqliteEventLog.Open(options.StatePath);
         var ledger = await Ledger.OpenAsync(log, new CommandContext(new RandomIdSource(), TimeProvider.System),
-            new LedgerOptions { CreateDefaultVpc = options.DefaultVpc }, cancellationToken);
+            new LedgerOptions { CreateDefaultVpc = options.DefaultVpc, SnapshotEvery = options.SnapshotEvery }, cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
