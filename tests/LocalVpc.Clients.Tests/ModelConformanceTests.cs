@@ -1,0 +1,108 @@
+using System.Net;
+using System.Xml.Linq;
+using LocalVpc.Ec2Api;
+using LocalVpc.Ec2Api.Model;
+
+namespace LocalVpc.Clients.Tests;
+
+/// <summary>What we write, checked against botocore's EC2 model: action names, and every element of every reply.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class ModelConformanceTests(ServerFixture fixture)
+{
+    private static readonly XNamespace Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
+
+    [Fact]
+    public void ActionTable_NamesOnlyOperationsOfTheModel()
+    {
+        var model = Ec2Model.Instance;
+        Assert.Empty(ActionTable.Handlers.Keys.Where(a => !model.Operations.ContainsKey(a)));
+    }
+
+    [Fact]
+    public async Task EveryAction_RepliesWithElementsTheModelHas()
+    {
+        var account = ServerFixture.NewAccount();
+        var replies = new Dictionary<string, XDocument>();
+
+        async Task<XDocument> Call(string action, params (string, string)[] parameters)
+        {
+            var reply = await RawEc2.PostAsync(fixture.Server, account, [("Action", action), ("Version", "2016-11-15"), .. parameters]);
+            Assert.True(reply.Status == HttpStatusCode.OK, $"{action}: {reply.Body}");
+            replies[action] = reply.Xml;
+            return reply.Xml;
+        }
+        string Value(XDocument document, string element) => document.Descendants(Ns + element).First().Value;
+
+        await Call("DescribeRegions");
+        await Call("DescribeAvailabilityZones");
+        var vpc = Value(await Call("CreateVpc", ("CidrBlock", "10.0.0.0/16"),
+            ("TagSpecification.1.ResourceType", "vpc"), ("TagSpecification.1.Tag.1.Key", "Name"), ("TagSpecification.1.Tag.1.Value", "x")), "vpcId");
+        await Call("DescribeVpcs");
+        await Call("ModifyVpcAttribute", ("VpcId", vpc), ("EnableDnsHostnames.Value", "true"));
+        await Call("DescribeVpcAttribute", ("VpcId", vpc), ("Attribute", "enableDnsHostnames"));
+        var association = Value(await Call("AssociateVpcCidrBlock", ("VpcId", vpc), ("CidrBlock", "10.1.0.0/16")), "associationId");
+        await Call("DisassociateVpcCidrBlock", ("AssociationId", association));
+        var subnet = Value(await Call("CreateSubnet", ("VpcId", vpc), ("CidrBlock", "10.0.1.0/24")), "subnetId");
+        await Call("DescribeSubnets");
+        await Call("ModifySubnetAttribute", ("SubnetId", subnet), ("MapPublicIpOnLaunch.Value", "true"));
+        var group = Value(await Call("CreateSecurityGroup", ("GroupName", "g"), ("GroupDescription", "g"), ("VpcId", vpc),
+            ("TagSpecification.1.ResourceType", "security-group"), ("TagSpecification.1.Tag.1.Key", "k")), "groupId");
+        await Call("AuthorizeSecurityGroupIngress", ("GroupId", group),
+            ("IpPermissions.1.IpProtocol", "tcp"), ("IpPermissions.1.FromPort", "443"), ("IpPermissions.1.ToPort", "443"),
+            ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.0/16"), ("IpPermissions.1.Groups.1.GroupId", group),
+            ("IpPermissions.1.Ipv6Ranges.1.CidrIpv6", "2001:db8::/32"), ("IpPermissions.1.PrefixListIds.1.PrefixListId", "pl-63a5400a"));
+        await Call("AuthorizeSecurityGroupEgress", ("GroupId", group),
+            ("IpPermissions.1.IpProtocol", "udp"), ("IpPermissions.1.FromPort", "53"), ("IpPermissions.1.ToPort", "53"),
+            ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.2/32"));
+        await Call("DescribeSecurityGroups");
+        await Call("DescribeSecurityGroupRules", ("MaxResults", "5"));
+        await Call("RevokeSecurityGroupIngress", ("GroupId", group),
+            ("IpPermissions.1.IpProtocol", "tcp"), ("IpPermissions.1.FromPort", "443"), ("IpPermissions.1.ToPort", "443"),
+            ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.0/16"), ("IpPermissions.1.IpRanges.2.CidrIp", "10.9.0.0/16"));
+        await Call("RevokeSecurityGroupEgress", ("GroupId", group),
+            ("IpPermissions.1.IpProtocol", "udp"), ("IpPermissions.1.FromPort", "53"), ("IpPermissions.1.ToPort", "53"),
+            ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.2/32"));
+        await Call("DescribeRouteTables");
+        await Call("DescribeNetworkAcls");
+        await Call("CreateTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"), ("Tag.1.Value", "b"));
+        await Call("DescribeTags");
+        await Call("DeleteTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"));
+        await Call("DeleteSecurityGroup", ("GroupId", group));
+        await Call("DeleteSubnet", ("SubnetId", subnet));
+        await Call("DeleteVpc", ("VpcId", vpc));
+        var defaultVpc = Value(replies["DescribeVpcs"], "vpcId");
+        foreach (var s in replies["DescribeSubnets"].Descendants(Ns + "subnetId").Select(e => e.Value).Where(s => s != subnet))
+            await Call("DeleteSubnet", ("SubnetId", s));
+        await Call("DeleteVpc", ("VpcId", defaultVpc));
+        await Call("CreateDefaultVpc");
+
+        Assert.Equal(ActionTable.Handlers.Keys.Order(), replies.Keys.Order());
+        var problems = replies.SelectMany(r => ModelValidator.Problems(r.Key, r.Value)).ToList();
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void ModelValidator_FlagsNamesTheModelLacks()
+    {
+        var document = XDocument.Parse($"""
+            <DescribeVpcsResponse xmlns="{Ns}"><requestId>1</requestId>
+              <vpcSet><item><vpcID>vpc-1</vpcID><isDefault>yes</isDefault></item><vpc/></vpcSet>
+            </DescribeVpcsResponse>
+            """);
+        var problems = ModelValidator.Problems("DescribeVpcs", document);
+        Assert.Equal(3, problems.Count); // vpcID (case), isDefault (not a boolean), <vpc> instead of <item>
+    }
+
+    [Fact]
+    public async Task ErrorDocument_HasEc2Shape()
+    {
+        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+        var reply = await RawEc2.PostAsync(fixture.Server, ServerFixture.NewAccount(), ("Action", "DeleteVpc"), ("Version", "2016-11-15"), ("VpcId", "vpc-0123456789abcdef0"));
+        var root = reply.Xml.Root!;
+        Assert.Equal("Response", root.Name.LocalName);
+        Assert.Equal(["Errors", "RequestID"], root.Elements().Select(e => e.Name.LocalName));
+        var error = root.Element("Errors")!.Element("Error")!;
+        Assert.Equal(["Code", "Message"], error.Elements().Select(e => e.Name.LocalName));
+        Assert.True(Guid.TryParse(root.Element("RequestID")!.Value, out _));
+    }
+}
