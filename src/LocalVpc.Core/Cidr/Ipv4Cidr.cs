@@ -3,6 +3,7 @@ using System.Net;
 namespace LocalVpc.Core.Cidr;
 
 /// <summary>An IPv4 network in canonical form (no host bits set), e.g. 10.0.1.0/24.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Ipv4CidrJsonConverter))]
 public readonly record struct Ipv4Cidr(uint Network, int PrefixLength)
 {
     /// <summary>Parses <c>a.b.c.d/n</c>. Host bits must be zero, as AWS requires for VPC and subnet blocks.</summary>

@@ -5,17 +5,25 @@ public sealed record Subnet(
     string Id,
     string VpcId,
     string OwnerId,
-    string CidrBlock,
+    Ipv4Cidr Cidr,
     string AvailabilityZone,
     string AvailabilityZoneId,
     bool DefaultForAz,
-    bool MapPublicIpOnLaunch) : Resource(Id)
+    bool MapPublicIpOnLaunch,
+    string NetworkAclId,
+    string NetworkAclAssociationId) : Resource(Id)
 {
+    /// <remarks>
+    /// Every subnet has exactly one network ACL association, so it lives here rather than in the ACL:
+    /// creating a subnet then writes one small record, not the ACL with all its associations.
+    /// </remarks>
+    public NetworkAclAssociation NetworkAclAssociation => new(NetworkAclAssociationId, Id);
+
     /// <summary>AWS reserves the network address, the next three (router, DNS, future use) and the broadcast address.</summary>
     /// <remarks>https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html</remarks>
     public const int ReservedAddresses = 5;
 
-    public Ipv4Cidr Cidr => Ipv4Cidr.TryParse(CidrBlock, out var cidr) ? cidr : throw new InvalidOperationException(CidrBlock);
+    public string CidrBlock => Cidr.ToString();
 
     public string State => "available";
 

@@ -1,10 +1,9 @@
 namespace LocalVpc.Core.Resources;
 
-/// <summary>A VPC. <see cref="CidrBlock"/> is the primary block; <see cref="CidrAssociations"/> lists it first, then secondary ones.</summary>
+/// <summary>A VPC. <see cref="CidrAssociations"/> lists its primary block first, then secondary ones.</summary>
 public sealed record Vpc(
     string Id,
     string OwnerId,
-    string CidrBlock,
     ImmutableArray<VpcCidrAssociation> CidrAssociations,
     string DhcpOptionsId,
     string InstanceTenancy,
@@ -13,6 +12,9 @@ public sealed record Vpc(
     bool EnableDnsHostnames,
     bool EnableNetworkAddressUsageMetrics) : Resource(Id)
 {
+    /// <summary>The primary IPv4 block, which stays with the VPC for life.</summary>
+    public string CidrBlock => CidrAssociations[0].CidrBlock;
+
     /// <summary>The VPC's IPv4 blocks, primary first.</summary>
     public IEnumerable<Ipv4Cidr> Cidrs => CidrAssociations.Select(a => a.Cidr);
 

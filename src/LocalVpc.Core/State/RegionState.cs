@@ -55,6 +55,10 @@ public sealed record RegionState(
 
     public SecurityGroup DefaultSecurityGroupOf(string vpcId) => SecurityGroupsOf(vpcId).First(g => g.IsDefault);
 
+    /// <summary>The subnets associated with the ACL, as the API's associationSet.</summary>
+    public IEnumerable<NetworkAclAssociation> AssociationsOf(NetworkAcl acl) =>
+        Subnets.Values.Where(s => s.NetworkAclId == acl.Id).Select(s => s.NetworkAclAssociation);
+
     public NetworkAcl DefaultNetworkAclOf(string vpcId) => NetworkAclsOf(vpcId).First(a => a.IsDefault);
 
     public RouteTable MainRouteTableOf(string vpcId) => RouteTablesOf(vpcId).First(t => t.IsMain);

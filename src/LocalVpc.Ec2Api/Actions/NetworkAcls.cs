@@ -6,9 +6,9 @@ public static class NetworkAcls
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkAcls.html.</summary>
     public static readonly FilterTable<NetworkAcl> Filters = new(new()
     {
-        ["association.association-id"] = (a, _) => a.Associations.Select(x => x.Id),
-        ["association.network-acl-id"] = (a, _) => a.Associations.Select(_ => a.Id),
-        ["association.subnet-id"] = (a, _) => a.Associations.Select(x => x.SubnetId),
+        ["association.association-id"] = (a, state) => state.AssociationsOf(a).Select(x => x.Id),
+        ["association.network-acl-id"] = (a, state) => state.AssociationsOf(a).Select(_ => a.Id),
+        ["association.subnet-id"] = (a, state) => state.AssociationsOf(a).Select(x => x.SubnetId),
         ["default"] = (a, _) => [Binding.Text(a.IsDefault)],
         ["entry.cidr"] = (a, _) => a.Entries.Select(e => e.CidrBlock),
         ["entry.egress"] = (a, _) => a.Entries.Select(e => Binding.Text(e.Egress)),
@@ -25,7 +25,7 @@ public static class NetworkAcls
     public static async Task<Ec2Reply> Describe(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Query.Run(call, state, state.NetworkAcls.Values, a => a.Id, "NetworkAclIds", id => Lookup.NetworkAcl(state, id, out _), Filters,
+        if (Query.Run(call, state, state.NetworkAcls.Values, a => a.Id, "NetworkAclIds", (string id, out NetworkAcl a) => Lookup.NetworkAcl(state, id, out a), Filters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

@@ -51,7 +51,7 @@ public static class SecurityGroups
             if (missing is not null) return Ec2Errors.GroupNameNotFound(missing, state.DefaultVpc?.Id);
             groups = inDefault.Where(g => names.Contains(g.Name));
         }
-        if (Query.Run(call, state, groups, g => g.Id, "GroupIds", id => Lookup.SecurityGroup(state, id, out _), Filters,
+        if (Query.Run(call, state, groups, g => g.Id, "GroupIds", (string id, out SecurityGroup g) => Lookup.SecurityGroup(state, id, out g), Filters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {
@@ -84,7 +84,7 @@ public static class SecurityGroups
         var state = await call.ReadAsync();
         var all = state.SecurityGroups.Values.SelectMany(g => g.Rules.Select(r => (Rule: r, Group: g)))
             .OrderBy(r => r.Rule.Id, StringComparer.Ordinal);
-        if (Query.Run(call, state, all, r => r.Rule.Id, "SecurityGroupRuleIds", id => Lookup.SecurityGroupRule(state, id, out _, out _), RuleFilters,
+        if (Query.Run(call, state, all, r => r.Rule.Id, "SecurityGroupRuleIds", (string id, out (SecurityGroupRule Rule, SecurityGroup Group) r) => { var e = Lookup.SecurityGroupRule(state, id, out var rule, out var group); r = (rule, group); return e; }, RuleFilters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

@@ -44,7 +44,7 @@ public static class Vpcs
     public static async Task<Ec2Reply> Describe(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Query.Run(call, state, state.Vpcs.Values, v => v.Id, "VpcIds", id => Lookup.Vpc(state, id, out _), Filters,
+        if (Query.Run(call, state, state.Vpcs.Values, v => v.Id, "VpcIds", (string id, out Vpc v) => Lookup.Vpc(state, id, out v), Filters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

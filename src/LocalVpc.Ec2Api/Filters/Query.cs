@@ -1,10 +1,15 @@
 namespace LocalVpc.Ec2Api.Filters;
 
+/// <summary>Finds one item by id, or gives the error AWS gives for that id (malformed, not found).</summary>
+public delegate Ec2Error? ItemLookup<T>(string id, out T item);
+
 /// <summary>What every Describe call does the same way: named ids (each must exist), then filters, then paging.</summary>
 public static class Query
 {
+    /// <param name="all">Every item, sorted by id; used when the call names no ids.</param>
+    /// <param name="lookup">Finds a named id directly, so point lookups cost no scan.</param>
     public static Ec2Error? Run<T>(Ec2Call call, RegionState state, IEnumerable<T> all, Func<T, string> idOf,
-        string idsMember, Func<string, Ec2Error?> checkId, FilterTable<T> filters, out List<T> page, out string? next)
+        string idsMember, ItemLookup<T> lookup, FilterTable<T> filters, out List<T> page, out string? next)
     {
         page = [];
         next = null;
@@ -12,10 +17,13 @@ public static class Query
         var ids = call.Input.Strings(idsMember);
         if (!ids.IsEmpty)
         {
-            foreach (var id in ids)
-                if (checkId(id) is { } error) return error;
-            var wanted = ids.ToHashSet(StringComparer.Ordinal);
-            items = items.Where(i => wanted.Contains(idOf(i)));
+            var found = new List<T>(ids.Length);
+            foreach (var id in ids.Distinct().Order(StringComparer.Ordinal))
+            {
+                if (lookup(id, out var item) is { } error) return error;
+                found.Add(item);
+            }
+            items = found;
         }
         if (filters.Apply(items, call.Input.Structs("Filters"), state, out var matching) is { } filterError) return filterError;
         return Paging.Page(matching, idOf, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out page, out next);

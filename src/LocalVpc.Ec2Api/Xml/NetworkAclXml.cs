@@ -29,7 +29,7 @@ public static class NetworkAclXml
                     w.Element("to", e.ToPort);
                 });
         });
-        w.List("associationSet", acl.Associations, (w, a) =>
+        w.List("associationSet", state.AssociationsOf(acl), (w, a) =>
         {
             w.Element("networkAclAssociationId", a.Id);
             w.Element("networkAclId", acl.Id);

@@ -24,7 +24,8 @@ public sealed class SqliteEventLog : IEventLog
     private SqliteEventLog(SqliteConnection connection)
     {
         _connection = connection;
-        _writer = Task.Run(WriteLoopAsync);
+        // A thread of its own: commits block on fsync, and blocking a pool thread starves request handling.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Opens (creating if needed) the log at <paramref name="path"/>.</summary>
@@ -101,10 +102,10 @@ public sealed class SqliteEventLog : IEventLog
         return done.Task;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<Work>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work)) batch.Add(work);
             try

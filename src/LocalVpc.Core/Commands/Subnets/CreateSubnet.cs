@@ -17,26 +17,24 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
         if (!Ipv4Cidr.TryParse(CidrBlock, out var cidr)) return Ec2Errors.InvalidCidr("cidrBlock", CidrBlock);
         if (cidr.PrefixLength is < MinPrefixLength or > MaxPrefixLength || !vpc.Cidrs.Any(c => c.Contains(cidr)))
             return Ec2Errors.SubnetRange(CidrBlock);
-        if (state.SubnetsOf(vpc.Id).Any(s => s.Cidr.Overlaps(cidr))) return Ec2Errors.SubnetConflict(CidrBlock);
-        if (ChooseZone(state, vpc.Id, out var zone) is { } zoneError) return zoneError;
+        // One pass over the VPC's subnets serves both checks: this is the hot path of a create.
+        var siblings = state.SubnetsOf(vpc.Id).ToList();
+        if (siblings.Exists(s => s.Cidr.Overlaps(cidr))) return Ec2Errors.SubnetConflict(CidrBlock);
+        if (ChooseZone(state.Region, siblings, out var zone) is { } zoneError) return zoneError;
 
-        var (subnet, acl) = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id), cidr, zone,
-            defaultForAz: false);
+        var subnet = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id).Id, cidr, zone, defaultForAz: false);
         if (TagRules.ForNewResource(TagSpecifications, "subnet", subnet.Id, out var tags) is { } tagError) return tagError;
-        List<Event> events = [new ResourcePut(subnet), new ResourcePut(acl)];
+        List<Event> events = [new ResourcePut(subnet)];
         if (tags is not null) events.Add(tags);
         return Decision.Of(subnet.Id, events);
     }
 
     /// <summary>The zone asked for, or else the zone with the fewest subnets of this VPC (first in order on a tie).</summary>
-    private Ec2Error? ChooseZone(RegionState state, string vpcId, out AvailabilityZone zone)
+    private Ec2Error? ChooseZone(RegionInfo region, List<Subnet> siblings, out AvailabilityZone zone)
     {
-        var region = state.Region;
+        zone = null!;
         if (AvailabilityZone is not null && AvailabilityZoneId is not null)
-        {
-            zone = null!;
             return Ec2Errors.InvalidParameterCombination("Only one of availabilityZone or availabilityZoneId may be specified.");
-        }
         if (AvailabilityZone is not null)
         {
             zone = region.Zone(AvailabilityZone)!;
@@ -47,8 +45,11 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
             zone = region.ZoneById(AvailabilityZoneId)!;
             return zone is null ? Ec2Errors.InvalidAvailabilityZoneId(AvailabilityZoneId, region.Zones.Select(z => z.ZoneId)) : null;
         }
-        var used = state.SubnetsOf(vpcId).GroupBy(s => s.AvailabilityZone).ToDictionary(g => g.Key, g => g.Count());
-        zone = region.Zones.MinBy(z => used.GetValueOrDefault(z.Name))!;
+        var used = new int[region.Zones.Length];
+        foreach (var subnet in siblings)
+            for (var i = 0; i < used.Length; i++)
+                if (region.Zones[i].Name == subnet.AvailabilityZone) used[i]++;
+        zone = region.Zones[Array.IndexOf(used, used.Min())];
         return null;
     }
 }

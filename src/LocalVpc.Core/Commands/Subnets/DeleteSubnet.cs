@@ -1,14 +1,12 @@
 namespace LocalVpc.Core.Commands.Subnets;
 
-/// <summary>DeleteSubnet: removes the subnet and its network ACL and route table associations.</summary>
+/// <summary>DeleteSubnet: removes the subnet (its network ACL association with it) and its route table associations.</summary>
 public sealed record DeleteSubnet(string SubnetId) : ICommand<bool>
 {
     public Decision<bool> Decide(RegionState state, CommandContext context)
     {
         if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
         List<Event> events = [];
-        foreach (var acl in state.NetworkAclsOf(subnet.VpcId).Where(a => a.Associations.Any(x => x.SubnetId == subnet.Id)))
-            events.Add(new ResourcePut(acl with { Associations = acl.Associations.RemoveAll(x => x.SubnetId == subnet.Id) }));
         foreach (var table in state.RouteTablesOf(subnet.VpcId).Where(t => t.Associations.Any(x => x.SubnetId == subnet.Id)))
             events.Add(new ResourcePut(table with { Associations = table.Associations.RemoveAll(x => x.SubnetId == subnet.Id) }));
         events.Add(new ResourceRemoved(subnet.Id));

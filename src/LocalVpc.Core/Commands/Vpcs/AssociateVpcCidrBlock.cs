@@ -27,7 +27,7 @@ public sealed record AssociateVpcCidrBlock(string VpcId, string? CidrBlock) : IC
         if (primaryRange != default && newRange != default && primaryRange != newRange)
             return Ec2Errors.CidrRestricted(CidrBlock, vpc.Id);
 
-        var association = new VpcCidrAssociation(context.Ids.Next(IdPrefix.VpcCidrAssociation), cidr.ToString());
+        var association = new VpcCidrAssociation(context.Ids.Next(IdPrefix.VpcCidrAssociation), cidr);
         List<Event> events = [new ResourcePut(vpc with { CidrAssociations = vpc.CidrAssociations.Add(association) })];
         events.AddRange(state.RouteTablesOf(vpc.Id).Select(t =>
             new ResourcePut(t with { Routes = t.Routes.Add(Route.Local(association.CidrBlock)) })));

@@ -16,7 +16,7 @@ public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, Immut
         if (tenancy is not ("default" or "dedicated"))
             return Ec2Errors.InvalidParameterValue("instanceTenancy", tenancy);
 
-        var events = VpcLayout.NewVpc(state, context, cidr.ToString(), tenancy, isDefault: false);
+        var events = VpcLayout.NewVpc(state, context, cidr, tenancy, isDefault: false);
         var vpcId = ((ResourcePut)events[0]).Resource.Id;
         if (TagRules.ForNewResource(TagSpecifications, "vpc", vpcId, out var tags) is { } tagError) return tagError;
         if (tags is not null) events.Add(tags);

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace LocalVpc.Bench;
+
+/// <summary>One measured scenario: requests per second and latency percentiles.</summary>
+internal sealed record Measurement(string Peer, string Scenario, int Concurrency, int Requests, int Errors, double Seconds,
+    double P50Ms, double P99Ms)
+{
+    public double RequestsPerSecond => Requests / Seconds;
+}
+
+/// <summary>
+/// The same closed-loop load client for every peer: <c>concurrency</c> workers, each sending its next
+/// request when the last one answered, until the request budget or the time budget is spent.
+/// </summary>
+internal static class LoadClient
+{
+    public static readonly HttpClient Http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    public static async Task<Measurement> RunAsync(Peer peer, string scenario, int concurrency, int maxRequests, TimeSpan maxTime,
+        Func<int, (string Key, string Value)[]> request)
+    {
+        var latencies = new List<double>[concurrency];
+        var errors = 0;
+        var issued = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = new List<double>();
+            int n;
+            while ((n = Interlocked.Increment(ref issued)) < maxRequests && clock.Elapsed < maxTime)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var status = await SendAsync(peer, request(n));
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (status != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+            }
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Measurement(peer.Name, scenario, concurrency, all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    public static async Task<HttpStatusCode> SendAsync(Peer peer, (string Key, string Value)[] form)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, peer.Url + "/")
+        {
+            Content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value))),
+        };
+        message.Headers.TryAddWithoutValidation("Authorization",
+            "AWS4-HMAC-SHA256 Credential=123456789012/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00");
+        using var response = await Http.SendAsync(message);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode;
+    }
+
+    public static async Task<string> PostForXmlAsync(Peer peer, (string Key, string Value)[] form)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, peer.Url + "/")
+        {
+            Content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value))),
+        };
+        message.Headers.TryAddWithoutValidation("Authorization",
+            "AWS4-HMAC-SHA256 Credential=123456789012/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00");
+        using var response = await Http.SendAsync(message);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
