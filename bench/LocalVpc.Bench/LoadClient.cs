@@ -45,20 +45,14 @@ internal static class LoadClient
         return new Measurement(peer.Name, scenario, concurrency, all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
-    public static async Task<HttpStatusCode> SendAsync(Peer peer, (string Key, string Value)[] form)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, peer.Url + "/")
-        {
-            Content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value))),
-        };
-        message.Headers.TryAddWithoutValidation("Authorization",
-            "AWS4-HMAC-SHA256 Credential=123456789012/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00");
-        using var response = await Http.SendAsync(message);
-        await response.Content.ReadAsByteArrayAsync();
-        return response.StatusCode;
-    }
+    public static async Task<HttpStatusCode> SendAsync(Peer peer, (string Key, string Value)[] form) =>
+        (await PostAsync(peer, form)).Status;
 
-    public static async Task<string> PostForXmlAsync(Peer peer, (string Key, string Value)[] form)
+    public static async Task<string> PostForXmlAsync(Peer peer, (string Key, string Value)[] form) =>
+        (await PostAsync(peer, form)).Body;
+
+    /// <summary>One EC2 Query request, signed-looking (moto and LocalVpc read the region and account from the scope).</summary>
+    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(Peer peer, (string Key, string Value)[] form)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, peer.Url + "/")
         {
@@ -67,7 +61,7 @@ internal static class LoadClient
         message.Headers.TryAddWithoutValidation("Authorization",
             "AWS4-HMAC-SHA256 Credential=123456789012/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00");
         using var response = await Http.SendAsync(message);
-        return await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static double Percentile(double[] sorted, double p) =>

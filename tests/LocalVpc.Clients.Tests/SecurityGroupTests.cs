@@ -101,7 +101,7 @@ public sealed class SecurityGroupTests(ServerFixture fixture)
     }
 
     [Theory]
-    [InlineData("tcp", 0, 70000, "InvalidParameterValue")]
+    [InlineData("tcp", 0, 70000, "InvalidPermission.Malformed")]
     [InlineData("tcp", 500, 400, "InvalidParameterValue")]
     [InlineData("bogus", 1, 1, "InvalidParameterValue")]
     public async Task AuthorizeIngress_BadPermission_ReturnsAwsError(string protocol, int from, int to, string code)

@@ -42,8 +42,11 @@ public static class PermissionRules
             case "tcp" or "udp":
                 if (spec.FromPort is null || spec.ToPort is null)
                     return Ec2Errors.InvalidParameterValue("Invalid value for portRange. Must specify both from and to ports with TCP/UDP.");
-                if (spec.FromPort is < 0 or > 65535 || spec.ToPort is < 0 or > 65535 || spec.FromPort > spec.ToPort)
-                    return Ec2Errors.InvalidParameterValue($"Invalid port range: from port {spec.FromPort}, to port {spec.ToPort}. Ports must be between 0 and 65535 and from port must not exceed to port.");
+                // Messages as EC2 sends them (boto/boto3#336: "TCP/UDP port (-1) out of range").
+                if (spec.FromPort is < 0 or > 65535 || spec.ToPort is < 0 or > 65535)
+                    return Ec2Errors.PermissionMalformed($"TCP/UDP port ({(spec.FromPort is < 0 or > 65535 ? spec.FromPort : spec.ToPort)}) out of range");
+                if (spec.FromPort > spec.ToPort)
+                    return Ec2Errors.InvalidParameterValue($"Invalid TCP/UDP port range: from port {spec.FromPort} is greater than to port {spec.ToPort}.");
                 (from, to) = (spec.FromPort, spec.ToPort);
                 break;
             case "icmp" or "icmpv6":
