@@ -62,17 +62,50 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
         await Call("RevokeSecurityGroupEgress", ("GroupId", group),
             ("IpPermissions.1.IpProtocol", "udp"), ("IpPermissions.1.FromPort", "53"), ("IpPermissions.1.ToPort", "53"),
             ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.2/32"));
-        await Call("DescribeRouteTables");
+        // Routing: a table with an internet route for the subnet, a network ACL with entries.
+        var gateway = Value(await Call("CreateInternetGateway"), "internetGatewayId");
+        await Call("AttachInternetGateway", ("InternetGatewayId", gateway), ("VpcId", vpc));
+        var table = Value(await Call("CreateRouteTable", ("VpcId", vpc)), "routeTableId");
+        await Call("CreateRoute", ("RouteTableId", table), ("DestinationCidrBlock", "0.0.0.0/0"), ("GatewayId", gateway));
+        await Call("ReplaceRoute", ("RouteTableId", table), ("DestinationCidrBlock", "0.0.0.0/0"), ("GatewayId", gateway));
+        var tableAssociation = Value(await Call("AssociateRouteTable", ("RouteTableId", table), ("SubnetId", subnet)), "associationId");
+        var mainTable = (await Call("DescribeRouteTables", ("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", vpc),
+                ("Filter.2.Name", "association.main"), ("Filter.2.Value.1", "true")))
+            .Descendants(Ns + "routeTableId").First().Value;
+        tableAssociation = Value(await Call("ReplaceRouteTableAssociation", ("AssociationId", tableAssociation), ("RouteTableId", mainTable)), "newAssociationId");
+        await Call("DisassociateRouteTable", ("AssociationId", tableAssociation));
+        await Call("DeleteRoute", ("RouteTableId", table), ("DestinationCidrBlock", "0.0.0.0/0"));
+        await Call("DeleteRouteTable", ("RouteTableId", table));
+        await Call("DescribeInternetGateways");
+        await Call("DetachInternetGateway", ("InternetGatewayId", gateway), ("VpcId", vpc));
+        await Call("DeleteInternetGateway", ("InternetGatewayId", gateway));
+        var acl = Value(await Call("CreateNetworkAcl", ("VpcId", vpc)), "networkAclId");
+        await Call("CreateNetworkAclEntry", ("NetworkAclId", acl), ("RuleNumber", "100"), ("Protocol", "6"), ("RuleAction", "allow"),
+            ("Egress", "false"), ("CidrBlock", "10.0.0.0/16"), ("PortRange.From", "443"), ("PortRange.To", "443"));
+        await Call("ReplaceNetworkAclEntry", ("NetworkAclId", acl), ("RuleNumber", "100"), ("Protocol", "1"), ("RuleAction", "deny"),
+            ("Egress", "false"), ("CidrBlock", "10.0.0.0/16"), ("Icmp.Type", "8"), ("Icmp.Code", "-1"));
+        var aclAssociation = (await Call("DescribeNetworkAcls", ("Filter.1.Name", "association.subnet-id"), ("Filter.1.Value.1", subnet)))
+            .Descendants(Ns + "networkAclAssociationId").First().Value;
+        var defaultAcl = replies["DescribeNetworkAcls"].Descendants(Ns + "networkAclId").First().Value;
+        aclAssociation = Value(await Call("ReplaceNetworkAclAssociation", ("AssociationId", aclAssociation), ("NetworkAclId", acl)), "newAssociationId");
         await Call("DescribeNetworkAcls");
+        await Call("ReplaceNetworkAclAssociation", ("AssociationId", aclAssociation), ("NetworkAclId", defaultAcl));
+        await Call("DeleteNetworkAclEntry", ("NetworkAclId", acl), ("RuleNumber", "100"), ("Egress", "false"));
+        await Call("DeleteNetworkAcl", ("NetworkAclId", acl));
         await Call("CreateTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"), ("Tag.1.Value", "b"));
         await Call("DescribeTags");
         await Call("DeleteTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"));
         await Call("DeleteSecurityGroup", ("GroupId", group));
         await Call("DeleteSubnet", ("SubnetId", subnet));
         await Call("DeleteVpc", ("VpcId", vpc));
-        var defaultVpc = Value(replies["DescribeVpcs"], "vpcId");
+        var defaultVpc = replies["DescribeVpcs"].Descendants(Ns + "item")
+            .First(i => i.Element(Ns + "isDefault")?.Value == "true").Element(Ns + "vpcId")!.Value;
         foreach (var s in replies["DescribeSubnets"].Descendants(Ns + "subnetId").Select(e => e.Value).Where(s => s != subnet))
             await Call("DeleteSubnet", ("SubnetId", s));
+        var defaultGateway = Value(await Call("DescribeInternetGateways", ("Filter.1.Name", "attachment.vpc-id"), ("Filter.1.Value.1", defaultVpc)),
+            "internetGatewayId");
+        await Call("DetachInternetGateway", ("InternetGatewayId", defaultGateway), ("VpcId", defaultVpc));
+        await Call("DeleteInternetGateway", ("InternetGatewayId", defaultGateway));
         await Call("DeleteVpc", ("VpcId", defaultVpc));
         await Call("CreateDefaultVpc");
 

@@ -17,7 +17,7 @@ public sealed class VpcTests(ServerFixture fixture)
         Assert.True(vpc.IsDefault);
         Assert.Equal("172.31.0.0/16", vpc.CidrBlock);
 
-        var subnets = (await _ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest() { Filters = [new("vpc-id", [vpc.VpcId])] })).Subnets;
+        var subnets = (await _ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new("vpc-id", [vpc.VpcId])] })).Subnets;
         var zones = (await _ec2.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest())).AvailabilityZones;
         Assert.Equal(zones.Select(z => z.ZoneName).Order(), subnets.Select(s => s.AvailabilityZone).Order());
         Assert.All(subnets, s =>
@@ -27,7 +27,7 @@ public sealed class VpcTests(ServerFixture fixture)
             Assert.EndsWith("/20", s.CidrBlock);
             Assert.Equal(4096 - 5, s.AvailableIpAddressCount);
         });
-        var hostnames = await _ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest() { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsHostnames });
+        var hostnames = await _ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsHostnames });
         Assert.True(hostnames.EnableDnsHostnames);
     }
 
@@ -43,21 +43,21 @@ public sealed class VpcTests(ServerFixture fixture)
         Assert.Equal(17, created.VpcId.Length - 4);
         Assert.Equal("app", Assert.Single(created.Tags).Value);
 
-        var described = Assert.Single((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest() { VpcIds = [created.VpcId] })).Vpcs);
+        var described = Assert.Single((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [created.VpcId] })).Vpcs);
         Assert.Equal(VpcState.Available, described.State);
         Assert.False(described.IsDefault);
         Assert.Equal(created.DhcpOptionsId, described.DhcpOptionsId);
 
         var vpcFilter = new Amazon.EC2.Model.Filter("vpc-id", [created.VpcId]);
-        var table = Assert.Single((await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest() { Filters = [vpcFilter, new("association.main", ["true"])] })).RouteTables);
+        var table = Assert.Single((await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { Filters = [vpcFilter, new("association.main", ["true"])] })).RouteTables);
         var route = Assert.Single(table.Routes);
         Assert.Equal(("10.0.0.0/16", "local", "active"), (route.DestinationCidrBlock, route.GatewayId, route.State.Value));
 
-        var acl = Assert.Single((await _ec2.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest() { Filters = [vpcFilter] })).NetworkAcls);
+        var acl = Assert.Single((await _ec2.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest { Filters = [vpcFilter] })).NetworkAcls);
         Assert.True(acl.IsDefault);
         Assert.Equal([100, 100, 32767, 32767], acl.Entries.Select(e => e.RuleNumber!.Value).Order());
 
-        var group = Assert.Single((await _ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest() { Filters = [vpcFilter] })).SecurityGroups);
+        var group = Assert.Single((await _ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [vpcFilter] })).SecurityGroups);
         Assert.Equal("default", group.GroupName);
         Assert.Equal(group.GroupId, Assert.Single(Assert.Single(group.IpPermissions).UserIdGroupPairs).GroupId);
         Assert.Equal("0.0.0.0/0", Assert.Single(Assert.Single(group.IpPermissionsEgress).Ipv4Ranges).CidrIp);
@@ -71,7 +71,7 @@ public sealed class VpcTests(ServerFixture fixture)
     [InlineData("10.0.0.0/29", "InvalidVpc.Range")]
     public async Task CreateVpc_BadCidr_ReturnsAwsErrorAndCreatesNothing(string cidr, string code)
     {
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.CreateVpcAsync(new CreateVpcRequest() { CidrBlock = cidr }));
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = cidr }));
         Assert.Equal(code, error.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Single((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs);
@@ -80,53 +80,53 @@ public sealed class VpcTests(ServerFixture fixture)
     [Fact]
     public async Task DeleteVpc_WithSubnet_ReturnsDependencyViolation_ThenDeletesOnceEmpty()
     {
-        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest() { CidrBlock = "10.1.0.0/16" })).Vpc;
-        var subnet = (await _ec2.CreateSubnetAsync(new CreateSubnetRequest() { VpcId = vpc.VpcId, CidrBlock = "10.1.0.0/24" })).Subnet;
+        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.1.0.0/16" })).Vpc;
+        var subnet = (await _ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc.VpcId, CidrBlock = "10.1.0.0/24" })).Subnet;
 
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DeleteVpcAsync(new DeleteVpcRequest() { VpcId = vpc.VpcId }));
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = vpc.VpcId }));
         Assert.Equal("DependencyViolation", error.ErrorCode);
 
-        await _ec2.DeleteSubnetAsync(new DeleteSubnetRequest() { SubnetId = subnet.SubnetId });
-        await _ec2.DeleteVpcAsync(new DeleteVpcRequest() { VpcId = vpc.VpcId });
-        var gone = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DescribeVpcsAsync(new DescribeVpcsRequest() { VpcIds = [vpc.VpcId] }));
+        await _ec2.DeleteSubnetAsync(new DeleteSubnetRequest { SubnetId = subnet.SubnetId });
+        await _ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = vpc.VpcId });
+        var gone = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc.VpcId] }));
         Assert.Equal("InvalidVpcID.NotFound", gone.ErrorCode);
-        var tables = (await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest() { Filters = [new("vpc-id", [vpc.VpcId])] })).RouteTables;
+        var tables = (await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { Filters = [new("vpc-id", [vpc.VpcId])] })).RouteTables;
         Assert.True(tables is null || tables.Count == 0);
     }
 
     [Fact]
     public async Task DeleteVpc_WithOwnSecurityGroup_ReturnsDependencyViolation()
     {
-        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest() { CidrBlock = "10.2.0.0/16" })).Vpc;
-        await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest() { VpcId = vpc.VpcId, GroupName = "app", Description = "app" });
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DeleteVpcAsync(new DeleteVpcRequest() { VpcId = vpc.VpcId }));
+        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.2.0.0/16" })).Vpc;
+        await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { VpcId = vpc.VpcId, GroupName = "app", Description = "app" });
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = vpc.VpcId }));
         Assert.Equal("DependencyViolation", error.ErrorCode);
     }
 
     [Fact]
     public async Task DescribeVpcs_UnknownAndMalformedIds_ReturnNotFoundAndMalformed()
     {
-        var notFound = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DescribeVpcsAsync(new DescribeVpcsRequest() { VpcIds = ["vpc-0123456789abcdef0"] }));
+        var notFound = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = ["vpc-0123456789abcdef0"] }));
         Assert.Equal("InvalidVpcID.NotFound", notFound.ErrorCode);
         Assert.Contains("vpc-0123456789abcdef0", notFound.Message);
-        var malformed = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DescribeVpcsAsync(new DescribeVpcsRequest() { VpcIds = ["vpc-xyz"] }));
+        var malformed = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = ["vpc-xyz"] }));
         Assert.Equal("InvalidVpcID.Malformed", malformed.ErrorCode);
     }
 
     [Fact]
     public async Task ModifyVpcAttribute_DnsHostnames_DescribeVpcAttributeShowsIt()
     {
-        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest() { CidrBlock = "10.3.0.0/16" })).Vpc;
+        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.3.0.0/16" })).Vpc;
         async Task<(bool Support, bool Hostnames)> Read() => (
-            (await _ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest() { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsSupport })).EnableDnsSupport!.Value,
-            (await _ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest() { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsHostnames })).EnableDnsHostnames!.Value);
+            (await _ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsSupport })).EnableDnsSupport!.Value,
+            (await _ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsHostnames })).EnableDnsHostnames!.Value);
 
         Assert.Equal((true, false), await Read());
-        await _ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest() { VpcId = vpc.VpcId, EnableDnsHostnames = true });
+        await _ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = vpc.VpcId, EnableDnsHostnames = true });
         Assert.Equal((true, true), await Read());
 
         var both = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
-            _ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest() { VpcId = vpc.VpcId, EnableDnsHostnames = false, EnableDnsSupport = false }));
+            _ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = vpc.VpcId, EnableDnsHostnames = false, EnableDnsSupport = false }));
         Assert.Equal("InvalidParameterCombination", both.ErrorCode);
         Assert.Equal((true, true), await Read());
     }
@@ -134,22 +134,22 @@ public sealed class VpcTests(ServerFixture fixture)
     [Fact]
     public async Task AssociateVpcCidrBlock_AddsLocalRoute_AndSubnetsCanUseIt()
     {
-        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest() { CidrBlock = "10.4.0.0/16" })).Vpc;
-        var association = (await _ec2.AssociateVpcCidrBlockAsync(new AssociateVpcCidrBlockRequest() { VpcId = vpc.VpcId, CidrBlock = "10.5.0.0/16" })).CidrBlockAssociation;
+        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.4.0.0/16" })).Vpc;
+        var association = (await _ec2.AssociateVpcCidrBlockAsync(new AssociateVpcCidrBlockRequest { VpcId = vpc.VpcId, CidrBlock = "10.5.0.0/16" })).CidrBlockAssociation;
         Assert.StartsWith("vpc-cidr-assoc-", association.AssociationId);
 
-        var table = Assert.Single((await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest() { Filters = [new("vpc-id", [vpc.VpcId])] })).RouteTables);
+        var table = Assert.Single((await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { Filters = [new("vpc-id", [vpc.VpcId])] })).RouteTables);
         Assert.Equal(["10.4.0.0/16", "10.5.0.0/16"], table.Routes.Select(r => r.DestinationCidrBlock).Order());
-        await _ec2.CreateSubnetAsync(new CreateSubnetRequest() { VpcId = vpc.VpcId, CidrBlock = "10.5.1.0/24" });
+        await _ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc.VpcId, CidrBlock = "10.5.1.0/24" });
 
         var restricted = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
-            _ec2.AssociateVpcCidrBlockAsync(new AssociateVpcCidrBlockRequest() { VpcId = vpc.VpcId, CidrBlock = "192.168.0.0/16" }));
+            _ec2.AssociateVpcCidrBlockAsync(new AssociateVpcCidrBlockRequest { VpcId = vpc.VpcId, CidrBlock = "192.168.0.0/16" }));
         Assert.Equal("InvalidVpc.Range", restricted.ErrorCode);
         var inUse = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
-            _ec2.DisassociateVpcCidrBlockAsync(new DisassociateVpcCidrBlockRequest() { AssociationId = association.AssociationId }));
+            _ec2.DisassociateVpcCidrBlockAsync(new DisassociateVpcCidrBlockRequest { AssociationId = association.AssociationId }));
         Assert.Equal("DependencyViolation", inUse.ErrorCode);
         var primary = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
-            _ec2.DisassociateVpcCidrBlockAsync(new DisassociateVpcCidrBlockRequest() { AssociationId = vpc.CidrBlockAssociationSet[0].AssociationId }));
+            _ec2.DisassociateVpcCidrBlockAsync(new DisassociateVpcCidrBlockRequest { AssociationId = vpc.CidrBlockAssociationSet[0].AssociationId }));
         Assert.Equal("OperationNotPermitted", primary.ErrorCode);
     }
 
@@ -163,8 +163,13 @@ public sealed class VpcTests(ServerFixture fixture)
         Assert.Equal("DefaultVpcAlreadyExists", exists.ErrorCode);
 
         foreach (var subnet in (await ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest())).Subnets)
-            await ec2.DeleteSubnetAsync(new DeleteSubnetRequest() { SubnetId = subnet.SubnetId });
-        await ec2.DeleteVpcAsync(new DeleteVpcRequest() { VpcId = old.VpcId });
+            await ec2.DeleteSubnetAsync(new DeleteSubnetRequest { SubnetId = subnet.SubnetId });
+        var gateway = Assert.Single((await ec2.DescribeInternetGatewaysAsync(new DescribeInternetGatewaysRequest())).InternetGateways);
+        var attached = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = old.VpcId }));
+        Assert.Equal("DependencyViolation", attached.ErrorCode);
+        await ec2.DetachInternetGatewayAsync(new DetachInternetGatewayRequest { InternetGatewayId = gateway.InternetGatewayId, VpcId = old.VpcId });
+        await ec2.DeleteInternetGatewayAsync(new DeleteInternetGatewayRequest { InternetGatewayId = gateway.InternetGatewayId });
+        await ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = old.VpcId });
         Assert.True((await ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs is null or { Count: 0 });
 
         var recreated = (await ec2.CreateDefaultVpcAsync(new CreateDefaultVpcRequest())).Vpc;
@@ -176,12 +181,12 @@ public sealed class VpcTests(ServerFixture fixture)
     [Fact]
     public async Task Accounts_AndRegions_AreIsolated()
     {
-        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest() { CidrBlock = "10.9.0.0/16" })).Vpc;
+        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.9.0.0/16" })).Vpc;
         var other = Sdk.Ec2(fixture.Server, ServerFixture.NewAccount());
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => other.DescribeVpcsAsync(new DescribeVpcsRequest() { VpcIds = [vpc.VpcId] }));
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => other.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc.VpcId] }));
         Assert.Equal("InvalidVpcID.NotFound", error.ErrorCode);
 
-        var account = (await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest() { VpcIds = [vpc.VpcId] })).Vpcs[0].OwnerId;
+        var account = (await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc.VpcId] })).Vpcs[0].OwnerId;
         var westEc2 = Sdk.Ec2(fixture.Server, account, "eu-west-1");
         var west = Assert.Single((await westEc2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs);
         Assert.True(west.IsDefault);

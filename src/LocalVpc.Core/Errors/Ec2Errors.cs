@@ -111,6 +111,48 @@ public static class Ec2Errors
     public static Ec2Error NetworkAclIdMalformed(string id) =>
         Malformed("InvalidNetworkAclID.Malformed", id, IdPrefix.NetworkAcl);
 
+    public static Ec2Error RouteAlreadyExists(string destination) =>
+        new("RouteAlreadyExists", $"The route identified by {destination} already exists.");
+    public static Ec2Error RouteNotFound(string destination, string tableId) =>
+        new("InvalidRoute.NotFound", $"no route with destination-cidr-block {destination} in route table {tableId}");
+    public static Ec2Error CannotChangeLocalRoute(string destination, string tableId) =>
+        new("InvalidParameterValue", $"cannot remove local route {destination} in route table {tableId}");
+    public static Ec2Error RouteTableDependencyViolation(string id) =>
+        new("DependencyViolation", $"The routeTable '{id}' has dependencies and cannot be deleted.");
+    public static Ec2Error DifferentNetworks(string first, string second) =>
+        new("InvalidParameterValue", $"route table {first} and network gateway {second} belong to different networks");
+    public static Ec2Error RouteTableAssociationNotFound(string id) =>
+        new("InvalidAssociationID.NotFound", $"The association ID '{id}' does not exist");
+    public static Ec2Error AlreadyAssociated(string message) => new("Resource.AlreadyAssociated", message);
+    public static Ec2Error CannotDisassociateMain(string id) =>
+        new("InvalidParameterValue", $"cannot disassociate the main route table association {id}");
+    public static Ec2Error InternetGatewayNotFound(string id) =>
+        new("InvalidInternetGatewayID.NotFound", $"The internetGateway ID '{id}' does not exist");
+    public static Ec2Error InternetGatewayIdMalformed(string id) =>
+        Malformed("InvalidInternetGatewayID.Malformed", id, IdPrefix.InternetGateway);
+    public static Ec2Error GatewayNotAttached(string igw, string vpcId) =>
+        new("Gateway.NotAttached", $"resource {igw} is not attached to network {vpcId}");
+    public static Ec2Error InternetGatewayDependencyViolation(string id) =>
+        new("DependencyViolation", $"The internetGateway '{id}' has dependencies and cannot be deleted.");
+    public static Ec2Error MappedPublicAddresses(string vpcId) =>
+        new("DependencyViolation", $"Network {vpcId} has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.");
+    public static Ec2Error GatewayNotFound(string id) =>
+        new("InvalidGatewayID.NotFound", $"The gateway ID '{id}' does not exist");
+    public static Ec2Error VpcPeeringConnectionNotFound(string id) =>
+        new("InvalidVpcPeeringConnectionID.NotFound", $"The vpcPeeringConnection ID '{id}' does not exist");
+    public static Ec2Error VpcEndpointNotFound(string id) =>
+        new("InvalidVpcEndpointId.NotFound", $"The Vpc Endpoint Id '{id}' does not exist");
+    public static Ec2Error NetworkAclEntryAlreadyExists(int rule) =>
+        new("NetworkAclEntryAlreadyExists", $"The network acl entry identified by {rule} already exists.");
+    public static Ec2Error NetworkAclEntryNotFound(int rule, bool egress, string aclId) =>
+        new("InvalidNetworkAclEntry.NotFound", $"The specified rule does not exist in this network acl: {rule} ({(egress ? "egress" : "ingress")}) in {aclId}");
+    public static Ec2Error NetworkAclDependencyViolation(string id) =>
+        new("DependencyViolation", $"The networkAcl '{id}' has dependencies and cannot be deleted.");
+    public static Ec2Error CannotDeleteDefaultAcl(string id) =>
+        new("InvalidParameterValue", $"cannot delete default network ACL {id}");
+    public static Ec2Error NetworkAclAssociationNotFound(string id) =>
+        new("InvalidAssociationID.NotFound", $"The association ID '{id}' does not exist");
+
     // Tags.
     public static Ec2Error TagLimitExceeded(int limit) =>
         new("TagLimitExceeded", $"The maximum number of tags per resource is {limit}.");

@@ -13,6 +13,17 @@ public static class IdPrefix
     public const string NetworkAcl = "acl";
     public const string NetworkAclAssociation = "aclassoc";
     public const string DhcpOptions = "dopt";
+    public const string InternetGateway = "igw";
+    public const string NatGateway = "nat";
+    public const string NetworkInterface = "eni";
+    public const string NetworkInterfaceAttachment = "eni-attach";
+    public const string Instance = "i";
+    public const string Reservation = "r";
+    public const string ElasticIpAllocation = "eipalloc";
+    public const string ElasticIpAssociation = "eipassoc";
+    public const string VpcPeeringConnection = "pcx";
+    public const string VpcEndpoint = "vpce";
+    public const string PrefixList = "pl";
 
     /// <summary>True when <paramref name="id"/> is <c>prefix-</c> followed by 8 or 17 lowercase hex digits (AWS's old and new lengths).</summary>
     public static bool IsWellFormed(string id, string prefix)

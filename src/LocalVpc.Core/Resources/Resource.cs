@@ -9,4 +9,5 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(SecurityGroup), "security-group")]
 [JsonDerivedType(typeof(RouteTable), "route-table")]
 [JsonDerivedType(typeof(NetworkAcl), "network-acl")]
+[JsonDerivedType(typeof(InternetGateway), "internet-gateway")]
 public abstract record Resource(string Id);

@@ -18,6 +18,23 @@ public static class Lookup
     public static Ec2Error? NetworkAcl(RegionState state, string id, out NetworkAcl acl) =>
         Find(state.NetworkAcls, id, IdPrefix.NetworkAcl, Ec2Errors.NetworkAclIdMalformed, Ec2Errors.NetworkAclNotFound, out acl);
 
+    public static Ec2Error? InternetGateway(RegionState state, string id, out InternetGateway gateway) =>
+        Find(state.InternetGateways, id, IdPrefix.InternetGateway, Ec2Errors.InternetGatewayIdMalformed, Ec2Errors.InternetGatewayNotFound, out gateway);
+
+    /// <summary>A route table association (<c>rtbassoc-…</c>) and the table that holds it.</summary>
+    public static Ec2Error? RouteTableAssociation(RegionState state, string id, out RouteTable table, out RouteTableAssociation association)
+    {
+        (table, association) = (null!, null!);
+        foreach (var t in state.RouteTables.Values)
+            foreach (var a in t.Associations)
+                if (a.Id == id)
+                {
+                    (table, association) = (t, a);
+                    return null;
+                }
+        return Ec2Errors.RouteTableAssociationNotFound(id);
+    }
+
     /// <summary>A security group rule by id, with the group that holds it.</summary>
     public static Ec2Error? SecurityGroupRule(RegionState state, string id, out SecurityGroupRule rule, out SecurityGroup group)
     {

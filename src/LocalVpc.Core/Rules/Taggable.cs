@@ -21,6 +21,7 @@ public static class Taggable
             IdPrefix.SecurityGroup => Ec2Errors.GroupNotFound(id),
             IdPrefix.RouteTable => Ec2Errors.RouteTableNotFound(id),
             IdPrefix.NetworkAcl => Ec2Errors.NetworkAclNotFound(id),
+            IdPrefix.InternetGateway => Ec2Errors.InternetGatewayNotFound(id),
             IdPrefix.SecurityGroupRule => Ec2Errors.RuleNotFound(id),
             _ => Ec2Errors.InvalidId(id),
         };
@@ -35,6 +36,7 @@ public static class Taggable
         IdPrefix.SecurityGroupRule => "security-group-rule",
         IdPrefix.RouteTable => "route-table",
         IdPrefix.NetworkAcl => "network-acl",
+        IdPrefix.InternetGateway => "internet-gateway",
         IdPrefix.DhcpOptions => "dhcp-options",
         _ => null,
     };

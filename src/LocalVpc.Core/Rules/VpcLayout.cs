@@ -50,13 +50,24 @@ public static class VpcLayout
         new(context.Ids.Next(IdPrefix.Subnet), vpc.Id, state.Scope.Account, cidr, zone.Name, zone.ZoneId,
             defaultForAz, MapPublicIpOnLaunch: defaultForAz, defaultAclId, context.Ids.Next(IdPrefix.NetworkAclAssociation));
 
-    /// <summary>The default VPC: 172.31.0.0/16 with a default /20 subnet in each zone, public IPs on launch.</summary>
+    /// <summary>
+    /// The default VPC: 172.31.0.0/16 with a default /20 subnet in each zone, public IPs on launch, and an
+    /// attached internet gateway that the main route table sends 0.0.0.0/0 to.
+    /// </summary>
     public static List<Event> NewDefaultVpc(RegionState state, CommandContext context)
     {
         Ipv4Cidr.TryParse(DefaultVpcCidr, out var block);
         var events = NewVpc(state, context, block, "default", isDefault: true);
         var vpc = (Vpc)((ResourcePut)events[0]).Resource;
         var acl = (NetworkAcl)events.OfType<ResourcePut>().Select(p => p.Resource).First(r => r is NetworkAcl);
+        var mainTableIndex = events.FindIndex(e => e is ResourcePut { Resource: RouteTable });
+        var mainTable = (RouteTable)((ResourcePut)events[mainTableIndex]).Resource;
+        var gateway = new InternetGateway(context.Ids.Next(IdPrefix.InternetGateway), state.Scope.Account, vpc.Id);
+        events[mainTableIndex] = new ResourcePut(mainTable with
+        {
+            Routes = mainTable.Routes.Add(new Route(AnyIpv4, null, null, new RouteTarget(GatewayId: gateway.Id), Route.OriginCreateRoute)),
+        });
+        events.Add(new ResourcePut(gateway));
         var size = 1u << (32 - DefaultSubnetPrefixLength);
         var index = 0u;
         foreach (var zone in state.Region.Zones)

@@ -12,6 +12,7 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, SecurityGroup> SecurityGroups,
     ImmutableSortedDictionary<string, RouteTable> RouteTables,
     ImmutableSortedDictionary<string, NetworkAcl> NetworkAcls,
+    ImmutableSortedDictionary<string, InternetGateway> InternetGateways,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -23,6 +24,7 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, SecurityGroup>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, RouteTable>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, NetworkAcl>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, InternetGateway>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -42,6 +44,7 @@ public sealed record RegionState(
         IdPrefix.SecurityGroup => SecurityGroups.GetValueOrDefault(id),
         IdPrefix.RouteTable => RouteTables.GetValueOrDefault(id),
         IdPrefix.NetworkAcl => NetworkAcls.GetValueOrDefault(id),
+        IdPrefix.InternetGateway => InternetGateways.GetValueOrDefault(id),
         _ => null,
     };
 
@@ -63,6 +66,32 @@ public sealed record RegionState(
 
     public RouteTable MainRouteTableOf(string vpcId) => RouteTablesOf(vpcId).First(t => t.IsMain);
 
+    /// <summary>Whether anything in the VPC has a public address (detaching its internet gateway is refused then).</summary>
+    public bool HasMappedPublicAddresses(string vpcId) => false;
+
+    public InternetGateway? InternetGatewayOf(string vpcId) => InternetGateways.Values.FirstOrDefault(g => g.VpcId == vpcId);
+
+    /// <summary>The route table a subnet uses: its explicit association, else its VPC's main table.</summary>
+    public RouteTable RouteTableOf(Subnet subnet) =>
+        RouteTablesOf(subnet.VpcId).FirstOrDefault(t => t.Associations.Any(a => a.SubnetId == subnet.Id)) ?? MainRouteTableOf(subnet.VpcId);
+
+    /// <summary>
+    /// <c>active</c> while the route's target exists (an internet gateway must be attached to the table's VPC),
+    /// else <c>blackhole</c>, as EC2 reports a route whose target was deleted or detached.
+    /// </summary>
+    public string RouteState(RouteTable table, Route route)
+    {
+        var target = route.Target;
+        var alive = target switch
+        {
+            { IsLocal: true } => true,
+            { GatewayId: { } igw } when igw.StartsWith("igw-", StringComparison.Ordinal) =>
+                InternetGateways.TryGetValue(igw, out var gateway) && gateway.VpcId == table.VpcId,
+            _ => true,
+        };
+        return alive ? "active" : "blackhole";
+    }
+
     /// <summary>Addresses in use in the subnet beyond AWS's five reserved ones. Network interfaces come with the routing issue.</summary>
     public int AvailableIpAddressCount(Subnet subnet) => (int)subnet.Cidr.Size - Subnet.ReservedAddresses;
 
@@ -75,6 +104,7 @@ public sealed record RegionState(
         ResourcePut { Resource: SecurityGroup g } => this with { SecurityGroups = SecurityGroups.SetItem(g.Id, g) },
         ResourcePut { Resource: RouteTable t } => this with { RouteTables = RouteTables.SetItem(t.Id, t) },
         ResourcePut { Resource: NetworkAcl a } => this with { NetworkAcls = NetworkAcls.SetItem(a.Id, a) },
+        ResourcePut { Resource: InternetGateway g } => this with { InternetGateways = InternetGateways.SetItem(g.Id, g) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -92,6 +122,7 @@ public sealed record RegionState(
         foreach (var g in SecurityGroups.Values) yield return new ResourcePut(g);
         foreach (var t in RouteTables.Values) yield return new ResourcePut(t);
         foreach (var a in NetworkAcls.Values) yield return new ResourcePut(a);
+        foreach (var g in InternetGateways.Values) yield return new ResourcePut(g);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
@@ -102,6 +133,7 @@ public sealed record RegionState(
         IdPrefix.SecurityGroup => this with { SecurityGroups = SecurityGroups.Remove(id) },
         IdPrefix.RouteTable => this with { RouteTables = RouteTables.Remove(id) },
         IdPrefix.NetworkAcl => this with { NetworkAcls = NetworkAcls.Remove(id) },
+        IdPrefix.InternetGateway => this with { InternetGateways = InternetGateways.Remove(id) },
         _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
     };
 }

@@ -1,6 +1,8 @@
+using LocalVpc.Core.Commands.NetworkAcls;
+
 namespace LocalVpc.Ec2Api.Actions;
 
-/// <summary>DescribeNetworkAcls. The rest of the network ACL API comes with the routing issue.</summary>
+/// <summary>Network ACLs, their entries and their associations.</summary>
 public static class NetworkAcls
 {
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkAcls.html.</summary>
@@ -32,5 +34,49 @@ public static class NetworkAcls
             w.List("networkAclSet", page, (w, a) => NetworkAclXml.NetworkAcl(w, a, state));
             w.Element("nextToken", next);
         });
+    }
+
+    public static async Task<Ec2Reply> Create(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new CreateNetworkAcl(call.Input.String("VpcId")!, Binding.TagSpecifications(call.Input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("networkAcl", w => NetworkAclXml.NetworkAcl(w, state.NetworkAcls[outcome.Value!], state)));
+    }
+
+    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteNetworkAcl(call.Input.String("NetworkAclId")!));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static Task<Ec2Reply> CreateEntry(Ec2Call call) => PutEntry(call, replace: false);
+
+    public static Task<Ec2Reply> ReplaceEntry(Ec2Call call) => PutEntry(call, replace: true);
+
+    public static async Task<Ec2Reply> DeleteEntry(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new DeleteNetworkAclEntry(input.String("NetworkAclId")!, input.Int("RuleNumber")!.Value,
+            input.Bool("Egress")!.Value));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> ReplaceAssociation(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new ReplaceNetworkAclAssociation(call.Input.String("AssociationId")!, call.Input.String("NetworkAclId")!));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w => w.Element("newAssociationId", outcome.Value));
+    }
+
+    private static async Task<Ec2Reply> PutEntry(Ec2Call call, bool replace)
+    {
+        var input = call.Input;
+        var entry = new NetworkAclEntrySpec(input.Int("RuleNumber")!.Value, input.String("Protocol")!, input.String("RuleAction")!,
+            input.Bool("Egress")!.Value, input.String("CidrBlock"), input.String("Ipv6CidrBlock"),
+            input.Struct("PortRange")?.Int("From"), input.Struct("PortRange")?.Int("To"),
+            input.Struct("IcmpTypeCode")?.Int("Type"), input.Struct("IcmpTypeCode")?.Int("Code"));
+        var outcome = await call.ExecuteAsync(new PutNetworkAclEntry(input.String("NetworkAclId")!, entry, replace));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
     }
 }

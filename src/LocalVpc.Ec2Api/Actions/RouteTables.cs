@@ -1,6 +1,8 @@
+using LocalVpc.Core.Commands.RouteTables;
+
 namespace LocalVpc.Ec2Api.Actions;
 
-/// <summary>DescribeRouteTables. The rest of the route table API comes with the routing issue.</summary>
+/// <summary>Route tables, their routes and their associations.</summary>
 public static class RouteTables
 {
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html.</summary>
@@ -14,9 +16,14 @@ public static class RouteTables
         ["owner-id"] = (t, _) => [t.OwnerId],
         ["route-table-id"] = (t, _) => [t.Id],
         ["route.destination-cidr-block"] = (t, _) => t.Routes.Select(r => r.DestinationCidrBlock),
-        ["route.gateway-id"] = (t, _) => t.Routes.Select(r => r.GatewayId),
+        ["route.destination-ipv6-cidr-block"] = (t, _) => t.Routes.Select(r => r.DestinationIpv6CidrBlock),
+        ["route.destination-prefix-list-id"] = (t, _) => t.Routes.Select(r => r.DestinationPrefixListId),
+        ["route.gateway-id"] = (t, _) => t.Routes.Select(r => r.Target.GatewayId),
+        ["route.instance-id"] = (t, _) => t.Routes.Select(r => r.Target.InstanceId),
+        ["route.nat-gateway-id"] = (t, _) => t.Routes.Select(r => r.Target.NatGatewayId),
+        ["route.vpc-peering-connection-id"] = (t, _) => t.Routes.Select(r => r.Target.VpcPeeringConnectionId),
         ["route.origin"] = (t, _) => t.Routes.Select(r => r.Origin),
-        ["route.state"] = (t, _) => t.Routes.Select(r => r.State),
+        ["route.state"] = (t, state) => t.Routes.Select(r => state.RouteState(t, r)),
         ["vpc-id"] = (t, _) => [t.VpcId],
     }, t => t.Id);
 
@@ -30,5 +37,72 @@ public static class RouteTables
             w.List("routeTableSet", page, (w, t) => RouteTableXml.RouteTable(w, t, state));
             w.Element("nextToken", next);
         });
+    }
+
+    public static async Task<Ec2Reply> Create(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new CreateRouteTable(call.Input.String("VpcId")!, Binding.TagSpecifications(call.Input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("routeTable", w => RouteTableXml.RouteTable(w, state.RouteTables[outcome.Value!], state)));
+    }
+
+    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteRouteTable(call.Input.String("RouteTableId")!));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static Task<Ec2Reply> CreateRoute(Ec2Call call) => PutRoute(call, replace: false);
+
+    public static Task<Ec2Reply> ReplaceRoute(Ec2Call call) => PutRoute(call, replace: true);
+
+    public static async Task<Ec2Reply> DeleteRoute(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new DeleteRoute(input.String("RouteTableId")!, input.String("DestinationCidrBlock"),
+            input.String("DestinationIpv6CidrBlock"), input.String("DestinationPrefixListId")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> Associate(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new AssociateRouteTable(input.String("RouteTableId")!, input.String("SubnetId"), input.String("GatewayId")));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w =>
+        {
+            w.Element("associationId", outcome.Value);
+            w.Structure("associationState", w => w.Element("state", "associated"));
+        });
+    }
+
+    public static async Task<Ec2Reply> Disassociate(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DisassociateRouteTable(call.Input.String("AssociationId")!));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> ReplaceAssociation(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new ReplaceRouteTableAssociation(call.Input.String("AssociationId")!, call.Input.String("RouteTableId")!));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w =>
+        {
+            w.Element("newAssociationId", outcome.Value);
+            w.Structure("associationState", w => w.Element("state", "associated"));
+        });
+    }
+
+    private static async Task<Ec2Reply> PutRoute(Ec2Call call, bool replace)
+    {
+        var input = call.Input;
+        if (input.Bool("LocalTarget") == true)
+            return Ec2Errors.InvalidParameterValue("LocalVpc keeps local routes as the VPC made them; LocalTarget is not served.");
+        var target = new RouteTargetSpec(input.String("GatewayId"), input.String("NatGatewayId"), input.String("NetworkInterfaceId"),
+            input.String("InstanceId"), input.String("VpcPeeringConnectionId"), input.String("VpcEndpointId"));
+        var outcome = await call.ExecuteAsync(new PutRoute(input.String("RouteTableId")!, input.String("DestinationCidrBlock"),
+            input.String("DestinationIpv6CidrBlock"), input.String("DestinationPrefixListId"), target, replace));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
     }
 }

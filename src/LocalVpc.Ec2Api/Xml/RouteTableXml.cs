@@ -1,6 +1,6 @@
 namespace LocalVpc.Ec2Api.Xml;
 
-/// <summary>Writes the <c>RouteTable</c> shape.</summary>
+/// <summary>Writes the <c>RouteTable</c> shape and its routes.</summary>
 public static class RouteTableXml
 {
     public static void RouteTable(XmlWriter w, RouteTable table, RegionState state)
@@ -8,13 +8,7 @@ public static class RouteTableXml
         w.Element("routeTableId", table.Id);
         w.Element("vpcId", table.VpcId);
         w.Element("ownerId", table.OwnerId);
-        w.List("routeSet", table.Routes, (w, r) =>
-        {
-            w.Element("destinationCidrBlock", r.DestinationCidrBlock);
-            w.Element("gatewayId", r.GatewayId);
-            w.Element("state", r.State);
-            w.Element("origin", r.Origin);
-        });
+        w.List("routeSet", table.Routes, (w, r) => Route(w, r, table, state));
         w.List("associationSet", table.Associations, (w, a) =>
         {
             w.Element("routeTableAssociationId", a.Id);
@@ -25,5 +19,20 @@ public static class RouteTableXml
         });
         w.List("propagatingVgwSet", Array.Empty<object>(), (_, _) => { });
         TagXml.TagSet(w, state.TagsOf(table.Id));
+    }
+
+    private static void Route(XmlWriter w, Route route, RouteTable table, RegionState state)
+    {
+        w.Element("destinationCidrBlock", route.DestinationCidrBlock);
+        w.Element("destinationIpv6CidrBlock", route.DestinationIpv6CidrBlock);
+        w.Element("destinationPrefixListId", route.DestinationPrefixListId);
+        w.Element("gatewayId", route.Target.GatewayId);
+        w.Element("instanceId", route.Target.InstanceId);
+        if (route.Target.InstanceId is not null) w.Element("instanceOwnerId", table.OwnerId);
+        w.Element("natGatewayId", route.Target.NatGatewayId);
+        w.Element("networkInterfaceId", route.Target.NetworkInterfaceId);
+        w.Element("vpcPeeringConnectionId", route.Target.VpcPeeringConnectionId);
+        w.Element("state", state.RouteState(table, route));
+        w.Element("origin", route.Origin);
     }
 }

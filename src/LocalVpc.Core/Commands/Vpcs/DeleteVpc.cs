@@ -13,7 +13,8 @@ public sealed record DeleteVpc(string VpcId) : ICommand<bool>
             state.SubnetsOf(vpc.Id).Any() ||
             state.SecurityGroupsOf(vpc.Id).Any(g => !g.IsDefault) ||
             state.RouteTablesOf(vpc.Id).Any(t => !t.IsMain) ||
-            state.NetworkAclsOf(vpc.Id).Any(a => !a.IsDefault);
+            state.NetworkAclsOf(vpc.Id).Any(a => !a.IsDefault) ||
+            state.InternetGatewayOf(vpc.Id) is not null;
         if (hasDependents) return Ec2Errors.VpcDependencyViolation(vpc.Id);
 
         return Decision.Of(true,

@@ -17,7 +17,7 @@ public sealed record DisassociateVpcCidrBlock(string AssociationId) : ICommand<(
         List<Event> events = [new ResourcePut(vpc with { CidrAssociations = vpc.CidrAssociations.Remove(association) })];
         events.AddRange(state.RouteTablesOf(vpc.Id).Select(t => new ResourcePut(t with
         {
-            Routes = t.Routes.RemoveAll(r => r.GatewayId == "local" && r.DestinationCidrBlock == association.CidrBlock),
+            Routes = t.Routes.RemoveAll(r => r.Target.IsLocal && r.DestinationCidrBlock == association.CidrBlock),
         })));
         return Decision.Of((vpc, association), events);
     }

@@ -1,0 +1,14 @@
+namespace LocalVpc.Core.Commands.InternetGateways;
+
+/// <summary>DetachInternetGateway: routes to it turn to blackhole.</summary>
+public sealed record DetachInternetGateway(string InternetGatewayId, string VpcId) : ICommand<bool>
+{
+    public Decision<bool> Decide(RegionState state, CommandContext context)
+    {
+        if (Lookup.InternetGateway(state, InternetGatewayId, out var gateway) is { } error) return error;
+        if (Lookup.Vpc(state, VpcId, out var vpc) is { } vpcError) return vpcError;
+        if (gateway.VpcId != vpc.Id) return Ec2Errors.GatewayNotAttached(gateway.Id, vpc.Id);
+        if (state.HasMappedPublicAddresses(vpc.Id)) return Ec2Errors.MappedPublicAddresses(vpc.Id);
+        return Decision.Of(true, new ResourcePut(gateway with { VpcId = null }));
+    }
+}

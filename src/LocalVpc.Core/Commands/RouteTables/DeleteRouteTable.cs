@@ -1,0 +1,12 @@
+namespace LocalVpc.Core.Commands.RouteTables;
+
+/// <summary>DeleteRouteTable: refused for the main table and for a table any subnet is associated with.</summary>
+public sealed record DeleteRouteTable(string RouteTableId) : ICommand<bool>
+{
+    public Decision<bool> Decide(RegionState state, CommandContext context)
+    {
+        if (Lookup.RouteTable(state, RouteTableId, out var table) is { } error) return error;
+        if (!table.Associations.IsEmpty) return Ec2Errors.RouteTableDependencyViolation(table.Id);
+        return Decision.Of(true, new ResourceRemoved(table.Id));
+    }
+}

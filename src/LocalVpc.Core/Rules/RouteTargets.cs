@@ -1,0 +1,55 @@
+namespace LocalVpc.Core.Rules;
+
+/// <summary>The target a CreateRoute or ReplaceRoute call names, as the request gives it.</summary>
+public sealed record RouteTargetSpec(string? GatewayId, string? NatGatewayId, string? NetworkInterfaceId, string? InstanceId,
+    string? VpcPeeringConnectionId, string? VpcEndpointId);
+
+/// <summary>Checks a route's destination and target as CreateRoute and ReplaceRoute do.</summary>
+public static class RouteTargets
+{
+    /// <summary>Exactly one destination, well formed.</summary>
+    public static Ec2Error? Destination(string? cidr, string? ipv6Cidr, string? prefixList, out string destination)
+    {
+        destination = cidr ?? ipv6Cidr ?? prefixList ?? "";
+        var given = new[] { cidr, ipv6Cidr, prefixList }.Count(d => d is not null);
+        if (given == 0) return Ec2Errors.MissingParameter("destinationCidrBlock or destinationIpv6CidrBlock or destinationPrefixListId");
+        if (given > 1) return Ec2Errors.InvalidParameterCombination("Only one destination may be specified: destinationCidrBlock, destinationIpv6CidrBlock or destinationPrefixListId.");
+        if (cidr is not null && !Ipv4Cidr.TryParse(cidr, out _)) return Ec2Errors.InvalidCidr("destinationCidrBlock", cidr);
+        if (ipv6Cidr is not null && !(System.Net.IPNetwork.TryParse(ipv6Cidr, out var v6) &&
+                v6.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6))
+            return Ec2Errors.InvalidCidr("destinationIpv6CidrBlock", ipv6Cidr);
+        if (prefixList is not null && !IdPrefix.IsWellFormed(prefixList, IdPrefix.PrefixList))
+            return Ec2Errors.InvalidParameterValue("destinationPrefixListId", prefixList);
+        return null;
+    }
+
+    /// <summary>Exactly one target, existing and in the table's VPC.</summary>
+    public static Ec2Error? Resolve(RegionState state, RouteTable table, RouteTargetSpec spec, out RouteTarget target)
+    {
+        target = null!;
+        var given = new[] { spec.GatewayId, spec.NatGatewayId, spec.NetworkInterfaceId, spec.InstanceId, spec.VpcPeeringConnectionId, spec.VpcEndpointId }
+            .Count(t => t is not null);
+        if (given == 0)
+            return Ec2Errors.MissingParameter("gatewayId, natGatewayId, networkInterfaceId, instanceId, vpcPeeringConnectionId or vpcEndpointId");
+        if (given > 1)
+            return Ec2Errors.InvalidParameterCombination("More than one target specified: give exactly one of gatewayId, natGatewayId, networkInterfaceId, instanceId, vpcPeeringConnectionId or vpcEndpointId.");
+
+        if (spec.GatewayId is { } gatewayId)
+        {
+            if (IdPrefix.IsWellFormed(gatewayId, IdPrefix.InternetGateway))
+            {
+                if (!state.InternetGateways.TryGetValue(gatewayId, out var gateway)) return Ec2Errors.InternetGatewayNotFound(gatewayId);
+                if (gateway.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, gatewayId);
+                target = new RouteTarget(GatewayId: gatewayId);
+                return null;
+            }
+            // Gateway endpoints add their routes themselves; other gateway kinds are not served.
+            return IdPrefix.IsWellFormed(gatewayId, IdPrefix.VpcEndpoint)
+                ? Ec2Errors.VpcEndpointNotFound(gatewayId)
+                : Ec2Errors.GatewayNotFound(gatewayId);
+        }
+        if (spec.VpcEndpointId is { } endpointId) return Ec2Errors.VpcEndpointNotFound(endpointId);
+        if (spec.VpcPeeringConnectionId is { } peering) return Ec2Errors.VpcPeeringConnectionNotFound(peering);
+        return Ec2Errors.InvalidParameterValue("This route target is not available yet.");
+    }
+}
