@@ -58,6 +58,20 @@ public static class ActionTable
         ["DeleteNetworkAclEntry"] = NetworkAcls.DeleteEntry,
         ["ReplaceNetworkAclAssociation"] = NetworkAcls.ReplaceAssociation,
 
+        ["CreateNetworkInterface"] = NetworkInterfaces.Create,
+        ["DescribeNetworkInterfaces"] = NetworkInterfaces.Describe,
+        ["DeleteNetworkInterface"] = NetworkInterfaces.Delete,
+        ["ModifyNetworkInterfaceAttribute"] = NetworkInterfaces.ModifyAttribute,
+        ["AssignPrivateIpAddresses"] = NetworkInterfaces.AssignPrivateIpAddresses,
+        ["UnassignPrivateIpAddresses"] = NetworkInterfaces.UnassignPrivateIpAddresses,
+
+        ["RunInstances"] = Instances.Run,
+        ["DescribeInstances"] = Instances.Describe,
+        ["DescribeInstanceStatus"] = Instances.DescribeStatus,
+        ["StartInstances"] = Instances.Start,
+        ["StopInstances"] = Instances.Stop,
+        ["TerminateInstances"] = Instances.Terminate,
+
         ["CreateTags"] = Tags.Create,
         ["DeleteTags"] = Tags.Delete,
         ["DescribeTags"] = Tags.Describe,

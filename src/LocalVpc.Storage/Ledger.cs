@@ -27,6 +27,9 @@ public sealed class Ledger
         CancellationToken cancellationToken = default) =>
         new(log, context, options, await log.LoadAsync(cancellationToken).ConfigureAwait(false));
 
+    /// <summary>The clock commands see; readers use it for what depends on time (how long terminated instances stay listed).</summary>
+    public TimeProvider Time => _context.Time;
+
     /// <summary>Every region that has state.</summary>
     public IEnumerable<RegionState> Regions => _regions.Values.Select(r => r.Published);
 

@@ -153,6 +153,21 @@ public static class Ec2Errors
     public static Ec2Error NetworkAclAssociationNotFound(string id) =>
         new("InvalidAssociationID.NotFound", $"The association ID '{id}' does not exist");
 
+    public static Ec2Error NetworkInterfaceNotFound(string id) =>
+        new("InvalidNetworkInterfaceID.NotFound", $"The networkInterface ID '{id}' does not exist");
+    public static Ec2Error NetworkInterfaceIdMalformed(string id) =>
+        Malformed("InvalidNetworkInterfaceID.Malformed", id, IdPrefix.NetworkInterface);
+    public static Ec2Error NetworkInterfaceInUse(string id) =>
+        new("InvalidNetworkInterface.InUse", $"The network interface {id} is currently in use.");
+    public static Ec2Error InstanceNotFound(string id) =>
+        new("InvalidInstanceID.NotFound", $"The instance ID '{id}' does not exist");
+    public static Ec2Error InstanceIdMalformed(string id) =>
+        new("InvalidInstanceID.Malformed", $"Invalid id: \"{id}\"");
+    public static Ec2Error IncorrectInstanceState(string id, string state, string action) =>
+        new("IncorrectInstanceState", $"The instance '{id}' is not in a state from which it can be {action}.");
+    public static Ec2Error GroupsInDifferentVpc(string groupId, string subnetId) =>
+        new("InvalidParameter", $"Security group {groupId} and subnet {subnetId} belong to different networks.");
+
     // Tags.
     public static Ec2Error TagLimitExceeded(int limit) =>
         new("TagLimitExceeded", $"The maximum number of tags per resource is {limit}.");

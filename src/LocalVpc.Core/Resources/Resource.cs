@@ -10,4 +10,6 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(RouteTable), "route-table")]
 [JsonDerivedType(typeof(NetworkAcl), "network-acl")]
 [JsonDerivedType(typeof(InternetGateway), "internet-gateway")]
+[JsonDerivedType(typeof(NetworkInterface), "network-interface")]
+[JsonDerivedType(typeof(Instance), "instance")]
 public abstract record Resource(string Id);

@@ -21,6 +21,25 @@ public static class Lookup
     public static Ec2Error? InternetGateway(RegionState state, string id, out InternetGateway gateway) =>
         Find(state.InternetGateways, id, IdPrefix.InternetGateway, Ec2Errors.InternetGatewayIdMalformed, Ec2Errors.InternetGatewayNotFound, out gateway);
 
+    public static Ec2Error? NetworkInterface(RegionState state, string id, out NetworkInterface networkInterface) =>
+        Find(state.NetworkInterfaces, id, IdPrefix.NetworkInterface, Ec2Errors.NetworkInterfaceIdMalformed, Ec2Errors.NetworkInterfaceNotFound, out networkInterface);
+
+    public static Ec2Error? Instance(RegionState state, string id, out Instance instance) =>
+        Find(state.Instances, id, IdPrefix.Instance, Ec2Errors.InstanceIdMalformed, Ec2Errors.InstanceNotFound, out instance);
+
+    /// <summary>Security groups for an interface in <paramref name="subnet"/>: each must exist and be in its VPC.</summary>
+    public static Ec2Error? GroupsForSubnet(RegionState state, IEnumerable<string> groupIds, Subnet subnet, out ImmutableArray<string> groups)
+    {
+        groups = [.. groupIds.Distinct()];
+        if (groups.IsEmpty) groups = [state.DefaultSecurityGroupOf(subnet.VpcId).Id];
+        foreach (var id in groups)
+        {
+            if (SecurityGroup(state, id, out var group) is { } error) return error;
+            if (group.VpcId != subnet.VpcId) return Ec2Errors.GroupsInDifferentVpc(id, subnet.Id);
+        }
+        return null;
+    }
+
     /// <summary>A route table association (<c>rtbassoc-…</c>) and the table that holds it.</summary>
     public static Ec2Error? RouteTableAssociation(RegionState state, string id, out RouteTable table, out RouteTableAssociation association)
     {

@@ -50,6 +50,22 @@ public static class RouteTargets
         }
         if (spec.VpcEndpointId is { } endpointId) return Ec2Errors.VpcEndpointNotFound(endpointId);
         if (spec.VpcPeeringConnectionId is { } peering) return Ec2Errors.VpcPeeringConnectionNotFound(peering);
-        return Ec2Errors.InvalidParameterValue("This route target is not available yet.");
+        if (spec.InstanceId is { } instanceId)
+        {
+            if (Lookup.Instance(state, instanceId, out var instance) is { } error) return error;
+            if (instance.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, instanceId);
+            if (state.NetworkInterfacesOf(instance).Count() > 1)
+                return new Ec2Error("InvalidInstanceID", $"There are multiple interfaces attached to instance '{instanceId}'. Please specify an interface ID for the operation instead.");
+            target = new RouteTarget(InstanceId: instance.Id, NetworkInterfaceId: instance.PrimaryNetworkInterfaceId);
+            return null;
+        }
+        if (spec.NetworkInterfaceId is { } eniId)
+        {
+            if (Lookup.NetworkInterface(state, eniId, out var eni) is { } error) return error;
+            if (eni.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, eniId);
+            target = new RouteTarget(NetworkInterfaceId: eni.Id, InstanceId: eni.Attachment?.InstanceId);
+            return null;
+        }
+        return Ec2Errors.InvalidParameterValue("NAT gateway targets come with NAT gateways.");
     }
 }

@@ -22,6 +22,8 @@ public static class Taggable
             IdPrefix.RouteTable => Ec2Errors.RouteTableNotFound(id),
             IdPrefix.NetworkAcl => Ec2Errors.NetworkAclNotFound(id),
             IdPrefix.InternetGateway => Ec2Errors.InternetGatewayNotFound(id),
+            IdPrefix.NetworkInterface => Ec2Errors.NetworkInterfaceNotFound(id),
+            IdPrefix.Instance => Ec2Errors.InstanceNotFound(id),
             IdPrefix.SecurityGroupRule => Ec2Errors.RuleNotFound(id),
             _ => Ec2Errors.InvalidId(id),
         };
@@ -37,6 +39,8 @@ public static class Taggable
         IdPrefix.RouteTable => "route-table",
         IdPrefix.NetworkAcl => "network-acl",
         IdPrefix.InternetGateway => "internet-gateway",
+        IdPrefix.NetworkInterface => "network-interface",
+        IdPrefix.Instance => "instance",
         IdPrefix.DhcpOptions => "dhcp-options",
         _ => null,
     };

@@ -13,6 +13,8 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, RouteTable> RouteTables,
     ImmutableSortedDictionary<string, NetworkAcl> NetworkAcls,
     ImmutableSortedDictionary<string, InternetGateway> InternetGateways,
+    ImmutableSortedDictionary<string, NetworkInterface> NetworkInterfaces,
+    ImmutableSortedDictionary<string, Instance> Instances,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -25,6 +27,8 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, RouteTable>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, NetworkAcl>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, InternetGateway>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, NetworkInterface>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, Instance>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -45,6 +49,8 @@ public sealed record RegionState(
         IdPrefix.RouteTable => RouteTables.GetValueOrDefault(id),
         IdPrefix.NetworkAcl => NetworkAcls.GetValueOrDefault(id),
         IdPrefix.InternetGateway => InternetGateways.GetValueOrDefault(id),
+        IdPrefix.NetworkInterface => NetworkInterfaces.GetValueOrDefault(id),
+        IdPrefix.Instance => Instances.GetValueOrDefault(id),
         _ => null,
     };
 
@@ -67,7 +73,8 @@ public sealed record RegionState(
     public RouteTable MainRouteTableOf(string vpcId) => RouteTablesOf(vpcId).First(t => t.IsMain);
 
     /// <summary>Whether anything in the VPC has a public address (detaching its internet gateway is refused then).</summary>
-    public bool HasMappedPublicAddresses(string vpcId) => false;
+    public bool HasMappedPublicAddresses(string vpcId) =>
+        NetworkInterfaces.Values.Any(n => n.VpcId == vpcId && n.PublicIp is not null);
 
     public InternetGateway? InternetGatewayOf(string vpcId) => InternetGateways.Values.FirstOrDefault(g => g.VpcId == vpcId);
 
@@ -87,13 +94,26 @@ public sealed record RegionState(
             { IsLocal: true } => true,
             { GatewayId: { } igw } when igw.StartsWith("igw-", StringComparison.Ordinal) =>
                 InternetGateways.TryGetValue(igw, out var gateway) && gateway.VpcId == table.VpcId,
+            { InstanceId: { } instanceId } => Instances.TryGetValue(instanceId, out var instance) && instance.IsRunning,
+            { NetworkInterfaceId: { } eni } => NetworkInterfaces.ContainsKey(eni),
             _ => true,
         };
         return alive ? "active" : "blackhole";
     }
 
-    /// <summary>Addresses in use in the subnet beyond AWS's five reserved ones. Network interfaces come with the routing issue.</summary>
-    public int AvailableIpAddressCount(Subnet subnet) => (int)subnet.Cidr.Size - Subnet.ReservedAddresses;
+    /// <summary>The subnet's size less AWS's five reserved addresses and those its network interfaces hold.</summary>
+    public int AvailableIpAddressCount(Subnet subnet) =>
+        (int)subnet.Cidr.Size - Subnet.ReservedAddresses - NetworkInterfacesIn(subnet.Id).Sum(n => n.PrivateIpAddresses.Length);
+
+    /// <summary>Public addresses held in this region: instances' launch addresses (Elastic IPs come with their issue).</summary>
+    public IEnumerable<string> PublicAddressesInUse() =>
+        NetworkInterfaces.Values.Select(n => n.PublicIp).OfType<string>();
+
+    public IEnumerable<NetworkInterface> NetworkInterfacesIn(string subnetId) => NetworkInterfaces.Values.Where(n => n.SubnetId == subnetId);
+
+    /// <summary>The instance's network interfaces, primary (device 0) first.</summary>
+    public IEnumerable<NetworkInterface> NetworkInterfacesOf(Instance instance) =>
+        NetworkInterfaces.Values.Where(n => n.Attachment?.InstanceId == instance.Id).OrderBy(n => n.Attachment!.DeviceIndex);
 
     /// <summary>The next state. Applying is mechanical: all checks happened when the command decided.</summary>
     public RegionState Apply(Event e) => e switch
@@ -105,6 +125,8 @@ public sealed record RegionState(
         ResourcePut { Resource: RouteTable t } => this with { RouteTables = RouteTables.SetItem(t.Id, t) },
         ResourcePut { Resource: NetworkAcl a } => this with { NetworkAcls = NetworkAcls.SetItem(a.Id, a) },
         ResourcePut { Resource: InternetGateway g } => this with { InternetGateways = InternetGateways.SetItem(g.Id, g) },
+        ResourcePut { Resource: NetworkInterface n } => this with { NetworkInterfaces = NetworkInterfaces.SetItem(n.Id, n) },
+        ResourcePut { Resource: Instance i } => this with { Instances = Instances.SetItem(i.Id, i) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -123,6 +145,8 @@ public sealed record RegionState(
         foreach (var t in RouteTables.Values) yield return new ResourcePut(t);
         foreach (var a in NetworkAcls.Values) yield return new ResourcePut(a);
         foreach (var g in InternetGateways.Values) yield return new ResourcePut(g);
+        foreach (var n in NetworkInterfaces.Values) yield return new ResourcePut(n);
+        foreach (var i in Instances.Values) yield return new ResourcePut(i);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
@@ -134,6 +158,8 @@ public sealed record RegionState(
         IdPrefix.RouteTable => this with { RouteTables = RouteTables.Remove(id) },
         IdPrefix.NetworkAcl => this with { NetworkAcls = NetworkAcls.Remove(id) },
         IdPrefix.InternetGateway => this with { InternetGateways = InternetGateways.Remove(id) },
+        IdPrefix.NetworkInterface => this with { NetworkInterfaces = NetworkInterfaces.Remove(id) },
+        IdPrefix.Instance => this with { Instances = Instances.Remove(id) },
         _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
     };
 }

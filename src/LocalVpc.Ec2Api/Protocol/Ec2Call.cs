@@ -11,6 +11,9 @@ public sealed class Ec2Call(string action, Input input, Scope scope, bool dryRun
 
     public bool DryRun { get; } = dryRun;
 
+    /// <summary>The current time, from the same clock commands use.</summary>
+    public DateTimeOffset Now => ledger.Time.GetUtcNow();
+
     /// <summary>The region's newest durable state.</summary>
     public ValueTask<RegionState> ReadAsync() => ledger.ReadAsync(Scope);
 

@@ -17,6 +17,10 @@ public static class XmlWriterExtensions
         if (value is { } v) w.WriteElementString(name, v.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A timestamp as EC2 writes it: <c>2025-01-31T12:00:00.000Z</c>.</summary>
+    public static void Element(this XmlWriter w, string name, DateTimeOffset value) =>
+        w.WriteElementString(name, value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
     /// <summary>A structure element: <c>&lt;name&gt;…&lt;/name&gt;</c>.</summary>
     public static void Structure(this XmlWriter w, string name, Action<XmlWriter> members)
     {

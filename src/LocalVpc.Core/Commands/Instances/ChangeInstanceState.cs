@@ -1,0 +1,69 @@
+namespace LocalVpc.Core.Commands.Instances;
+
+/// <summary>What Start, Stop and TerminateInstances ask for.</summary>
+public enum InstanceAction
+{
+    Start,
+    Stop,
+    Terminate,
+}
+
+/// <summary>
+/// StartInstances, StopInstances and TerminateInstances. Stopping gives back the launch public address
+/// (a start gets a new one, as on EC2); terminating deletes the interfaces marked delete-on-termination
+/// and detaches the others. Each call answers with the transitional state; the instance is in the settled
+/// one right after.
+/// </summary>
+public sealed record ChangeInstanceState(ImmutableArray<string> InstanceIds, InstanceAction Action) : ICommand<ImmutableArray<InstanceStateChange>>
+{
+    public Decision<ImmutableArray<InstanceStateChange>> Decide(RegionState state, CommandContext context)
+    {
+        if (InstanceIds.IsEmpty) return Ec2Errors.MissingParameter("InstanceId");
+        var now = context.Time.GetUtcNow();
+        var events = new List<Event>();
+        var changes = ImmutableArray.CreateBuilder<InstanceStateChange>();
+        var publicPending = new HashSet<uint>();
+        foreach (var id in InstanceIds.Distinct())
+        {
+            if (Lookup.Instance(state, id, out var instance) is { } error) return error;
+            var previous = InstanceState.Of(instance.State);
+            var (transitional, settled) = Action switch
+            {
+                InstanceAction.Start => (InstanceState.Pending, InstanceState.Running),
+                InstanceAction.Stop => (InstanceState.Stopping, InstanceState.Stopped),
+                _ => (InstanceState.ShuttingDown, InstanceState.Terminated),
+            };
+            if (instance.IsTerminated)
+            {
+                if (Action == InstanceAction.Terminate)
+                {
+                    changes.Add(new InstanceStateChange(id, previous, previous));
+                    continue;
+                }
+                return Ec2Errors.IncorrectInstanceState(id, instance.State, Action == InstanceAction.Start ? "started" : "stopped");
+            }
+            if (instance.State == settled.Name)
+            {
+                changes.Add(new InstanceStateChange(id, previous, previous));
+                continue;
+            }
+            changes.Add(new InstanceStateChange(id, previous, transitional));
+            events.Add(new ResourcePut(instance with { State = settled.Name, StateChangedAt = now }));
+            foreach (var eni in state.NetworkInterfacesOf(instance))
+            {
+                if (Action == InstanceAction.Terminate && eni.Attachment!.DeleteOnTermination)
+                    events.Add(new ResourceRemoved(eni.Id));
+                else if (Action == InstanceAction.Terminate)
+                    events.Add(new ResourcePut(eni with { Attachment = null, PublicIp = null }));
+                else if (Action == InstanceAction.Stop)
+                    events.Add(new ResourcePut(eni with { PublicIp = null }));
+                else if (eni.Attachment!.DeviceIndex == 0 && state.Subnets[eni.SubnetId].MapPublicIpOnLaunch && eni.PublicIp is null)
+                {
+                    if (PublicAddressPool.Allocate(state, publicPending, out var address) is { } poolError) return poolError;
+                    events.Add(new ResourcePut(eni with { PublicIp = address }));
+                }
+            }
+        }
+        return Decision.Of(changes.ToImmutable(), events);
+    }
+}

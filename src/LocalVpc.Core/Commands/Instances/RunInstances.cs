@@ -1,0 +1,99 @@
+namespace LocalVpc.Core.Commands.Instances;
+
+/// <summary>
+/// RunInstances: between MinCount and MaxCount instances in one reservation, each with a primary network
+/// interface in the subnet (the default VPC's first default subnet when none is named) and, where the
+/// subnet maps public addresses on launch or the call asks for one, a public address.
+/// </summary>
+public sealed record RunInstances(string? ImageId, string? InstanceType, string? KeyName, int MinCount, int MaxCount,
+    InstanceLaunch Launch, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<ImmutableArray<string>>
+{
+    public const string DefaultInstanceType = "m1.small";
+
+    public Decision<ImmutableArray<string>> Decide(RegionState state, CommandContext context)
+    {
+        if (MinCount < 1 || MaxCount < MinCount)
+            return Ec2Errors.InvalidParameterValue($"Invalid counts: MinCount {MinCount}, MaxCount {MaxCount}. MinCount must be at least 1 and no more than MaxCount.");
+        if (ImageId is null) return Ec2Errors.MissingParameter("ImageId");
+        if (!IdPrefix.IsWellFormed(ImageId, "ami")) return new Ec2Error("InvalidAMIID.Malformed", $"Invalid id: \"{ImageId}\" (expecting \"ami-...\")");
+        if ((Launch.PrivateIpAddress is not null || Launch.NetworkInterfaceId is not null) && MaxCount > 1)
+            return Ec2Errors.InvalidParameterCombination("A private IP address or an existing network interface can be given for a single instance only.");
+        if (ChooseSubnet(state, out var subnet) is { } subnetError) return subnetError;
+
+        var now = context.Time.GetUtcNow();
+        var reservationId = context.Ids.Next(IdPrefix.Reservation);
+        var privatePending = new HashSet<uint>();
+        var publicPending = new HashSet<uint>();
+        var events = new List<Event>();
+        var ids = ImmutableArray.CreateBuilder<string>();
+        for (var index = 0; index < MaxCount; index++)
+        {
+            var instanceId = context.Ids.Next(IdPrefix.Instance);
+            if (PrimaryInterface(state, context, subnet, instanceId, now, privatePending, publicPending, out var eni) is { } error)
+            {
+                // Fewer than MaxCount is fine; fewer than MinCount fails the call.
+                if (index >= MinCount) break;
+                return error;
+            }
+            events.Add(new ResourcePut(eni));
+            events.Add(new ResourcePut(new Instance(instanceId, reservationId, ImageId, InstanceType ?? DefaultInstanceType, KeyName,
+                subnet.Id, subnet.VpcId, subnet.AvailabilityZone, subnet.AvailabilityZoneId, state.Scope.Account, index, eni.Id,
+                InstanceState.Running.Name, now, now)));
+            if (TagRules.ForNewResource(TagSpecifications.Where(s => s.ResourceType != "network-interface").ToImmutableArray(),
+                    "instance", instanceId, out var tags) is { } tagError) return tagError;
+            if (TagRules.ForNewResource(TagSpecifications.Where(s => s.ResourceType == "network-interface").ToImmutableArray(),
+                    "network-interface", eni.Id, out var eniTags) is { } eniTagError) return eniTagError;
+            if (tags is not null) events.Add(tags);
+            if (eniTags is not null) events.Add(eniTags);
+            ids.Add(instanceId);
+        }
+        return Decision.Of(ids.ToImmutable(), events);
+    }
+
+    private Ec2Error? ChooseSubnet(RegionState state, out Subnet subnet)
+    {
+        subnet = null!;
+        if (Launch.NetworkInterfaceId is { } eniId)
+        {
+            if (Lookup.NetworkInterface(state, eniId, out var eni) is { } error) return error;
+            if (eni.Attachment is not null || eni.RequesterManaged) return Ec2Errors.NetworkInterfaceInUse(eni.Id);
+            subnet = state.Subnets[eni.SubnetId];
+            return null;
+        }
+        if (Launch.SubnetId is { } subnetId) return Lookup.Subnet(state, subnetId, out subnet);
+        if (state.DefaultVpc is not { } vpc) return Ec2Errors.NoDefaultVpc();
+        var first = state.SubnetsOf(vpc.Id).Where(s => s.DefaultForAz).OrderBy(s => s.AvailabilityZone, StringComparer.Ordinal).FirstOrDefault();
+        if (first is null) return new Ec2Error("MissingInput", $"No subnets found for the default VPC '{vpc.Id}'. Please specify a subnet.");
+        subnet = first;
+        return null;
+    }
+
+    private Ec2Error? PrimaryInterface(RegionState state, CommandContext context, Subnet subnet, string instanceId, DateTimeOffset now,
+        HashSet<uint> privatePending, HashSet<uint> publicPending, out NetworkInterface eni)
+    {
+        eni = null!;
+        var attachment = new NetworkInterfaceAttachment(context.Ids.Next(IdPrefix.NetworkInterfaceAttachment), instanceId, 0, now,
+            DeleteOnTermination: Launch.NetworkInterfaceId is null);
+        var wantsPublicIp = Launch.AssociatePublicIpAddress ?? subnet.MapPublicIpOnLaunch;
+        string? publicIp = null;
+        if (wantsPublicIp)
+        {
+            if (PublicAddressPool.Allocate(state, publicPending, out var allocated) is { } poolError) return poolError;
+            publicIp = allocated;
+        }
+
+        if (Launch.NetworkInterfaceId is { } existing)
+        {
+            eni = state.NetworkInterfaces[existing] with { Attachment = attachment, PublicIp = publicIp };
+            return null;
+        }
+        if (Lookup.GroupsForSubnet(state, Launch.GroupIds, subnet, out var groups) is { } groupError) return groupError;
+        if (AddressAllocator.Allocate(state, subnet, Launch.PrivateIpAddress is null ? [] : [Launch.PrivateIpAddress],
+                Launch.PrivateIpAddress is null ? 1 : 0, privatePending, out var addresses) is { } addressError)
+            return addressError;
+        eni = new NetworkInterface(context.Ids.Next(IdPrefix.NetworkInterface), subnet.Id, subnet.VpcId, subnet.AvailabilityZone,
+            subnet.AvailabilityZoneId, state.Scope.Account, "", [.. addresses], groups, "interface", RequesterManaged: false,
+            SourceDestCheck: true, attachment, publicIp);
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+namespace LocalVpc.Core.Commands.NetworkInterfaces;
+
+/// <summary>CreateNetworkInterface: an unattached interface with addresses from its subnet.</summary>
+public sealed record CreateNetworkInterface(string SubnetId, string? Description, string? PrivateIpAddress,
+    ImmutableArray<string> SecondaryPrivateIpAddresses, int SecondaryPrivateIpAddressCount, ImmutableArray<string> GroupIds,
+    ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
+{
+    public Decision<string> Decide(RegionState state, CommandContext context)
+    {
+        if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
+        if (Lookup.GroupsForSubnet(state, GroupIds, subnet, out var groups) is { } groupError) return groupError;
+        var pending = new HashSet<uint>();
+        if (AddressAllocator.Allocate(state, subnet, PrivateIpAddress is null ? [] : [PrivateIpAddress], PrivateIpAddress is null ? 1 : 0,
+                pending, out var primary) is { } primaryError)
+            return primaryError;
+        if (AddressAllocator.Allocate(state, subnet, SecondaryPrivateIpAddresses, SecondaryPrivateIpAddressCount, pending,
+                out var secondary) is { } secondaryError)
+            return secondaryError;
+        var addresses = primary.Concat(secondary);
+
+        var eni = new NetworkInterface(context.Ids.Next(IdPrefix.NetworkInterface), subnet.Id, subnet.VpcId, subnet.AvailabilityZone,
+            subnet.AvailabilityZoneId, state.Scope.Account, Description ?? "", [.. addresses], groups, "interface",
+            RequesterManaged: false, SourceDestCheck: true, Attachment: null, PublicIp: null);
+        if (TagRules.ForNewResource(TagSpecifications, "network-interface", eni.Id, out var tags) is { } tagError) return tagError;
+        List<Event> events = [new ResourcePut(eni)];
+        if (tags is not null) events.Add(tags);
+        return Decision.Of(eni.Id, events);
+    }
+}

@@ -1,0 +1,28 @@
+namespace LocalVpc.Core.Commands.NetworkInterfaces;
+
+/// <summary>ModifyNetworkInterfaceAttribute: one of description, security groups, source/destination check per call.</summary>
+public sealed record ModifyNetworkInterfaceAttribute(string NetworkInterfaceId, string? Description, ImmutableArray<string> GroupIds,
+    bool? SourceDestCheck) : ICommand<bool>
+{
+    public Decision<bool> Decide(RegionState state, CommandContext context)
+    {
+        if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
+        var given = (Description is not null ? 1 : 0) + (GroupIds.IsEmpty ? 0 : 1) + (SourceDestCheck is not null ? 1 : 0);
+        if (given == 0) return Ec2Errors.MissingParameter("Description, SecurityGroupId or SourceDestCheck");
+        if (given > 1) return Ec2Errors.InvalidParameterCombination("Fields for multiple attribute types specified");
+        if (eni.RequesterManaged)
+            return Ec2Errors.InvalidParameterValue($"The network interface {eni.Id} is managed by AWS; change it through the resource that owns it.");
+        var groups = eni.GroupIds;
+        if (!GroupIds.IsEmpty)
+        {
+            var subnet = state.Subnets[eni.SubnetId];
+            if (Lookup.GroupsForSubnet(state, GroupIds, subnet, out groups) is { } groupError) return groupError;
+        }
+        return Decision.Of(true, new ResourcePut(eni with
+        {
+            Description = Description ?? eni.Description,
+            GroupIds = groups,
+            SourceDestCheck = SourceDestCheck ?? eni.SourceDestCheck,
+        }));
+    }
+}

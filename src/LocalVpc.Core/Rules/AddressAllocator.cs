@@ -1,0 +1,45 @@
+namespace LocalVpc.Core.Rules;
+
+/// <summary>
+/// Private addresses come from the subnet, lowest free first, never one of the five AWS reserves (the
+/// first four and the last, https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html) and
+/// never one a network interface holds.
+/// </summary>
+public static class AddressAllocator
+{
+    /// <param name="requested">Addresses asked for by name; each must be free.</param>
+    /// <param name="count">How many more to pick.</param>
+    /// <param name="pending">Addresses this same command already took (several instances in one call).</param>
+    public static Ec2Error? Allocate(RegionState state, Subnet subnet, IEnumerable<string> requested, int count,
+        ISet<uint> pending, out List<string> addresses)
+    {
+        addresses = [];
+        var taken = state.NetworkInterfacesIn(subnet.Id).SelectMany(n => n.PrivateIpAddresses)
+            .Select(Parse).ToHashSet();
+        taken.UnionWith(pending);
+        var cidr = subnet.Cidr;
+        foreach (var text in requested)
+        {
+            if (!Ipv4Cidr.TryParseAddress(text, out var address)) return Ec2Errors.InvalidParameterValue("privateIpAddress", text);
+            if (!cidr.Contains(address))
+                return Ec2Errors.InvalidParameterValue($"Address {text} does not fall within the subnet's address range");
+            if (address - cidr.Network < 4 || address == cidr.Last)
+                return Ec2Errors.InvalidParameterValue($"Address {text} is in subnet's reserved address range");
+            if (!taken.Add(address)) return new Ec2Error("InvalidIPAddress.InUse", $"Address {text} is in use.");
+            pending.Add(address);
+            addresses.Add(text);
+        }
+        for (var address = cidr.Network + 4; count > 0 && address < cidr.Last; address++)
+        {
+            if (!taken.Add(address)) continue;
+            pending.Add(address);
+            addresses.Add(Ipv4Cidr.FormatAddress(address));
+            count--;
+        }
+        return count > 0
+            ? new Ec2Error("InsufficientFreeAddressesInSubnet", $"There are not enough free addresses in subnet '{subnet.Id}' to satisfy the requested number of addresses.")
+            : null;
+    }
+
+    private static uint Parse(string text) => Ipv4Cidr.TryParseAddress(text, out var address) ? address : 0;
+}

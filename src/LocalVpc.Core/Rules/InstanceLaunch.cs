@@ -1,0 +1,5 @@
+namespace LocalVpc.Core.Rules;
+
+/// <summary>Where and how RunInstances places instances: the subnet, groups, addresses of each primary interface.</summary>
+public sealed record InstanceLaunch(string? SubnetId, ImmutableArray<string> GroupIds, string? PrivateIpAddress,
+    bool? AssociatePublicIpAddress, string? NetworkInterfaceId);

@@ -1,0 +1,25 @@
+namespace LocalVpc.Core.Rules;
+
+/// <summary>
+/// Public IPv4 addresses for instances and Elastic IPs come from 198.18.0.0/15, the block RFC 2544 sets
+/// aside for benchmarking: never a real routable address. Lowest free first, per account and region.
+/// </summary>
+public static class PublicAddressPool
+{
+    public static readonly Ipv4Cidr Block = new(0xC6120000, 15);
+
+    public static Ec2Error? Allocate(RegionState state, ISet<uint> pending, out string address)
+    {
+        address = "";
+        var taken = state.PublicAddressesInUse().Select(a => Ipv4Cidr.TryParseAddress(a, out var v) ? v : 0).ToHashSet();
+        taken.UnionWith(pending);
+        for (var candidate = Block.Network + 1; candidate < Block.Last; candidate++)
+        {
+            if (taken.Contains(candidate)) continue;
+            pending.Add(candidate);
+            address = Ipv4Cidr.FormatAddress(candidate);
+            return null;
+        }
+        return new Ec2Error("AddressLimitExceeded", "The maximum number of addresses has been reached.");
+    }
+}

@@ -1,0 +1,105 @@
+using LocalVpc.Core.Commands.NetworkInterfaces;
+
+namespace LocalVpc.Ec2Api.Actions;
+
+/// <summary>Network interfaces.</summary>
+public static class NetworkInterfaces
+{
+    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkInterfaces.html.</summary>
+    public static readonly FilterTable<NetworkInterface> Filters = new(new()
+    {
+        ["addresses.private-ip-address"] = (n, _) => n.PrivateIpAddresses,
+        ["addresses.primary"] = (n, _) => n.PrivateIpAddresses.Select(ip => Binding.Text(ip == n.PrivateIpAddress)),
+        ["association.public-ip"] = (n, _) => [n.PublicIp],
+        ["attachment.attachment-id"] = (n, _) => [n.Attachment?.Id],
+        ["attachment.instance-id"] = (n, _) => [n.Attachment?.InstanceId],
+        ["attachment.instance-owner-id"] = (n, _) => [n.Attachment is null ? null : n.OwnerId],
+        ["attachment.device-index"] = (n, _) => [n.Attachment?.DeviceIndex.ToString()],
+        ["attachment.status"] = (n, _) => [n.Attachment is null ? null : "attached"],
+        ["attachment.delete-on-termination"] = (n, _) => [n.Attachment is null ? null : Binding.Text(n.Attachment.DeleteOnTermination)],
+        ["availability-zone"] = (n, _) => [n.AvailabilityZone],
+        ["description"] = (n, _) => [n.Description],
+        ["group-id"] = (n, _) => n.GroupIds,
+        ["group-name"] = (n, state) => n.GroupIds.Select(g => state.SecurityGroups.GetValueOrDefault(g)?.Name),
+        ["interface-type"] = (n, _) => [n.InterfaceType],
+        ["mac-address"] = (n, _) => [n.MacAddress],
+        ["network-interface-id"] = (n, _) => [n.Id],
+        ["owner-id"] = (n, _) => [n.OwnerId],
+        ["private-dns-name"] = (n, state) => [DnsNames.Private(n.PrivateIpAddress, state.Scope.Region)],
+        ["private-ip-address"] = (n, _) => n.PrivateIpAddresses,
+        ["requester-id"] = (n, _) => [n.RequesterManaged ? NetworkInterface.AwsRequesterId : null],
+        ["requester-managed"] = (n, _) => [Binding.Text(n.RequesterManaged)],
+        ["source-dest-check"] = (n, _) => [Binding.Text(n.SourceDestCheck)],
+        ["status"] = (n, _) => [n.Status],
+        ["subnet-id"] = (n, _) => [n.SubnetId],
+        ["vpc-id"] = (n, _) => [n.VpcId],
+    }, n => n.Id);
+
+    public static async Task<Ec2Reply> Create(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.String("InterfaceType") is { } type)
+            return Ec2Errors.InvalidParameterValue("interfaceType", type);
+        var secondary = input.Structs("PrivateIpAddresses").Where(p => p.Bool("Primary") != true).Select(p => p.String("PrivateIpAddress")!);
+        var primary = input.String("PrivateIpAddress")
+            ?? input.Structs("PrivateIpAddresses").FirstOrDefault(p => p.Bool("Primary") == true)?.String("PrivateIpAddress");
+        var outcome = await call.ExecuteAsync(new CreateNetworkInterface(input.String("SubnetId")!, input.String("Description"), primary,
+            [.. secondary.Where(s => s != primary)], input.Int("SecondaryPrivateIpAddressCount") ?? 0, input.Strings("Groups"),
+            Binding.TagSpecifications(input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("networkInterface", w =>
+            NetworkInterfaceXml.NetworkInterface(w, state.NetworkInterfaces[outcome.Value!], state)));
+    }
+
+    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (call.Input.Has("MaxResults") && !call.Input.Strings("NetworkInterfaceIds").IsEmpty)
+            return Ec2Errors.InvalidParameterCombination("The parameter NetworkInterfaceIds cannot be used with the parameter MaxResults");
+        if (Query.Run(call, state, state.NetworkInterfaces.Values, n => n.Id, "NetworkInterfaceIds",
+                (string id, out NetworkInterface n) => Lookup.NetworkInterface(state, id, out n), Filters, out var page, out var next) is { } error)
+            return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("networkInterfaceSet", page, (w, n) => NetworkInterfaceXml.NetworkInterface(w, n, state));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteNetworkInterface(call.Input.String("NetworkInterfaceId")!));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> ModifyAttribute(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("Attachment") || input.Has("AssociatePublicIpAddress") || input.Has("AssociatedSubnetIds"))
+            return Ec2Errors.InvalidParameterValue("LocalVpc modifies the description, security groups and source/destination check of an interface.");
+        var outcome = await call.ExecuteAsync(new ModifyNetworkInterfaceAttribute(input.String("NetworkInterfaceId")!,
+            input.Struct("Description")?.String("Value"), input.Strings("Groups"), input.AttributeBool("SourceDestCheck")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> AssignPrivateIpAddresses(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new AssignPrivateIpAddresses(input.String("NetworkInterfaceId")!,
+            input.Strings("PrivateIpAddresses"), input.Int("SecondaryPrivateIpAddressCount")));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w =>
+        {
+            w.Element("networkInterfaceId", input.String("NetworkInterfaceId"));
+            w.List("assignedPrivateIpAddressesSet", outcome.Value, (w, ip) => w.Element("privateIpAddress", ip));
+        });
+    }
+
+    public static async Task<Ec2Reply> UnassignPrivateIpAddresses(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new UnassignPrivateIpAddresses(call.Input.String("NetworkInterfaceId")!,
+            call.Input.Strings("PrivateIpAddresses")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+}

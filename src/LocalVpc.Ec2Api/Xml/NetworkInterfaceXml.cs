@@ -1,0 +1,97 @@
+namespace LocalVpc.Ec2Api.Xml;
+
+/// <summary>Writes the <c>NetworkInterface</c> shape, and the <c>InstanceNetworkInterface</c> shape instances embed.</summary>
+public static class NetworkInterfaceXml
+{
+    public static void NetworkInterface(XmlWriter w, NetworkInterface eni, RegionState state)
+    {
+        var region = state.Scope.Region;
+        w.Element("networkInterfaceId", eni.Id);
+        w.Element("subnetId", eni.SubnetId);
+        w.Element("vpcId", eni.VpcId);
+        w.Element("availabilityZone", eni.AvailabilityZone);
+        w.Element("availabilityZoneId", eni.AvailabilityZoneId);
+        w.Element("description", eni.Description);
+        w.Element("ownerId", eni.OwnerId);
+        if (eni.RequesterManaged) w.Element("requesterId", Core.Resources.NetworkInterface.AwsRequesterId);
+        w.Element("requesterManaged", eni.RequesterManaged);
+        w.Element("status", eni.Status);
+        w.Element("macAddress", eni.MacAddress);
+        w.Element("privateIpAddress", eni.PrivateIpAddress);
+        w.Element("privateDnsName", DnsNames.Private(eni.PrivateIpAddress, region));
+        w.Element("sourceDestCheck", eni.SourceDestCheck);
+        Groups(w, eni.GroupIds, state);
+        Attachment(w, eni, withInstance: true);
+        TagXml.TagSet(w, state.TagsOf(eni.Id));
+        Addresses(w, eni, region);
+    }
+
+    /// <summary>An interface as it appears inside an instance (<c>InstanceNetworkInterface</c>).</summary>
+    public static void InstanceNetworkInterface(XmlWriter w, NetworkInterface eni, RegionState state)
+    {
+        var region = state.Scope.Region;
+        w.Element("networkInterfaceId", eni.Id);
+        w.Element("subnetId", eni.SubnetId);
+        w.Element("vpcId", eni.VpcId);
+        w.Element("description", eni.Description);
+        w.Element("ownerId", eni.OwnerId);
+        w.Element("status", eni.Status);
+        w.Element("macAddress", eni.MacAddress);
+        w.Element("privateIpAddress", eni.PrivateIpAddress);
+        w.Element("privateDnsName", DnsNames.Private(eni.PrivateIpAddress, region));
+        w.Element("sourceDestCheck", eni.SourceDestCheck);
+        Groups(w, eni.GroupIds, state);
+        Attachment(w, eni, withInstance: false);
+        Addresses(w, eni, region);
+    }
+
+    /// <summary>The attachment; the instance ids are part of <c>NetworkInterfaceAttachment</c> only.</summary>
+    private static void Attachment(XmlWriter w, NetworkInterface eni, bool withInstance)
+    {
+        if (eni.Attachment is not { } attachment) return;
+        w.Structure("attachment", w =>
+        {
+            w.Element("attachmentId", attachment.Id);
+            if (withInstance)
+            {
+                w.Element("instanceId", attachment.InstanceId);
+                w.Element("instanceOwnerId", eni.OwnerId);
+            }
+            w.Element("deviceIndex", attachment.DeviceIndex);
+            w.Element("networkCardIndex", 0);
+            w.Element("status", "attached");
+            w.Element("attachTime", attachment.AttachTime);
+            w.Element("deleteOnTermination", attachment.DeleteOnTermination);
+        });
+    }
+
+    /// <summary>The public association and the private addresses, the same in both shapes.</summary>
+    private static void Addresses(XmlWriter w, NetworkInterface eni, string region)
+    {
+        if (eni.PublicIp is { } publicIp) w.Structure("association", w => Association(w, publicIp, region));
+        w.List("privateIpAddressesSet", eni.PrivateIpAddresses, (w, ip) =>
+        {
+            w.Element("privateIpAddress", ip);
+            w.Element("privateDnsName", DnsNames.Private(ip, region));
+            w.Element("primary", ip == eni.PrivateIpAddress);
+            if (ip == eni.PrivateIpAddress && eni.PublicIp is { } publicIp) w.Structure("association", w => Association(w, publicIp, region));
+        });
+        w.List("ipv6AddressesSet", Array.Empty<object>(), (_, _) => { });
+        w.Element("interfaceType", eni.InterfaceType);
+    }
+
+    /// <summary><c>groupSet</c>: each group's id and name.</summary>
+    public static void Groups(XmlWriter w, IEnumerable<string> groupIds, RegionState state) =>
+        w.List("groupSet", groupIds, (w, id) =>
+        {
+            w.Element("groupId", id);
+            w.Element("groupName", state.SecurityGroups.GetValueOrDefault(id)?.Name);
+        });
+
+    private static void Association(XmlWriter w, string publicIp, string region)
+    {
+        w.Element("publicIp", publicIp);
+        w.Element("publicDnsName", DnsNames.Public(publicIp, region));
+        w.Element("ipOwnerId", "amazon");
+    }
+}
