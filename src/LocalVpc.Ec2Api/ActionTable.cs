@@ -72,6 +72,16 @@ public static class ActionTable
         ["StopInstances"] = Instances.Stop,
         ["TerminateInstances"] = Instances.Terminate,
 
+        ["AllocateAddress"] = Addresses.Allocate,
+        ["AssociateAddress"] = Addresses.Associate,
+        ["DisassociateAddress"] = Addresses.Disassociate,
+        ["ReleaseAddress"] = Addresses.Release,
+        ["DescribeAddresses"] = Addresses.Describe,
+
+        ["CreateNatGateway"] = NatGateways.Create,
+        ["DescribeNatGateways"] = NatGateways.Describe,
+        ["DeleteNatGateway"] = NatGateways.Delete,
+
         ["CreateTags"] = Tags.Create,
         ["DeleteTags"] = Tags.Delete,
         ["DescribeTags"] = Tags.Describe,

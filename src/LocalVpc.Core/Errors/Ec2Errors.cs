@@ -168,6 +168,23 @@ public static class Ec2Errors
     public static Ec2Error GroupsInDifferentVpc(string groupId, string subnetId) =>
         new("InvalidParameter", $"Security group {groupId} and subnet {subnetId} belong to different networks.");
 
+    public static Ec2Error AllocationNotFound(string id) =>
+        new("InvalidAllocationID.NotFound", $"The allocation ID '{id}' does not exist");
+    public static Ec2Error AllocationIdMalformed(string id) =>
+        Malformed("InvalidAllocationID.Malformed", id, IdPrefix.ElasticIpAllocation);
+    public static Ec2Error AddressNotFound(string publicIp) =>
+        new("InvalidAddress.NotFound", $"The address '{publicIp}' does not exist");
+    public static Ec2Error AddressAssociationNotFound(string id) =>
+        new("InvalidAssociationID.NotFound", $"The association ID '{id}' does not exist");
+    public static Ec2Error AddressInUse(string publicIp) =>
+        new("InvalidIPAddress.InUse", $"Address {publicIp} is in use.");
+    public static Ec2Error NoInternetGateway(string vpcId) =>
+        new("Gateway.NotAttached", $"Network {vpcId} is not attached to any internet gateway");
+    public static Ec2Error NatGatewayNotFound(string id) =>
+        new("NatGatewayNotFound", $"The Nat Gateway {id} was not found");
+    public static Ec2Error NatGatewayIdMalformed(string id) =>
+        new("NatGatewayMalformed", $"The Nat Gateway ID '{id}' is malformed");
+
     // Tags.
     public static Ec2Error TagLimitExceeded(int limit) =>
         new("TagLimitExceeded", $"The maximum number of tags per resource is {limit}.");

@@ -12,4 +12,6 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(InternetGateway), "internet-gateway")]
 [JsonDerivedType(typeof(NetworkInterface), "network-interface")]
 [JsonDerivedType(typeof(Instance), "instance")]
+[JsonDerivedType(typeof(Address), "address")]
+[JsonDerivedType(typeof(NatGateway), "nat-gateway")]
 public abstract record Resource(string Id);

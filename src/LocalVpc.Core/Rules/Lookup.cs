@@ -27,6 +27,24 @@ public static class Lookup
     public static Ec2Error? Instance(RegionState state, string id, out Instance instance) =>
         Find(state.Instances, id, IdPrefix.Instance, Ec2Errors.InstanceIdMalformed, Ec2Errors.InstanceNotFound, out instance);
 
+    public static Ec2Error? Address(RegionState state, string id, out Address address) =>
+        Find(state.Addresses, id, IdPrefix.ElasticIpAllocation, Ec2Errors.AllocationIdMalformed, Ec2Errors.AllocationNotFound, out address);
+
+    /// <summary>An Elastic IP by allocation id, or else by public address (the older form).</summary>
+    public static Ec2Error? Address(RegionState state, string? allocationId, string? publicIp, out Address address)
+    {
+        address = null!;
+        if (allocationId is not null) return Address(state, allocationId, out address);
+        if (publicIp is null) return Ec2Errors.MissingParameter("AllocationId");
+        var found = state.Addresses.Values.FirstOrDefault(a => a.PublicIp == publicIp);
+        if (found is null) return Ec2Errors.AddressNotFound(publicIp);
+        address = found;
+        return null;
+    }
+
+    public static Ec2Error? NatGateway(RegionState state, string id, out NatGateway gateway) =>
+        Find(state.NatGateways, id, IdPrefix.NatGateway, Ec2Errors.NatGatewayIdMalformed, Ec2Errors.NatGatewayNotFound, out gateway);
+
     /// <summary>Security groups for an interface in <paramref name="subnet"/>: each must exist and be in its VPC.</summary>
     public static Ec2Error? GroupsForSubnet(RegionState state, IEnumerable<string> groupIds, Subnet subnet, out ImmutableArray<string> groups)
     {

@@ -66,6 +66,11 @@ public static class RouteTargets
             target = new RouteTarget(NetworkInterfaceId: eni.Id, InstanceId: eni.Attachment?.InstanceId);
             return null;
         }
-        return Ec2Errors.InvalidParameterValue("NAT gateway targets come with NAT gateways.");
+        var natId = spec.NatGatewayId!;
+        if (Lookup.NatGateway(state, natId, out var nat) is { } natError) return natError;
+        if (nat.IsGone) return Ec2Errors.NatGatewayNotFound(natId);
+        if (nat.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, natId);
+        target = new RouteTarget(NatGatewayId: nat.Id);
+        return null;
     }
 }

@@ -24,6 +24,8 @@ public static class Taggable
             IdPrefix.InternetGateway => Ec2Errors.InternetGatewayNotFound(id),
             IdPrefix.NetworkInterface => Ec2Errors.NetworkInterfaceNotFound(id),
             IdPrefix.Instance => Ec2Errors.InstanceNotFound(id),
+            IdPrefix.ElasticIpAllocation => Ec2Errors.AllocationNotFound(id),
+            IdPrefix.NatGateway => Ec2Errors.NatGatewayNotFound(id),
             IdPrefix.SecurityGroupRule => Ec2Errors.RuleNotFound(id),
             _ => Ec2Errors.InvalidId(id),
         };
@@ -41,6 +43,8 @@ public static class Taggable
         IdPrefix.InternetGateway => "internet-gateway",
         IdPrefix.NetworkInterface => "network-interface",
         IdPrefix.Instance => "instance",
+        IdPrefix.ElasticIpAllocation => "elastic-ip",
+        IdPrefix.NatGateway => "natgateway",
         IdPrefix.DhcpOptions => "dhcp-options",
         _ => null,
     };

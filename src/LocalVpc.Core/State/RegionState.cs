@@ -15,6 +15,8 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, InternetGateway> InternetGateways,
     ImmutableSortedDictionary<string, NetworkInterface> NetworkInterfaces,
     ImmutableSortedDictionary<string, Instance> Instances,
+    ImmutableSortedDictionary<string, Address> Addresses,
+    ImmutableSortedDictionary<string, NatGateway> NatGateways,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -29,6 +31,8 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, InternetGateway>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, NetworkInterface>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, Instance>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, Address>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, NatGateway>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -51,6 +55,8 @@ public sealed record RegionState(
         IdPrefix.InternetGateway => InternetGateways.GetValueOrDefault(id),
         IdPrefix.NetworkInterface => NetworkInterfaces.GetValueOrDefault(id),
         IdPrefix.Instance => Instances.GetValueOrDefault(id),
+        IdPrefix.ElasticIpAllocation => Addresses.GetValueOrDefault(id),
+        IdPrefix.NatGateway => NatGateways.GetValueOrDefault(id),
         _ => null,
     };
 
@@ -74,7 +80,8 @@ public sealed record RegionState(
 
     /// <summary>Whether anything in the VPC has a public address (detaching its internet gateway is refused then).</summary>
     public bool HasMappedPublicAddresses(string vpcId) =>
-        NetworkInterfaces.Values.Any(n => n.VpcId == vpcId && n.PublicIp is not null);
+        NetworkInterfaces.Values.Any(n => n.VpcId == vpcId &&
+            (n.PublicIp is not null || Addresses.Values.Any(a => a.NetworkInterfaceId == n.Id)));
 
     public InternetGateway? InternetGatewayOf(string vpcId) => InternetGateways.Values.FirstOrDefault(g => g.VpcId == vpcId);
 
@@ -96,6 +103,7 @@ public sealed record RegionState(
                 InternetGateways.TryGetValue(igw, out var gateway) && gateway.VpcId == table.VpcId,
             { InstanceId: { } instanceId } => Instances.TryGetValue(instanceId, out var instance) && instance.IsRunning,
             { NetworkInterfaceId: { } eni } => NetworkInterfaces.ContainsKey(eni),
+            { NatGatewayId: { } nat } => NatGateways.TryGetValue(nat, out var gateway) && gateway.IsAvailable,
             _ => true,
         };
         return alive ? "active" : "blackhole";
@@ -105,9 +113,17 @@ public sealed record RegionState(
     public int AvailableIpAddressCount(Subnet subnet) =>
         (int)subnet.Cidr.Size - Subnet.ReservedAddresses - NetworkInterfacesIn(subnet.Id).Sum(n => n.PrivateIpAddresses.Length);
 
-    /// <summary>Public addresses held in this region: instances' launch addresses (Elastic IPs come with their issue).</summary>
+    /// <summary>Public addresses held in this region: instances' launch addresses and Elastic IPs.</summary>
     public IEnumerable<string> PublicAddressesInUse() =>
-        NetworkInterfaces.Values.Select(n => n.PublicIp).OfType<string>();
+        NetworkInterfaces.Values.Select(n => n.PublicIp).OfType<string>().Concat(Addresses.Values.Select(a => a.PublicIp));
+
+    /// <summary>The public address an interface's private address answers to: an associated Elastic IP, else its launch address.</summary>
+    public (string PublicIp, Address? ElasticIp)? PublicIpOf(NetworkInterface eni, string privateIp)
+    {
+        var elastic = Addresses.Values.FirstOrDefault(a => a.NetworkInterfaceId == eni.Id && a.PrivateIpAddress == privateIp);
+        if (elastic is not null) return (elastic.PublicIp, elastic);
+        return privateIp == eni.PrivateIpAddress && eni.PublicIp is { } launch ? (launch, null) : null;
+    }
 
     public IEnumerable<NetworkInterface> NetworkInterfacesIn(string subnetId) => NetworkInterfaces.Values.Where(n => n.SubnetId == subnetId);
 
@@ -127,6 +143,8 @@ public sealed record RegionState(
         ResourcePut { Resource: InternetGateway g } => this with { InternetGateways = InternetGateways.SetItem(g.Id, g) },
         ResourcePut { Resource: NetworkInterface n } => this with { NetworkInterfaces = NetworkInterfaces.SetItem(n.Id, n) },
         ResourcePut { Resource: Instance i } => this with { Instances = Instances.SetItem(i.Id, i) },
+        ResourcePut { Resource: Address a } => this with { Addresses = Addresses.SetItem(a.Id, a) },
+        ResourcePut { Resource: NatGateway n } => this with { NatGateways = NatGateways.SetItem(n.Id, n) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -147,6 +165,8 @@ public sealed record RegionState(
         foreach (var g in InternetGateways.Values) yield return new ResourcePut(g);
         foreach (var n in NetworkInterfaces.Values) yield return new ResourcePut(n);
         foreach (var i in Instances.Values) yield return new ResourcePut(i);
+        foreach (var a in Addresses.Values) yield return new ResourcePut(a);
+        foreach (var n in NatGateways.Values) yield return new ResourcePut(n);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
@@ -160,6 +180,8 @@ public sealed record RegionState(
         IdPrefix.InternetGateway => this with { InternetGateways = InternetGateways.Remove(id) },
         IdPrefix.NetworkInterface => this with { NetworkInterfaces = NetworkInterfaces.Remove(id) },
         IdPrefix.Instance => this with { Instances = Instances.Remove(id) },
+        IdPrefix.ElasticIpAllocation => this with { Addresses = Addresses.Remove(id) },
+        IdPrefix.NatGateway => this with { NatGateways = NatGateways.Remove(id) },
         _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
     };
 }

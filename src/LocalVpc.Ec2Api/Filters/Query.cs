@@ -8,8 +8,10 @@ public static class Query
 {
     /// <param name="all">Every item, sorted by id; used when the call names no ids.</param>
     /// <param name="lookup">Finds a named id directly, so point lookups cost no scan.</param>
+    /// <param name="filtersMember">The input member with the filters: <c>Filters</c>, except where the model says otherwise.</param>
     public static Ec2Error? Run<T>(Ec2Call call, RegionState state, IEnumerable<T> all, Func<T, string> idOf,
-        string idsMember, ItemLookup<T> lookup, FilterTable<T> filters, out List<T> page, out string? next)
+        string idsMember, ItemLookup<T> lookup, FilterTable<T> filters, out List<T> page, out string? next,
+        string filtersMember = "Filters")
     {
         page = [];
         next = null;
@@ -25,7 +27,7 @@ public static class Query
             }
             items = found;
         }
-        if (filters.Apply(items, call.Input.Structs("Filters"), state, out var matching) is { } filterError) return filterError;
+        if (filters.Apply(items, call.Input.Structs(filtersMember), state, out var matching) is { } filterError) return filterError;
         return Paging.Page(matching, idOf, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out page, out next);
     }
 }

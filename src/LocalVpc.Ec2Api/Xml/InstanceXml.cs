@@ -28,7 +28,8 @@ public static class InstanceXml
             w.Element("name", current.Name);
         });
         w.Element("privateDnsName", primary is null ? "" : DnsNames.Private(primary.PrivateIpAddress, region));
-        w.Element("dnsName", primary?.PublicIp is { } publicIp ? DnsNames.Public(publicIp, region) : "");
+        var publicIp = primary is null ? null : state.PublicIpOf(primary, primary.PrivateIpAddress)?.PublicIp;
+        w.Element("dnsName", publicIp is null ? "" : DnsNames.Public(publicIp, region));
         w.Element("reason", instance.State == "running" ? "" : $"User initiated ({instance.StateChangedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} GMT)");
         w.Element("keyName", instance.KeyName);
         w.Element("amiLaunchIndex", instance.AmiLaunchIndex);
@@ -48,7 +49,7 @@ public static class InstanceXml
             w.Element("subnetId", instance.SubnetId);
             w.Element("vpcId", instance.VpcId);
             w.Element("privateIpAddress", primary?.PrivateIpAddress);
-            w.Element("ipAddress", primary?.PublicIp);
+            w.Element("ipAddress", publicIp);
             w.Element("sourceDestCheck", primary?.SourceDestCheck ?? true);
         }
         NetworkInterfaceXml.Groups(w, primary?.GroupIds ?? [], state);

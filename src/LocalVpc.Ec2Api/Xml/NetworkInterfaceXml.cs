@@ -23,7 +23,7 @@ public static class NetworkInterfaceXml
         Groups(w, eni.GroupIds, state);
         Attachment(w, eni, withInstance: true);
         TagXml.TagSet(w, state.TagsOf(eni.Id));
-        Addresses(w, eni, region);
+        Addresses(w, eni, state, withElasticIpIds: true);
     }
 
     /// <summary>An interface as it appears inside an instance (<c>InstanceNetworkInterface</c>).</summary>
@@ -42,7 +42,7 @@ public static class NetworkInterfaceXml
         w.Element("sourceDestCheck", eni.SourceDestCheck);
         Groups(w, eni.GroupIds, state);
         Attachment(w, eni, withInstance: false);
-        Addresses(w, eni, region);
+        Addresses(w, eni, state, withElasticIpIds: false);
     }
 
     /// <summary>The attachment; the instance ids are part of <c>NetworkInterfaceAttachment</c> only.</summary>
@@ -66,15 +66,16 @@ public static class NetworkInterfaceXml
     }
 
     /// <summary>The public association and the private addresses, the same in both shapes.</summary>
-    private static void Addresses(XmlWriter w, NetworkInterface eni, string region)
+    private static void Addresses(XmlWriter w, NetworkInterface eni, RegionState state, bool withElasticIpIds)
     {
-        if (eni.PublicIp is { } publicIp) w.Structure("association", w => Association(w, publicIp, region));
+        var region = state.Scope.Region;
+        Association(w, state, eni, eni.PrivateIpAddress, withElasticIpIds);
         w.List("privateIpAddressesSet", eni.PrivateIpAddresses, (w, ip) =>
         {
             w.Element("privateIpAddress", ip);
             w.Element("privateDnsName", DnsNames.Private(ip, region));
             w.Element("primary", ip == eni.PrivateIpAddress);
-            if (ip == eni.PrivateIpAddress && eni.PublicIp is { } publicIp) w.Structure("association", w => Association(w, publicIp, region));
+            Association(w, state, eni, ip, withElasticIpIds);
         });
         w.List("ipv6AddressesSet", Array.Empty<object>(), (_, _) => { });
         w.Element("interfaceType", eni.InterfaceType);
@@ -88,10 +89,23 @@ public static class NetworkInterfaceXml
             w.Element("groupName", state.SecurityGroups.GetValueOrDefault(id)?.Name);
         });
 
-    private static void Association(XmlWriter w, string publicIp, string region)
+    /// <summary>
+    /// The public address a private address answers to, if any: an Elastic IP (owned by the account; its
+    /// ids are part of <c>NetworkInterfaceAssociation</c> only) or a launch address (owned by amazon).
+    /// </summary>
+    private static void Association(XmlWriter w, RegionState state, NetworkInterface eni, string privateIp, bool withElasticIpIds)
     {
-        w.Element("publicIp", publicIp);
-        w.Element("publicDnsName", DnsNames.Public(publicIp, region));
-        w.Element("ipOwnerId", "amazon");
+        if (state.PublicIpOf(eni, privateIp) is not { } association) return;
+        w.Structure("association", w =>
+        {
+            if (withElasticIpIds && association.ElasticIp is { } elastic)
+            {
+                w.Element("allocationId", elastic.Id);
+                w.Element("associationId", elastic.AssociationId);
+            }
+            w.Element("publicIp", association.PublicIp);
+            w.Element("publicDnsName", DnsNames.Public(association.PublicIp, state.Scope.Region));
+            w.Element("ipOwnerId", association.ElasticIp is null ? "amazon" : association.ElasticIp.OwnerId);
+        });
     }
 }

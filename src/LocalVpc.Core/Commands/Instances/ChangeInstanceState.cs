@@ -51,6 +51,9 @@ public sealed record ChangeInstanceState(ImmutableArray<string> InstanceIds, Ins
             events.Add(new ResourcePut(instance with { State = settled.Name, StateChangedAt = now }));
             foreach (var eni in state.NetworkInterfacesOf(instance))
             {
+                if (Action == InstanceAction.Terminate)
+                    foreach (var address in state.Addresses.Values.Where(a => a.NetworkInterfaceId == eni.Id))
+                        events.Add(new ResourcePut(address with { AssociationId = null, NetworkInterfaceId = null, PrivateIpAddress = null }));
                 if (Action == InstanceAction.Terminate && eni.Attachment!.DeleteOnTermination)
                     events.Add(new ResourceRemoved(eni.Id));
                 else if (Action == InstanceAction.Terminate)

@@ -7,6 +7,9 @@ public sealed record DeleteNetworkInterface(string NetworkInterfaceId) : IComman
     {
         if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
         if (eni.Attachment is not null || eni.RequesterManaged) return Ec2Errors.NetworkInterfaceInUse(eni.Id);
-        return Decision.Of(true, new ResourceRemoved(eni.Id));
+        var events = state.Addresses.Values.Where(a => a.NetworkInterfaceId == eni.Id)
+            .Select(a => (Event)new ResourcePut(a with { AssociationId = null, NetworkInterfaceId = null, PrivateIpAddress = null }))
+            .Append(new ResourceRemoved(eni.Id));
+        return Decision.Of(true, events);
     }
 }
