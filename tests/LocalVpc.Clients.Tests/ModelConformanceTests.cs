@@ -92,6 +92,35 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
         await Call("ReplaceNetworkAclAssociation", ("AssociationId", aclAssociation), ("NetworkAclId", defaultAcl));
         await Call("DeleteNetworkAclEntry", ("NetworkAclId", acl), ("RuleNumber", "100"), ("Egress", "false"));
         await Call("DeleteNetworkAcl", ("NetworkAclId", acl));
+
+        // Interfaces, instances, Elastic IPs and NAT gateways, in a second VPC with an internet gateway.
+        var vpc2 = Value(await Call("CreateVpc", ("CidrBlock", "10.8.0.0/16")), "vpcId");
+        var subnet2 = Value(await Call("CreateSubnet", ("VpcId", vpc2), ("CidrBlock", "10.8.1.0/24")), "subnetId");
+        var gateway2 = Value(await Call("CreateInternetGateway"), "internetGatewayId");
+        await Call("AttachInternetGateway", ("InternetGatewayId", gateway2), ("VpcId", vpc2));
+        var eni = Value(await Call("CreateNetworkInterface", ("SubnetId", subnet2), ("Description", "app"),
+            ("SecondaryPrivateIpAddressCount", "1")), "networkInterfaceId");
+        await Call("ModifyNetworkInterfaceAttribute", ("NetworkInterfaceId", eni), ("SourceDestCheck.Value", "false"));
+        var assigned = Value(await Call("AssignPrivateIpAddresses", ("NetworkInterfaceId", eni), ("SecondaryPrivateIpAddressCount", "1")),
+            "privateIpAddress");
+        await Call("UnassignPrivateIpAddresses", ("NetworkInterfaceId", eni), ("PrivateIpAddress.1", assigned));
+        var instance = Value(await Call("RunInstances", ("ImageId", "ami-0123456789abcdef0"), ("MinCount", "1"), ("MaxCount", "1"),
+            ("NetworkInterface.1.DeviceIndex", "0"), ("NetworkInterface.1.NetworkInterfaceId", eni)), "instanceId");
+        var allocation = Value(await Call("AllocateAddress", ("Domain", "vpc")), "allocationId");
+        var eipAssociation = Value(await Call("AssociateAddress", ("AllocationId", allocation), ("InstanceId", instance)), "associationId");
+        await Call("DescribeAddresses");
+        await Call("DescribeNetworkInterfaces");
+        await Call("DescribeInstances");
+        await Call("DescribeInstanceStatus");
+        await Call("StopInstances", ("InstanceId.1", instance));
+        await Call("StartInstances", ("InstanceId.1", instance));
+        await Call("DisassociateAddress", ("AssociationId", eipAssociation));
+        var nat = Value(await Call("CreateNatGateway", ("SubnetId", subnet2), ("AllocationId", allocation)), "natGatewayId");
+        await Call("DescribeNatGateways");
+        await Call("DeleteNatGateway", ("NatGatewayId", nat));
+        await Call("ReleaseAddress", ("AllocationId", allocation));
+        await Call("TerminateInstances", ("InstanceId.1", instance));
+        await Call("DeleteNetworkInterface", ("NetworkInterfaceId", eni));
         await Call("CreateTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"), ("Tag.1.Value", "b"));
         await Call("DescribeTags");
         await Call("DeleteTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"));
