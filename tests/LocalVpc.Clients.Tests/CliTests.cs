@@ -70,4 +70,46 @@ public sealed class CliTests(ServerFixture fixture)
         var regions = await Aws("ec2", "describe-regions", "--region-names", "eu-west-1", "--query", "Regions[0].Endpoint", "--output", "text");
         Assert.Equal("ec2.eu-west-1.amazonaws.com", regions.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task Waiters_InstanceRunningStoppedTerminated_AndNatGatewayAvailableDeleted()
+    {
+        var run = await Aws("ec2", "run-instances", "--image-id", "ami-12345678", "--count", "1", "--query", "Instances[0].InstanceId", "--output", "text");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var instance = run.Stdout.Trim();
+        foreach (var (verb, waiter) in new[] { ("", "instance-running"), ("stop-instances", "instance-stopped"), ("terminate-instances", "instance-terminated") })
+        {
+            if (verb.Length > 0) Assert.Equal(0, (await Aws("ec2", verb, "--instance-ids", instance)).ExitCode);
+            var wait = await Aws("ec2", "wait", waiter, "--instance-ids", instance);
+            Assert.True(wait.ExitCode == 0, $"{waiter}: {wait.Stderr}");
+        }
+
+        var subnet = (await Aws("ec2", "describe-subnets", "--filters", "Name=default-for-az,Values=true", "--query", "Subnets[0].SubnetId", "--output", "text")).Stdout.Trim();
+        var allocation = (await Aws("ec2", "allocate-address", "--query", "AllocationId", "--output", "text")).Stdout.Trim();
+        var nat = (await Aws("ec2", "create-nat-gateway", "--subnet-id", subnet, "--allocation-id", allocation, "--query", "NatGateway.NatGatewayId", "--output", "text")).Stdout.Trim();
+        Assert.StartsWith("nat-", nat);
+        Assert.Equal(0, (await Aws("ec2", "wait", "nat-gateway-available", "--nat-gateway-ids", nat)).ExitCode);
+        Assert.Equal(0, (await Aws("ec2", "delete-nat-gateway", "--nat-gateway-id", nat)).ExitCode);
+        Assert.Equal(0, (await Aws("ec2", "wait", "nat-gateway-deleted", "--nat-gateway-ids", nat)).ExitCode);
+    }
+
+    [Fact]
+    public async Task RouteTableAndAclCommands_WorkAsTyped()
+    {
+        var vpc = (await Aws("ec2", "create-vpc", "--cidr-block", "10.2.0.0/16", "--query", "Vpc.VpcId", "--output", "text")).Stdout.Trim();
+        var igw = (await Aws("ec2", "create-internet-gateway", "--query", "InternetGateway.InternetGatewayId", "--output", "text")).Stdout.Trim();
+        Assert.Equal(0, (await Aws("ec2", "attach-internet-gateway", "--internet-gateway-id", igw, "--vpc-id", vpc)).ExitCode);
+        var table = (await Aws("ec2", "create-route-table", "--vpc-id", vpc, "--query", "RouteTable.RouteTableId", "--output", "text")).Stdout.Trim();
+        var route = await Aws("ec2", "create-route", "--route-table-id", table, "--destination-cidr-block", "0.0.0.0/0", "--gateway-id", igw);
+        Assert.True(route.ExitCode == 0, route.Stderr);
+        var again = await Aws("ec2", "create-route", "--route-table-id", table, "--destination-cidr-block", "0.0.0.0/0", "--gateway-id", igw);
+        Assert.Contains("(RouteAlreadyExists)", again.Stderr);
+
+        var acl = (await Aws("ec2", "create-network-acl", "--vpc-id", vpc, "--query", "NetworkAcl.NetworkAclId", "--output", "text")).Stdout.Trim();
+        var entry = await Aws("ec2", "create-network-acl-entry", "--network-acl-id", acl, "--ingress", "--rule-number", "100", "--protocol", "tcp",
+            "--port-range", "From=443,To=443", "--cidr-block", "0.0.0.0/0", "--rule-action", "allow");
+        Assert.True(entry.ExitCode == 0, entry.Stderr);
+        var protocol = await Aws("ec2", "describe-network-acls", "--network-acl-ids", acl, "--query", "NetworkAcls[0].Entries[?RuleNumber==`100`].Protocol", "--output", "text");
+        Assert.Equal("6", protocol.Stdout.Trim());
+    }
 }
