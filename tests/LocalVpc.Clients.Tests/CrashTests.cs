@@ -18,6 +18,7 @@ public sealed class CrashTests
         var server = await LocalVpcServer.StartAsync(data, null, "--snapshot-every", "50");
         var acknowledgedVpcs = new ConcurrentDictionary<string, string>();
         var acknowledgedSubnets = new ConcurrentBag<string>();
+        var acknowledgedInstances = new ConcurrentDictionary<string, string>();
         var acknowledged = 0;
         var killed = new TaskCompletionSource();
 
@@ -37,7 +38,12 @@ public sealed class CrashTests
                     acknowledgedVpcs[vpc] = name;
                     var subnet = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.1.0/24" })).Subnet.SubnetId;
                     acknowledgedSubnets.Add(subnet);
-                    if (Interlocked.Add(ref acknowledged, 2) >= KillAfterAcknowledged) killed.TrySetResult();
+                    var instance = (await ec2.RunInstancesAsync(new RunInstancesRequest
+                    {
+                        ImageId = "ami-12345678", MinCount = 1, MaxCount = 1, SubnetId = subnet,
+                    })).Reservation.Instances[0];
+                    acknowledgedInstances[instance.InstanceId] = instance.PrivateIpAddress;
+                    if (Interlocked.Add(ref acknowledged, 3) >= KillAfterAcknowledged) killed.TrySetResult();
                 }
                 catch (Exception) when (killed.Task.IsCompleted)
                 {
@@ -68,6 +74,13 @@ public sealed class CrashTests
             Assert.Equal(name, Assert.Single(vpc.Tags).Value);
         }
         foreach (var subnetId in acknowledgedSubnets) Assert.True(subnets.ContainsKey(subnetId), $"acknowledged {subnetId} is lost");
+        var instances = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations.SelectMany(r => r.Instances)
+            .ToDictionary(i => i.InstanceId);
+        foreach (var (instanceId, privateIp) in acknowledgedInstances)
+        {
+            Assert.True(instances.TryGetValue(instanceId, out var instance), $"acknowledged {instanceId} is lost");
+            Assert.Equal(("running", privateIp), (instance.State.Name.Value, instance.PrivateIpAddress));
+        }
 
         // 2. Nothing is half-made: every VPC has its main route table, default ACL and default group;
         //    every subnet is associated with exactly one ACL.
@@ -79,6 +92,9 @@ public sealed class CrashTests
         }
         foreach (var subnetId in subnets.Keys)
             Assert.Single(acls.SelectMany(a => a.Associations ?? []), a => a.SubnetId == subnetId);
+        var interfaces = (await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest())).NetworkInterfaces ?? [];
+        foreach (var instance in instances.Values)
+            Assert.Single(interfaces, n => n.Attachment?.InstanceId == instance.InstanceId && n.PrivateIpAddress == instance.PrivateIpAddress);
 
         // 3. The restarted server takes writes again.
         var after = (await ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.9.0.0/16" })).Vpc.VpcId;
