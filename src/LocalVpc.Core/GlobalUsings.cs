@@ -1,4 +1,5 @@
 global using System.Collections.Immutable;
+global using LocalVpc.Core.Catalog;
 global using LocalVpc.Core.Cidr;
 global using LocalVpc.Core.Commands;
 global using LocalVpc.Core.Errors;

@@ -82,6 +82,15 @@ public static class ActionTable
         ["DescribeNatGateways"] = NatGateways.Describe,
         ["DeleteNatGateway"] = NatGateways.Delete,
 
+        ["CreateVpcEndpoint"] = VpcEndpoints.Create,
+        ["DescribeVpcEndpoints"] = VpcEndpoints.Describe,
+        ["ModifyVpcEndpoint"] = VpcEndpoints.Modify,
+        ["DeleteVpcEndpoints"] = VpcEndpoints.Delete,
+        ["DescribeVpcEndpointServices"] = VpcEndpoints.DescribeServices,
+        ["DescribePrefixLists"] = PrefixLists.Describe,
+        ["DescribeManagedPrefixLists"] = PrefixLists.DescribeManaged,
+        ["GetManagedPrefixListEntries"] = PrefixLists.GetEntries,
+
         ["CreateTags"] = Tags.Create,
         ["DeleteTags"] = Tags.Delete,
         ["DescribeTags"] = Tags.Describe,

@@ -1,6 +1,7 @@
 global using System.Collections.Immutable;
 global using System.Xml;
 global using LocalVpc.Core;
+global using LocalVpc.Core.Catalog;
 global using LocalVpc.Core.Commands;
 global using LocalVpc.Core.Errors;
 global using LocalVpc.Core.Resources;

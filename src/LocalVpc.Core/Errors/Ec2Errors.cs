@@ -117,6 +117,8 @@ public static class Ec2Errors
         new("InvalidRoute.NotFound", $"no route with destination-cidr-block {destination} in route table {tableId}");
     public static Ec2Error CannotChangeLocalRoute(string destination, string tableId) =>
         new("InvalidParameterValue", $"cannot remove local route {destination} in route table {tableId}");
+    public static Ec2Error RouteManagedByEndpoint(string destination, string endpointId) =>
+        new("InvalidParameterValue", $"The route to {destination} belongs to VPC endpoint {endpointId}; change it with ModifyVpcEndpoint.");
     public static Ec2Error RouteTableDependencyViolation(string id) =>
         new("DependencyViolation", $"The routeTable '{id}' has dependencies and cannot be deleted.");
     public static Ec2Error DifferentNetworks(string first, string second) =>
@@ -184,6 +186,26 @@ public static class Ec2Errors
         new("NatGatewayNotFound", $"The Nat Gateway {id} was not found");
     public static Ec2Error NatGatewayIdMalformed(string id) =>
         new("NatGatewayMalformed", $"The Nat Gateway ID '{id}' is malformed");
+
+    public static Ec2Error InvalidServiceName(string name) =>
+        new("InvalidServiceName", $"The Vpc Endpoint Service '{name}' does not exist");
+    public static Ec2Error VpcEndpointIdMalformed(string id) =>
+        new("InvalidVpcEndpointId.Malformed", $"Invalid Id: '{id}'");
+    public static Ec2Error VpcEndpointNotFoundForDelete(string id) =>
+        new("InvalidVpcEndpoint.NotFound", $"The Vpc Endpoint Id '{id}' does not exist");
+    public static Ec2Error DuplicateSubnetsInSameZone(string subnetId) =>
+        new("DuplicateSubnetsInSameZone", $"Found another VPC endpoint subnet in the availability zone of {subnetId}. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.");
+    public static Ec2Error PrivateDnsNeedsVpcAttributes(string vpcId) =>
+        new("InvalidParameter", $"Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for {vpcId}");
+    public static Ec2Error ConflictingDnsDomain(string name, string vpcId) =>
+        new("InvalidParameter", $"private-dns-enabled cannot be set because there is already a conflicting DNS domain for {name} in the VPC {vpcId}");
+    public static Ec2Error InvalidPolicyDocument(string message) => new("InvalidPolicyDocument", message);
+    public static Ec2Error IdempotentParameterMismatch(string token) =>
+        new("IdempotentParameterMismatch", $"The client token '{token}' has already been used with different parameters.");
+    public static Ec2Error PrefixListNotFound(string id) =>
+        new("InvalidPrefixListId.NotFound", $"The prefix list ID '{id}' does not exist");
+    public static Ec2Error VpcDnsAttributeInUse(string attribute, string vpcId, string endpointId) =>
+        new("InvalidParameter", $"{attribute} cannot be disabled for {vpcId}: VPC endpoint {endpointId} has private DNS enabled.");
 
     // Tags.
     public static Ec2Error TagLimitExceeded(int limit) =>

@@ -14,4 +14,5 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(Instance), "instance")]
 [JsonDerivedType(typeof(Address), "address")]
 [JsonDerivedType(typeof(NatGateway), "nat-gateway")]
+[JsonDerivedType(typeof(VpcEndpoint), "vpc-endpoint")]
 public abstract record Resource(string Id);

@@ -45,6 +45,19 @@ public static class Lookup
     public static Ec2Error? NatGateway(RegionState state, string id, out NatGateway gateway) =>
         Find(state.NatGateways, id, IdPrefix.NatGateway, Ec2Errors.NatGatewayIdMalformed, Ec2Errors.NatGatewayNotFound, out gateway);
 
+    public static Ec2Error? VpcEndpoint(RegionState state, string id, out VpcEndpoint endpoint) =>
+        Find(state.VpcEndpoints, id, IdPrefix.VpcEndpoint, Ec2Errors.VpcEndpointIdMalformed, Ec2Errors.VpcEndpointNotFound, out endpoint);
+
+    /// <summary>An AWS-managed prefix list of the region.</summary>
+    public static Ec2Error? PrefixList(RegionState state, string id, out PrefixList list)
+    {
+        list = ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == id)!;
+        if (list is not null) return null;
+        return IdPrefix.IsWellFormed(id, IdPrefix.PrefixList)
+            ? Ec2Errors.PrefixListNotFound(id)
+            : Ec2Errors.Malformed("InvalidPrefixListID.Malformed", id, IdPrefix.PrefixList);
+    }
+
     /// <summary>Security groups for an interface in <paramref name="subnet"/>: each must exist and be in its VPC.</summary>
     public static Ec2Error? GroupsForSubnet(RegionState state, IEnumerable<string> groupIds, Subnet subnet, out ImmutableArray<string> groups)
     {

@@ -1,12 +1,13 @@
 namespace LocalVpc.Core.Rules;
 
 /// <summary>
-/// Public IPv4 addresses for instances and Elastic IPs come from 198.18.0.0/15, the block RFC 2544 sets
-/// aside for benchmarking: never a real routable address. Lowest free first, per account and region.
+/// Public IPv4 addresses for instances and Elastic IPs come from 198.18.0.0/16, half of the block RFC 2544 sets
+/// aside for benchmarking: never a real routable address (the other half, 198.19.0.0/16, holds the AWS service
+/// prefix lists). Lowest free first, per account and region.
 /// </summary>
 public static class PublicAddressPool
 {
-    public static readonly Ipv4Cidr Block = new(0xC6120000, 15);
+    public static readonly Ipv4Cidr Block = new(0xC6120000, 16);
 
     public static Ec2Error? Allocate(RegionState state, ISet<uint> pending, out string address)
     {

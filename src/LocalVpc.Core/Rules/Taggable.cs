@@ -26,6 +26,7 @@ public static class Taggable
             IdPrefix.Instance => Ec2Errors.InstanceNotFound(id),
             IdPrefix.ElasticIpAllocation => Ec2Errors.AllocationNotFound(id),
             IdPrefix.NatGateway => Ec2Errors.NatGatewayNotFound(id),
+            IdPrefix.VpcEndpoint => Ec2Errors.VpcEndpointNotFound(id),
             IdPrefix.SecurityGroupRule => Ec2Errors.RuleNotFound(id),
             _ => Ec2Errors.InvalidId(id),
         };
@@ -45,6 +46,7 @@ public static class Taggable
         IdPrefix.Instance => "instance",
         IdPrefix.ElasticIpAllocation => "elastic-ip",
         IdPrefix.NatGateway => "natgateway",
+        IdPrefix.VpcEndpoint => "vpc-endpoint",
         IdPrefix.DhcpOptions => "dhcp-options",
         _ => null,
     };

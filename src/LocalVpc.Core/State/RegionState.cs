@@ -17,6 +17,7 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, Instance> Instances,
     ImmutableSortedDictionary<string, Address> Addresses,
     ImmutableSortedDictionary<string, NatGateway> NatGateways,
+    ImmutableSortedDictionary<string, VpcEndpoint> VpcEndpoints,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -33,6 +34,7 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, Instance>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, Address>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, NatGateway>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, VpcEndpoint>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -57,6 +59,7 @@ public sealed record RegionState(
         IdPrefix.Instance => Instances.GetValueOrDefault(id),
         IdPrefix.ElasticIpAllocation => Addresses.GetValueOrDefault(id),
         IdPrefix.NatGateway => NatGateways.GetValueOrDefault(id),
+        IdPrefix.VpcEndpoint => VpcEndpoints.GetValueOrDefault(id),
         _ => null,
     };
 
@@ -104,6 +107,7 @@ public sealed record RegionState(
             { InstanceId: { } instanceId } => Instances.TryGetValue(instanceId, out var instance) && instance.IsRunning,
             { NetworkInterfaceId: { } eni } => NetworkInterfaces.ContainsKey(eni),
             { NatGatewayId: { } nat } => NatGateways.TryGetValue(nat, out var gateway) && gateway.IsAvailable,
+            { GatewayId: { } vpce } when vpce.StartsWith("vpce-", StringComparison.Ordinal) => VpcEndpoints.ContainsKey(vpce),
             _ => true,
         };
         return alive ? "active" : "blackhole";
@@ -145,6 +149,7 @@ public sealed record RegionState(
         ResourcePut { Resource: Instance i } => this with { Instances = Instances.SetItem(i.Id, i) },
         ResourcePut { Resource: Address a } => this with { Addresses = Addresses.SetItem(a.Id, a) },
         ResourcePut { Resource: NatGateway n } => this with { NatGateways = NatGateways.SetItem(n.Id, n) },
+        ResourcePut { Resource: VpcEndpoint v } => this with { VpcEndpoints = VpcEndpoints.SetItem(v.Id, v) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -167,6 +172,7 @@ public sealed record RegionState(
         foreach (var i in Instances.Values) yield return new ResourcePut(i);
         foreach (var a in Addresses.Values) yield return new ResourcePut(a);
         foreach (var n in NatGateways.Values) yield return new ResourcePut(n);
+        foreach (var e in VpcEndpoints.Values) yield return new ResourcePut(e);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
@@ -182,6 +188,7 @@ public sealed record RegionState(
         IdPrefix.Instance => this with { Instances = Instances.Remove(id) },
         IdPrefix.ElasticIpAllocation => this with { Addresses = Addresses.Remove(id) },
         IdPrefix.NatGateway => this with { NatGateways = NatGateways.Remove(id) },
+        IdPrefix.VpcEndpoint => this with { VpcEndpoints = VpcEndpoints.Remove(id) },
         _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
     };
 }

@@ -12,6 +12,8 @@ public sealed record DeleteRoute(string RouteTableId, string? DestinationCidrBlo
         var route = table.Routes.FirstOrDefault(r => r.Destination == destination);
         if (route is null) return Ec2Errors.RouteNotFound(destination, table.Id);
         if (route.Target.IsLocal) return Ec2Errors.CannotChangeLocalRoute(destination, table.Id);
+        if (route.Target.GatewayId is { } owner && IdPrefix.IsWellFormed(owner, IdPrefix.VpcEndpoint))
+            return Ec2Errors.RouteManagedByEndpoint(destination, owner);
         return Decision.Of(true, new ResourcePut(table with { Routes = table.Routes.Remove(route) }));
     }
 }

@@ -17,6 +17,8 @@ public sealed record PutRoute(string RouteTableId, string? DestinationCidrBlock,
         if (Replace && existing is null) return Ec2Errors.RouteNotFound(destination, table.Id);
         if (!Replace && existing is not null) return Ec2Errors.RouteAlreadyExists(destination);
         if (existing is { Target.IsLocal: true }) return Ec2Errors.CannotChangeLocalRoute(destination, table.Id);
+        if (existing?.Target.GatewayId is { } owner && IdPrefix.IsWellFormed(owner, IdPrefix.VpcEndpoint))
+            return Ec2Errors.RouteManagedByEndpoint(destination, owner);
         if (RouteTargets.Resolve(state, table, Target, out var target) is { } targetError) return targetError;
 
         var route = new Route(DestinationCidrBlock, DestinationIpv6CidrBlock, DestinationPrefixListId, target, Route.OriginCreateRoute);

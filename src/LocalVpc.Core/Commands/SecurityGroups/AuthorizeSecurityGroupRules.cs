@@ -17,7 +17,7 @@ public sealed record AuthorizeSecurityGroupRules(string? GroupId, string? GroupN
         var events = new List<Event>();
         foreach (var spec in Rules)
         {
-            if (PermissionRules.ToRule(spec, IsEgress, context.Ids.Next(IdPrefix.SecurityGroupRule), out var rule) is { } invalid)
+            if (PermissionRules.ToRule(spec, IsEgress, context.Ids.Next(IdPrefix.SecurityGroupRule), state.Region, out var rule) is { } invalid)
                 return invalid;
             if (rule.Peer.GroupId is { } peerGroup && !state.SecurityGroups.ContainsKey(peerGroup))
                 return IdPrefix.IsWellFormed(peerGroup, IdPrefix.SecurityGroup)

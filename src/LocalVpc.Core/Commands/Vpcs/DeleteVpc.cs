@@ -14,7 +14,8 @@ public sealed record DeleteVpc(string VpcId) : ICommand<bool>
             state.SecurityGroupsOf(vpc.Id).Any(g => !g.IsDefault) ||
             state.RouteTablesOf(vpc.Id).Any(t => !t.IsMain) ||
             state.NetworkAclsOf(vpc.Id).Any(a => !a.IsDefault) ||
-            state.InternetGatewayOf(vpc.Id) is not null;
+            state.InternetGatewayOf(vpc.Id) is not null ||
+            state.VpcEndpoints.Values.Any(e => e.VpcId == vpc.Id);
         if (hasDependents) return Ec2Errors.VpcDependencyViolation(vpc.Id);
 
         return Decision.Of(true,

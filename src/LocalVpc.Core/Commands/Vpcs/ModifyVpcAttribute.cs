@@ -16,6 +16,13 @@ public sealed record ModifyVpcAttribute(string VpcId, bool? EnableDnsSupport, bo
         if (given.Count > 1)
             return Ec2Errors.InvalidParameterCombination($"Fields for multiple attribute types specified: {string.Join(", ", given)}");
 
+        // Private DNS of an endpoint rests on both DNS attributes; they stay on while it is enabled.
+        if (EnableDnsSupport == false || EnableDnsHostnames == false)
+        {
+            var relying = state.VpcEndpoints.Values.FirstOrDefault(e => e.VpcId == vpc.Id && e.PrivateDnsEnabled);
+            if (relying is not null) return Ec2Errors.VpcDnsAttributeInUse(given[0], vpc.Id, relying.Id);
+        }
+
         var updated = vpc with
         {
             EnableDnsSupport = EnableDnsSupport ?? vpc.EnableDnsSupport,

@@ -1,0 +1,25 @@
+namespace LocalVpc.Core.Catalog;
+
+/// <summary>A service one can create VPC endpoints to, as DescribeVpcEndpointServices shows it.</summary>
+/// <param name="Type">Interface or Gateway.</param>
+/// <param name="PrivateDnsNames">The names private DNS answers for; the first is the service's PrivateDnsName.</param>
+/// <param name="PrivateDnsOnlyWithGateway">S3's interface endpoints take private DNS only beside a gateway endpoint.</param>
+/// <param name="PrefixList">For gateway services, the AWS-managed prefix list their routes point at.</param>
+public sealed record EndpointService(
+    string ServiceName,
+    string ShortName,
+    string Type,
+    string ServiceId,
+    string Owner,
+    ImmutableArray<string> BaseEndpointDnsNames,
+    ImmutableArray<string> PrivateDnsNames,
+    bool VpcEndpointPolicySupported,
+    bool AcceptanceRequired,
+    ImmutableArray<AvailabilityZone> AvailabilityZones,
+    bool PrivateDnsOnlyWithGateway,
+    PrefixList? PrefixList)
+{
+    public string? PrivateDnsName => PrivateDnsNames.IsEmpty ? null : PrivateDnsNames[0];
+
+    public bool IsInterface => Type == "Interface";
+}

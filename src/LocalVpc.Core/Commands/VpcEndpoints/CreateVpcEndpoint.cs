@@ -1,0 +1,102 @@
+namespace LocalVpc.Core.Commands.VpcEndpoints;
+
+/// <summary>
+/// CreateVpcEndpoint for AWS services. Interface: one requester-managed interface per subnet (one subnet per
+/// zone), the given groups or the VPC's default group, private DNS on unless turned off. Gateway: a route to
+/// the service's prefix list in each given route table. The type defaults to Gateway, as in the API.
+/// </summary>
+public sealed record CreateVpcEndpoint(
+    string VpcId,
+    string? Type,
+    string? ServiceName,
+    ImmutableArray<string> SubnetIds,
+    ImmutableArray<string> GroupIds,
+    ImmutableArray<string> RouteTableIds,
+    string? PolicyDocument,
+    bool? PrivateDnsEnabled,
+    string? IpAddressType,
+    string? DnsRecordIpType,
+    bool? PrivateDnsOnlyForInboundResolverEndpoint,
+    string? ClientToken,
+    ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
+{
+    public Decision<string> Decide(RegionState state, CommandContext context)
+    {
+        // 1. Idempotency: the same token and request give back the same endpoint.
+        var fingerprint = Fingerprint();
+        if (ClientToken is not null && state.VpcEndpoints.Values.FirstOrDefault(e => e.ClientToken == ClientToken) is { } earlier)
+            return earlier.RequestFingerprint == fingerprint ? Decision.Of(earlier.Id) : Ec2Errors.IdempotentParameterMismatch(ClientToken);
+
+        // 2. The VPC and the service, of the right type.
+        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        var type = Type ?? "Gateway";
+        if (type is not ("Interface" or "Gateway"))
+            return Ec2Errors.InvalidParameter($"LocalVpc serves Interface and Gateway endpoints, not {type}.");
+        if (ServiceName is null) return Ec2Errors.MissingParameter("ServiceName");
+        var service = ServiceCatalog.Find(state.Region, ServiceName, type);
+        if (service is null)
+            return ServiceCatalog.For(state.Region).Any(s => s.ServiceName == ServiceName)
+                ? Ec2Errors.InvalidParameter($"The Vpc Endpoint Service '{ServiceName}' does not support the VPC endpoint type {type}.")
+                : Ec2Errors.InvalidServiceName(ServiceName);
+
+        // 3. The parts of each type, each checked as AWS checks them.
+        var ipAddressType = IpAddressType ?? "ipv4";
+        if (ipAddressType != "ipv4") return Ec2Errors.InvalidParameter($"The VPC endpoint service {ServiceName} does not support IP address type {ipAddressType}.");
+        var policy = PolicyDocument ?? EndpointRules.DefaultPolicy(type);
+        if (PolicyDocument is not null && EndpointRules.CheckPolicy(PolicyDocument, service) is { } policyError) return policyError;
+        var id = context.Ids.Next(IdPrefix.VpcEndpoint);
+        var events = new List<Event>();
+        VpcEndpoint endpoint;
+        if (service.IsInterface)
+        {
+            if (!RouteTableIds.IsEmpty) return Ec2Errors.InvalidParameter("Route tables can be given for Gateway endpoints only.");
+            if (SubnetIds.IsEmpty) return Ec2Errors.MissingParameter("SubnetId");
+            if (EndpointRules.CheckSubnets(state, vpc.Id, SubnetIds, out var subnets) is { } subnetError) return subnetError;
+            ImmutableArray<string> groups = GroupIds.IsEmpty ? [state.DefaultSecurityGroupOf(vpc.Id).Id] : [.. GroupIds.Distinct()];
+            if (EndpointRules.CheckGroups(state, vpc.Id, groups) is { } groupError) return groupError;
+            var privateDns = PrivateDnsEnabled ?? !service.PrivateDnsOnlyWithGateway;
+            if (privateDns && EndpointRules.CheckPrivateDns(state, vpc, service, null) is { } dnsError) return dnsError;
+
+            var pending = new HashSet<uint>();
+            var interfaces = new List<string>();
+            foreach (var subnet in subnets)
+            {
+                if (EndpointRules.NewInterface(state, context, id, subnet, groups, pending, out var eni) is { } eniError) return eniError;
+                events.Add(new ResourcePut(eni));
+                interfaces.Add(eni.Id);
+            }
+            endpoint = NewEndpoint(state, context, id, service, [.. subnets.Select(s => s.Id)], [.. interfaces], groups, [], policy, privateDns,
+                privateDns && service.PrivateDnsOnlyWithGateway ? PrivateDnsOnlyForInboundResolverEndpoint ?? true : null, fingerprint);
+        }
+        else
+        {
+            if (!SubnetIds.IsEmpty || !GroupIds.IsEmpty)
+                return Ec2Errors.InvalidParameter("Subnets and security groups can be given for Interface endpoints only.");
+            if (PrivateDnsEnabled == true) return Ec2Errors.InvalidParameter("Private DNS can be enabled for Interface endpoints only.");
+            if (EndpointRules.CheckRouteTables(state, vpc.Id, RouteTableIds, out var tables) is { } tableError) return tableError;
+            foreach (var table in tables)
+            {
+                if (table.Routes.Any(r => r.DestinationPrefixListId == service.PrefixList!.Id))
+                    return Ec2Errors.RouteAlreadyExists(service.PrefixList!.Id);
+                events.Add(new ResourcePut(table with { Routes = table.Routes.Add(EndpointRules.GatewayRoute(service.PrefixList!, id)) }));
+            }
+            endpoint = NewEndpoint(state, context, id, service, [], [], [], [.. tables.Select(t => t.Id)], policy, false, null, fingerprint);
+        }
+
+        if (TagRules.ForNewResource(TagSpecifications, "vpc-endpoint", id, out var tags) is { } tagError) return tagError;
+        events.Insert(0, new ResourcePut(endpoint));
+        if (tags is not null) events.Add(tags);
+        return Decision.Of(id, events);
+    }
+
+    private VpcEndpoint NewEndpoint(RegionState state, CommandContext context, string id, EndpointService service,
+        ImmutableArray<string> subnets, ImmutableArray<string> interfaces, ImmutableArray<string> groups, ImmutableArray<string> tables,
+        string policy, bool privateDns, bool? privateDnsOnlyInbound, string fingerprint) =>
+        new(id, VpcId, state.Scope.Account, service.ServiceName, service.Type, "available", subnets, interfaces, groups, tables, policy,
+            privateDns, IpAddressType ?? "ipv4", DnsRecordIpType ?? "ipv4", privateDnsOnlyInbound,
+            DnsSuffix: context.Ids.Next("x")[^8..], context.Time.GetUtcNow(), ClientToken, fingerprint);
+
+    /// <summary>What the request asked for, to tell a retry from a different request with the same token.</summary>
+    private string Fingerprint() => string.Join('|', VpcId, Type, ServiceName, string.Join(',', SubnetIds), string.Join(',', GroupIds),
+        string.Join(',', RouteTableIds), PolicyDocument, PrivateDnsEnabled, IpAddressType, DnsRecordIpType, PrivateDnsOnlyForInboundResolverEndpoint);
+}

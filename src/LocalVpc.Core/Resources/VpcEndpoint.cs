@@ -1,0 +1,34 @@
+namespace LocalVpc.Core.Resources;
+
+/// <summary>
+/// A VPC endpoint. An interface endpoint has one requester-managed network interface per subnet
+/// (<see cref="NetworkInterfaceIds"/>, in subnet order); a gateway endpoint has a route to its service's
+/// prefix list in each of its route tables. Its DNS names follow from the id, <see cref="DnsSuffix"/> and
+/// the service, so they are not stored.
+/// </summary>
+/// <param name="State">Where it settles (available); calls that change it answer <c>pending</c>, as EC2 does.</param>
+/// <param name="DnsSuffix">The 8 random characters in the regional name <c>vpce-…-{suffix}.{service}.vpce.amazonaws.com</c>.</param>
+/// <param name="ClientToken">The idempotency token of the create call, with <see cref="RequestFingerprint"/> what it asked for.</param>
+public sealed record VpcEndpoint(
+    string Id,
+    string VpcId,
+    string OwnerId,
+    string ServiceName,
+    string Type,
+    string State,
+    ImmutableArray<string> SubnetIds,
+    ImmutableArray<string> NetworkInterfaceIds,
+    ImmutableArray<string> GroupIds,
+    ImmutableArray<string> RouteTableIds,
+    string PolicyDocument,
+    bool PrivateDnsEnabled,
+    string IpAddressType,
+    string DnsRecordIpType,
+    bool? PrivateDnsOnlyForInboundResolverEndpoint,
+    string DnsSuffix,
+    DateTimeOffset CreationTimestamp,
+    string? ClientToken,
+    string? RequestFingerprint) : Resource(Id)
+{
+    public bool IsInterface => Type == "Interface";
+}

@@ -1,0 +1,31 @@
+namespace LocalVpc.Core.Rules;
+
+/// <summary>One DNS name of an endpoint and the hosted zone it lives in.</summary>
+public sealed record DnsEntry(string DnsName, string HostedZoneId);
+
+/// <summary>
+/// An interface endpoint's DNS names, in AWS's order: the regional name, one zonal name per zone, then, with
+/// private DNS on, the service's private names in the endpoint's private hosted zone (VPC user guide, DNS
+/// hostnames for interface endpoints).
+/// </summary>
+public static class EndpointDns
+{
+    public static IEnumerable<DnsEntry> Entries(RegionState state, VpcEndpoint endpoint)
+    {
+        if (!endpoint.IsInterface) yield break;
+        var service = ServiceCatalog.Find(state.Region, endpoint.ServiceName, endpoint.Type);
+        if (service is null) yield break;
+        var zone = ServiceCatalog.EndpointHostedZoneId(state.Scope.Region);
+        var label = $"{endpoint.Id}-{endpoint.DnsSuffix}";
+        foreach (var baseName in service.BaseEndpointDnsNames)
+        {
+            yield return new DnsEntry($"{label}.{baseName}", zone);
+            foreach (var subnetId in endpoint.SubnetIds)
+                if (state.Subnets.TryGetValue(subnetId, out var subnet))
+                    yield return new DnsEntry($"{label}-{subnet.AvailabilityZone}.{baseName}", zone);
+        }
+        if (!endpoint.PrivateDnsEnabled) yield break;
+        var privateZone = ServiceCatalog.HostedZoneId($"{endpoint.Id}/private");
+        foreach (var name in service.PrivateDnsNames) yield return new DnsEntry(name, privateZone);
+    }
+}

@@ -1,0 +1,59 @@
+namespace LocalVpc.Ec2Api.Actions;
+
+/// <summary>The AWS-managed prefix lists of gateway services (S3, DynamoDB).</summary>
+public static class PrefixLists
+{
+    public static readonly FilterTable<PrefixList> Filters = new(new()
+    {
+        ["prefix-list-id"] = (p, _) => [p.Id],
+        ["prefix-list-name"] = (p, _) => [p.Name],
+    }, tagsId: null);
+
+    public static readonly FilterTable<PrefixList> ManagedFilters = new(new()
+    {
+        ["owner-id"] = (_, _) => ["AWS"],
+        ["prefix-list-id"] = (p, _) => [p.Id],
+        ["prefix-list-name"] = (p, _) => [p.Name],
+    }, tagsId: null);
+
+    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Query.Run(call, state, ServiceCatalog.PrefixLists(state.Region).OrderBy(p => p.Id, StringComparer.Ordinal), p => p.Id,
+                "PrefixListIds", (string id, out PrefixList p) => Find(state, id, out p), Filters, out var page, out var next) is { } error)
+            return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("prefixListSet", page, PrefixListXml.PrefixList);
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> DescribeManaged(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Query.Run(call, state, ServiceCatalog.PrefixLists(state.Region).OrderBy(p => p.Id, StringComparer.Ordinal), p => p.Id,
+                "PrefixListIds", (string id, out PrefixList p) => Find(state, id, out p), ManagedFilters, out var page, out var next) is { } error)
+            return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("prefixListSet", page, PrefixListXml.ManagedPrefixList);
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> GetEntries(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Find(state, call.Input.String("PrefixListId")!, out var list) is { } error) return error;
+        if (Paging.Page(list.Cidrs, c => c, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
+            return pageError;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("entrySet", page, (w, cidr) => w.Element("cidr", cidr));
+            w.Element("nextToken", next);
+        });
+    }
+
+    private static Ec2Error? Find(RegionState state, string id, out PrefixList list) => Lookup.PrefixList(state, id, out list);
+}

@@ -1,0 +1,120 @@
+using LocalVpc.Core.Commands.VpcEndpoints;
+
+namespace LocalVpc.Ec2Api.Actions;
+
+/// <summary>VPC endpoints, consumer side, and the services they reach.</summary>
+public static class VpcEndpoints
+{
+    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html.</summary>
+    public static readonly FilterTable<VpcEndpoint> Filters = new(new()
+    {
+        ["ip-address-type"] = (e, _) => [e.IpAddressType],
+        ["service-name"] = (e, _) => [e.ServiceName],
+        ["service-region"] = (_, state) => [state.Scope.Region],
+        ["vpc-id"] = (e, _) => [e.VpcId],
+        ["vpc-endpoint-id"] = (e, _) => [e.Id],
+        ["vpc-endpoint-state"] = (e, _) => [e.State],
+        ["vpc-endpoint-type"] = (e, _) => [e.Type],
+    }, e => e.Id);
+
+    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html.</summary>
+    public static readonly FilterTable<EndpointService> ServiceFilters = new(new()
+    {
+        ["owner"] = (s, _) => [s.Owner],
+        ["service-name"] = (s, _) => [s.ServiceName],
+        ["service-region"] = (_, state) => [state.Scope.Region],
+        ["service-type"] = (s, _) => [s.Type],
+        ["supported-ip-address-types"] = (_, _) => ["ipv4"],
+    }, tagsId: null);
+
+    public static async Task<Ec2Reply> Create(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("SubnetConfigurations") || input.Has("ResourceConfigurationArn") || input.Has("ServiceNetworkArn"))
+            return Ec2Errors.InvalidParameter("LocalVpc creates endpoints from SubnetId, SecurityGroupId and RouteTableId; SubnetConfiguration, resource and service-network endpoints are not served.");
+        if (input.String("ServiceRegion") is { } serviceRegion && serviceRegion != call.Scope.Region)
+            return Ec2Errors.InvalidParameter($"Cross-region endpoints are not served: the service region must be {call.Scope.Region}.");
+        var dns = input.Struct("DnsOptions");
+        var outcome = await call.ExecuteAsync(new CreateVpcEndpoint(input.String("VpcId")!, input.String("VpcEndpointType"),
+            input.String("ServiceName"), input.Strings("SubnetIds"), input.Strings("SecurityGroupIds"), input.Strings("RouteTableIds"),
+            input.String("PolicyDocument"), input.Bool("PrivateDnsEnabled"), input.String("IpAddressType"), dns?.String("DnsRecordIpType"),
+            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), input.String("ClientToken"), Binding.TagSpecifications(input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        var endpoint = state.VpcEndpoints[outcome.Value!];
+        // The create call answers pending, as EC2 does; Describe shows it available.
+        return Ec2Reply.Ok(w =>
+        {
+            w.Structure("vpcEndpoint", w => VpcEndpointXml.VpcEndpoint(w, endpoint, state, "pending"));
+            w.Element("clientToken", endpoint.ClientToken);
+        });
+    }
+
+    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
+        if (Query.Run(call, state, state.VpcEndpoints.Values, e => e.Id, "VpcEndpointIds",
+                (string id, out VpcEndpoint e) => Lookup.VpcEndpoint(state, id, out e), Filters, out var page, out var next) is { } error)
+            return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("vpcEndpointSet", page, (w, e) => VpcEndpointXml.VpcEndpoint(w, e, state));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> Modify(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("SubnetConfigurations"))
+            return Ec2Errors.InvalidParameter("LocalVpc changes endpoint subnets with AddSubnetId and RemoveSubnetId; SubnetConfiguration is not served.");
+        if (input.String("IpAddressType") is { } type && type != "ipv4")
+            return Ec2Errors.InvalidParameter($"The VPC endpoint does not support IP address type {type}.");
+        var dns = input.Struct("DnsOptions");
+        if (dns?.String("DnsRecordIpType") is { } recordType && recordType != "ipv4")
+            return Ec2Errors.InvalidParameter($"The VPC endpoint does not support DNS record IP type {recordType}.");
+        var outcome = await call.ExecuteAsync(new ModifyVpcEndpoint(input.String("VpcEndpointId")!,
+            input.Strings("AddSubnetIds"), input.Strings("RemoveSubnetIds"), input.Strings("AddSecurityGroupIds"),
+            input.Strings("RemoveSecurityGroupIds"), input.Strings("AddRouteTableIds"), input.Strings("RemoveRouteTableIds"),
+            input.String("PolicyDocument"), input.Bool("ResetPolicy") ?? false, input.Bool("PrivateDnsEnabled"),
+            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteVpcEndpoints(call.Input.Strings("VpcEndpointIds")));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w => w.List("unsuccessful", outcome.Value, (w, item) =>
+        {
+            w.Structure("error", w =>
+            {
+                w.Element("code", item.Error.Code);
+                w.Element("message", item.Error.Message);
+            });
+            w.Element("resourceId", item.ResourceId);
+        }));
+    }
+
+    public static async Task<Ec2Reply> DescribeServices(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
+        if (call.Input.Strings("ServiceRegions").FirstOrDefault(r => r != call.Scope.Region) is { } otherRegion)
+            return Ec2Errors.InvalidParameter($"Cross-region endpoints are not served: {otherRegion}.");
+        IEnumerable<EndpointService> services = ServiceCatalog.For(state.Region);
+        var names = call.Input.Strings("ServiceNames");
+        if (names.FirstOrDefault(n => services.All(s => s.ServiceName != n)) is { } unknown) return Ec2Errors.InvalidServiceName(unknown);
+        if (!names.IsEmpty) services = services.Where(s => names.Contains(s.ServiceName));
+        if (ServiceFilters.Apply(services, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
+        if (Paging.Page(matching, s => $"{s.ServiceName}\n{s.Type}", call.Input.Int("MaxResults"), call.Input.String("NextToken"),
+                out var page, out var next) is { } pageError) return pageError;
+        return Ec2Reply.Ok(w =>
+        {
+            w.StringList("serviceNameSet", page.Select(s => s.ServiceName).Distinct());
+            w.List("serviceDetailSet", page, (w, s) => EndpointServiceXml.ServiceDetail(w, s, state));
+            w.Element("nextToken", next);
+        });
+    }
+}

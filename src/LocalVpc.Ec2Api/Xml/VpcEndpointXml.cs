@@ -1,0 +1,43 @@
+namespace LocalVpc.Ec2Api.Xml;
+
+/// <summary>Writes the <c>VpcEndpoint</c> shape.</summary>
+public static class VpcEndpointXml
+{
+    /// <param name="shownState">The state to show instead of the stored one: calls that change an endpoint show <c>pending</c>.</param>
+    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state, string? shownState = null)
+    {
+        w.Element("vpcEndpointId", endpoint.Id);
+        w.Element("vpcEndpointType", endpoint.Type);
+        w.Element("vpcId", endpoint.VpcId);
+        w.Element("serviceName", endpoint.ServiceName);
+        w.Element("state", shownState ?? endpoint.State);
+        w.Element("policyDocument", endpoint.PolicyDocument);
+        w.StringList("routeTableIdSet", endpoint.RouteTableIds);
+        w.StringList("subnetIdSet", endpoint.SubnetIds);
+        w.List("groupSet", endpoint.GroupIds, (w, id) =>
+        {
+            w.Element("groupId", id);
+            w.Element("groupName", state.SecurityGroups.GetValueOrDefault(id)?.Name);
+        });
+        w.Element("ipAddressType", endpoint.IpAddressType);
+        if (endpoint.IsInterface)
+            w.Structure("dnsOptions", w =>
+            {
+                w.Element("dnsRecordIpType", endpoint.DnsRecordIpType);
+                if (endpoint.PrivateDnsOnlyForInboundResolverEndpoint is { } inboundOnly)
+                    w.Element("privateDnsOnlyForInboundResolverEndpoint", inboundOnly);
+            });
+        w.Element("privateDnsEnabled", endpoint.PrivateDnsEnabled);
+        w.Element("requesterManaged", false);
+        w.StringList("networkInterfaceIdSet", endpoint.NetworkInterfaceIds);
+        w.List("dnsEntrySet", EndpointDns.Entries(state, endpoint), (w, entry) =>
+        {
+            w.Element("dnsName", entry.DnsName);
+            w.Element("hostedZoneId", entry.HostedZoneId);
+        });
+        w.Element("creationTimestamp", endpoint.CreationTimestamp);
+        TagXml.TagSet(w, state.TagsOf(endpoint.Id));
+        w.Element("ownerId", endpoint.OwnerId);
+        w.Element("serviceRegion", state.Scope.Region);
+    }
+}
