@@ -112,4 +112,23 @@ public sealed class CliTests(ServerFixture fixture)
         var protocol = await Aws("ec2", "describe-network-acls", "--network-acl-ids", acl, "--query", "NetworkAcls[0].Entries[?RuleNumber==`100`].Protocol", "--output", "text");
         Assert.Equal("6", protocol.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task InterfaceEndpoint_StatesAreLowerCamelOnTheWire_AsTerraformReadsThem()
+    {
+        // Terraform compares endpoint states exactly: pending, available (spec 3.3).
+        var subnet = (await Aws("ec2", "describe-subnets", "--filters", "Name=availability-zone,Values=us-east-1a", "--query", "Subnets[0].SubnetId", "--output", "text")).Stdout.Trim();
+        var vpc = (await Aws("ec2", "describe-vpcs", "--query", "Vpcs[0].VpcId", "--output", "text")).Stdout.Trim();
+        var create = await Aws("ec2", "create-vpc-endpoint", "--vpc-id", vpc, "--vpc-endpoint-type", "Interface", "--service-name",
+            "com.amazonaws.us-east-1.sts", "--subnet-ids", subnet, "--query", "VpcEndpoint.[VpcEndpointId,State]", "--output", "text");
+        Assert.True(create.ExitCode == 0, create.Stderr);
+        var parts = create.Stdout.Trim().Split('\t');
+        Assert.Equal("pending", parts[1]);
+        var state = await Aws("ec2", "describe-vpc-endpoints", "--vpc-endpoint-ids", parts[0], "--query", "VpcEndpoints[0].State", "--output", "text");
+        Assert.Equal("available", state.Stdout.Trim());
+        var delete = await Aws("ec2", "delete-vpc-endpoints", "--vpc-endpoint-ids", parts[0], "vpce-0000000000000000f", "--query", "Unsuccessful[].Error.Code", "--output", "text");
+        Assert.Equal("InvalidVpcEndpoint.NotFound", delete.Stdout.Trim());
+        var gone = await Aws("ec2", "describe-vpc-endpoints", "--vpc-endpoint-ids", parts[0]);
+        Assert.Contains("(InvalidVpcEndpointId.NotFound)", gone.Stderr);
+    }
 }

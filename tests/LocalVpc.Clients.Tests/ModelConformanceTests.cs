@@ -121,6 +121,22 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
         await Call("ReleaseAddress", ("AllocationId", allocation));
         await Call("TerminateInstances", ("InstanceId.1", instance));
         await Call("DeleteNetworkInterface", ("NetworkInterfaceId", eni));
+
+        // Endpoints: the catalog, an interface endpoint, a gateway endpoint and its prefix list.
+        await Call("DescribeVpcEndpointServices");
+        await Call("ModifyVpcAttribute", ("VpcId", vpc2), ("EnableDnsHostnames.Value", "true"));
+        var interfaceEndpoint = Value(await Call("CreateVpcEndpoint", ("VpcId", vpc2), ("VpcEndpointType", "Interface"),
+            ("ServiceName", "com.amazonaws.us-east-1.kms"), ("SubnetId.1", subnet2), ("ClientToken", "conformance")), "vpcEndpointId");
+        var table2 = Value(await Call("CreateRouteTable", ("VpcId", vpc2)), "routeTableId");
+        var gatewayEndpoint = Value(await Call("CreateVpcEndpoint", ("VpcId", vpc2), ("ServiceName", "com.amazonaws.us-east-1.s3"),
+            ("RouteTableId.1", table2)), "vpcEndpointId");
+        await Call("ModifyVpcEndpoint", ("VpcEndpointId", interfaceEndpoint), ("PrivateDnsEnabled", "false"));
+        await Call("DescribeVpcEndpoints");
+        var prefixList = Value(await Call("DescribePrefixLists"), "prefixListId");
+        await Call("DescribeManagedPrefixLists");
+        await Call("GetManagedPrefixListEntries", ("PrefixListId", prefixList));
+        await Call("DeleteVpcEndpoints", ("VpcEndpointId.1", interfaceEndpoint), ("VpcEndpointId.2", gatewayEndpoint),
+            ("VpcEndpointId.3", "vpce-0000000000000000f"));
         await Call("CreateTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"), ("Tag.1.Value", "b"));
         await Call("DescribeTags");
         await Call("DeleteTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"));
