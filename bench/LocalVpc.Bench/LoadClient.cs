@@ -21,8 +21,13 @@ internal static class LoadClient
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<Measurement> RunAsync(Peer peer, string scenario, int concurrency, int maxRequests, TimeSpan maxTime,
-        Func<int, (string Key, string Value)[]> request)
+    public static Task<Measurement> RunAsync(Peer peer, string scenario, int concurrency, int maxRequests, TimeSpan maxTime,
+        Func<int, (string Key, string Value)[]> request) =>
+        RunUnitsAsync(peer, scenario, concurrency, maxRequests, maxTime, async n => await SendAsync(peer, request(n)) == HttpStatusCode.OK);
+
+    /// <summary>The same loop for a unit of work made of several requests (a listing that follows NextToken).</summary>
+    public static async Task<Measurement> RunUnitsAsync(Peer peer, string scenario, int concurrency, int maxUnits, TimeSpan maxTime,
+        Func<int, Task<bool>> unit)
     {
         var latencies = new List<double>[concurrency];
         var errors = 0;
@@ -32,12 +37,12 @@ internal static class LoadClient
         {
             var mine = latencies[worker] = new List<double>();
             int n;
-            while ((n = Interlocked.Increment(ref issued)) < maxRequests && clock.Elapsed < maxTime)
+            while ((n = Interlocked.Increment(ref issued)) < maxUnits && clock.Elapsed < maxTime)
             {
                 var start = Stopwatch.GetTimestamp();
-                var status = await SendAsync(peer, request(n));
+                var ok = await unit(n);
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                if (status != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                if (!ok) Interlocked.Increment(ref errors);
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
@@ -52,7 +57,7 @@ internal static class LoadClient
         (await PostAsync(peer, form)).Body;
 
     /// <summary>One EC2 Query request, signed-looking (moto and LocalVpc read the region and account from the scope).</summary>
-    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(Peer peer, (string Key, string Value)[] form)
+    public static async Task<(HttpStatusCode Status, string Body)> PostAsync(Peer peer, (string Key, string Value)[] form)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, peer.Url + "/")
         {

@@ -1,50 +1,104 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using LocalVpc.Bench;
 
-// LocalVpc against moto_server, measured in the same run by the same load client:
-// CreateSubnet up to 1,000 subnets in one VPC, then DescribeVpcs and DescribeSubnets point lookups.
-// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --seconds 10 --subnets 1000]
+// LocalVpc against moto_server, measured in the same run by the same load client.
+//   subnets:   CreateSubnet up to N subnets in one VPC, then DescribeVpcs and DescribeSubnets point lookups.
+//   endpoints: CreateVpcEndpoint up to N interface endpoints, then DescribeVpcEndpoints by id, by filter,
+//              and listing all of them, in one call and page by page.
+// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|all --seconds 10 --count 1000]
 var seconds = ArgValue("--seconds", 10);
-var subnetCount = ArgValue("--subnets", 1000);
-var concurrencies = new[] { 1, 16 };
+var count = ArgValue("--count", 1000);
+var suite = Arg("--suite") ?? "all";
 var results = new List<Measurement>();
+var lookupTime = TimeSpan.FromSeconds(seconds);
 
 foreach (var start in new Func<Task<Peer>>[] { Peer.LocalVpcAsync, Peer.MotoAsync })
 {
     await using var peer = await start();
-    Console.Error.WriteLine($"{peer.Name}: setting up");
-    var vpcXml = await LoadClient.PostForXmlAsync(peer, [("Action", "CreateVpc"), ("Version", "2016-11-15"), ("CidrBlock", "10.0.0.0/16")]);
-    var vpcId = Regex.Match(vpcXml, "<vpcId>([^<]+)</vpcId>").Groups[1].Value;
+    await WarmUpAsync(peer);
+    if (suite is "subnets" or "all") await SubnetsAsync(peer);
+    if (suite is "endpoints" or "all") await EndpointsAsync(peer);
+}
 
-    // Warm-up, not measured: the first requests of a .NET server pay for JIT compilation.
-    var warmVpc = Regex.Match(await LoadClient.PostForXmlAsync(peer, [("Action", "CreateVpc"), ("Version", "2016-11-15"), ("CidrBlock", "10.1.0.0/16")]),
-        "<vpcId>([^<]+)</vpcId>").Groups[1].Value;
+async Task WarmUpAsync(Peer peer)
+{
+    // Not measured: the first requests of a .NET server pay for JIT compilation.
+    Console.Error.WriteLine($"{peer.Name}: warming up");
+    var vpc = await CreateVpcAsync(peer, "10.250.0.0/16");
     await LoadClient.RunAsync(peer, "warm-up", 4, 200, TimeSpan.FromMinutes(2), n =>
-        [("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("VpcId", warmVpc), ("CidrBlock", $"10.1.{n / 16}.{n % 16 * 16}/28")]);
+        [("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("VpcId", vpc), ("CidrBlock", $"10.250.{n / 16}.{n % 16 * 16}/28")]);
+}
 
-    // CreateSubnet: /28 blocks, one per request, with 16 concurrent clients; this also fills the account.
-    var subnetIds = new string[subnetCount];
-    var create = await LoadClient.RunAsync(peer, "CreateSubnet", 16, subnetCount, TimeSpan.FromMinutes(5), n =>
-        [("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("VpcId", vpcId), ("CidrBlock", $"10.0.{n / 16}.{n % 16 * 16}/28")]);
-    results.Add(create);
-    var described = await LoadClient.PostForXmlAsync(peer, [("Action", "DescribeSubnets"), ("Version", "2016-11-15"), ("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", vpcId)]);
-    var ids = Regex.Matches(described, "<subnetId>([^<]+)</subnetId>").Select(m => m.Groups[1].Value).ToArray();
-    Console.Error.WriteLine($"{peer.Name}: {ids.Length} subnets in {vpcId}");
-
-    foreach (var concurrency in concurrencies)
+async Task SubnetsAsync(Peer peer)
+{
+    Console.Error.WriteLine($"{peer.Name}: subnets");
+    var vpc = await CreateVpcAsync(peer, "10.0.0.0/16");
+    // /28 blocks, one per request, 16 concurrent clients; this also fills the account.
+    results.Add(await LoadClient.RunAsync(peer, "CreateSubnet", 16, count, TimeSpan.FromMinutes(5), n =>
+        [("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("VpcId", vpc), ("CidrBlock", $"10.0.{n / 16}.{n % 16 * 16}/28")]));
+    var ids = await IdsAsync(peer, "subnetId", [("Action", "DescribeSubnets"), ("Version", "2016-11-15"), ("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", vpc)]);
+    foreach (var concurrency in new[] { 1, 16 })
     {
-        Console.Error.WriteLine($"{peer.Name}: point lookups, concurrency {concurrency}");
-        results.Add(await LoadClient.RunAsync(peer, "DescribeVpcs (VpcId.1)", concurrency, int.MaxValue, TimeSpan.FromSeconds(seconds), _ =>
-            [("Action", "DescribeVpcs"), ("Version", "2016-11-15"), ("VpcId.1", vpcId)]));
-        results.Add(await LoadClient.RunAsync(peer, "DescribeSubnets (SubnetId.1)", concurrency, int.MaxValue, TimeSpan.FromSeconds(seconds), n =>
+        results.Add(await LoadClient.RunAsync(peer, "DescribeVpcs (VpcId.1)", concurrency, int.MaxValue, lookupTime, _ =>
+            [("Action", "DescribeVpcs"), ("Version", "2016-11-15"), ("VpcId.1", vpc)]));
+        results.Add(await LoadClient.RunAsync(peer, "DescribeSubnets (SubnetId.1)", concurrency, int.MaxValue, lookupTime, n =>
             [("Action", "DescribeSubnets"), ("Version", "2016-11-15"), ("SubnetId.1", ids[n * 7919 % ids.Length])]));
     }
 }
 
+async Task EndpointsAsync(Peer peer)
+{
+    Console.Error.WriteLine($"{peer.Name}: endpoints");
+    var vpc = await CreateVpcAsync(peer, "10.100.0.0/16");
+    var subnet = Regex.Match(await LoadClient.PostForXmlAsync(peer,
+            [("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("VpcId", vpc), ("CidrBlock", "10.100.0.0/16"), ("AvailabilityZone", "us-east-1a")]),
+        "<subnetId>([^<]+)</subnetId>").Groups[1].Value;
+    // Interface endpoints to KMS without private DNS (one name per VPC), 16 concurrent clients.
+    results.Add(await LoadClient.RunAsync(peer, "CreateVpcEndpoint", 16, count, TimeSpan.FromMinutes(10), _ =>
+        [("Action", "CreateVpcEndpoint"), ("Version", "2016-11-15"), ("VpcId", vpc), ("VpcEndpointType", "Interface"),
+         ("ServiceName", "com.amazonaws.us-east-1.kms"), ("SubnetId.1", subnet), ("PrivateDnsEnabled", "false")]));
+    var ids = await IdsAsync(peer, "vpcEndpointId", [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15")]);
+    Console.Error.WriteLine($"{peer.Name}: {ids.Length} endpoints");
+    foreach (var concurrency in new[] { 1, 16 })
+    {
+        results.Add(await LoadClient.RunAsync(peer, "DescribeVpcEndpoints (VpcEndpointId.1)", concurrency, int.MaxValue, lookupTime, n =>
+            [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("VpcEndpointId.1", ids[n * 7919 % ids.Length])]));
+        results.Add(await LoadClient.RunAsync(peer, "DescribeVpcEndpoints (filter vpc-endpoint-id)", concurrency, int.MaxValue, lookupTime, n =>
+            [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("Filter.1.Name", "vpc-endpoint-id"), ("Filter.1.Value.1", ids[n * 7919 % ids.Length])]));
+    }
+    results.Add(await LoadClient.RunAsync(peer, $"DescribeVpcEndpoints (all {ids.Length}, one call)", 1, int.MaxValue, lookupTime, _ =>
+        [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15")]));
+    results.Add(await LoadClient.RunUnitsAsync(peer, $"DescribeVpcEndpoints (all {ids.Length}, pages of 100)", 1, int.MaxValue, lookupTime, async _ =>
+    {
+        string? token = null;
+        var seen = 0;
+        do
+        {
+            (string, string)[] form = token is null
+                ? [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("MaxResults", "100")]
+                : [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("MaxResults", "100"), ("NextToken", token)];
+            var (status, body) = await LoadClient.PostAsync(peer, form);
+            if (status != HttpStatusCode.OK) return false;
+            seen += Regex.Matches(body, "<vpcEndpointId>").Count;
+            var next = Regex.Match(body, "<nextToken>([^<]+)</nextToken>");
+            token = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+        } while (token is not null);
+        return seen == ids.Length;
+    }));
+}
+
+async Task<string> CreateVpcAsync(Peer peer, string cidr) =>
+    Regex.Match(await LoadClient.PostForXmlAsync(peer, [("Action", "CreateVpc"), ("Version", "2016-11-15"), ("CidrBlock", cidr)]),
+        "<vpcId>([^<]+)</vpcId>").Groups[1].Value;
+
+async Task<string[]> IdsAsync(Peer peer, string element, (string, string)[] describe) =>
+    [.. Regex.Matches(await LoadClient.PostForXmlAsync(peer, describe), $"<{element}>([^<]+)</{element}>").Select(m => m.Groups[1].Value).Distinct()];
+
 var report = new StringBuilder();
-report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; {subnetCount} subnets in the account; {seconds} s per lookup scenario.");
+report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; suite {suite}; {count} resources; {seconds} s per read scenario.");
 report.AppendLine();
 report.AppendLine("| scenario | concurrency | peer | requests | errors | req/s | p50 ms | p99 ms | LocalVpc ÷ moto (req/s) |");
 report.AppendLine("|---|---|---|---|---|---|---|---|---|");
@@ -60,8 +114,10 @@ foreach (var group in results.GroupBy(r => (r.Scenario, r.Concurrency)))
 }
 Console.WriteLine(report);
 
-int ArgValue(string name, int fallback)
+int ArgValue(string name, int fallback) => Arg(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+string? Arg(string name)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

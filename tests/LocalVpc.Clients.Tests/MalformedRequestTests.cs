@@ -32,6 +32,7 @@ public sealed class MalformedRequestTests(ServerFixture fixture)
         { "Action=CreateTags&Version=2016-11-15&ResourceId.1=vpc-0123456789abcdef0&Tag.1.Key=" + new string('k', 200), "InvalidVpcID.NotFound" },
         { "Action=AuthorizeSecurityGroupIngress&Version=2016-11-15&GroupId=sg-0123456789abcdef0&IpPermissions.1.FromPort=2147483648", "InvalidParameterValue" },
         { "Action=Create%ZZVpc&Version=2016-11-15", "InvalidAction" },
+        { "Action=CreateTags&Version=2016-11-15&ResourceId.1=vpc-0123456789abcdef0&Tag.1.Key=k&Tag.1.Value=%01bell", "InvalidParameterValue" },
     };
 
     [Theory]

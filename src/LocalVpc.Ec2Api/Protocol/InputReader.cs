@@ -97,8 +97,21 @@ public static class InputReader
                 if (node.Children.Count > 0) return Ec2Errors.UnknownParameter($"{path}.{node.Children.Keys.First()}");
                 var text = node.Value ?? "";
                 value = text;
+                // What is stored is written back as XML; characters XML cannot carry are refused here, once.
+                if (!IsXmlText(text)) return Ec2Errors.InvalidParameterValue(path, "(characters not allowed in XML)");
                 return CheckScalar(shape, text, path);
         }
+    }
+
+    private static bool IsXmlText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) continue;
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) { i++; continue; }
+            return false;
+        }
+        return true;
     }
 
     private static Ec2Error? CheckScalar(ModelShape shape, string text, string path)

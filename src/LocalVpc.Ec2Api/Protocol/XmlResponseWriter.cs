@@ -8,10 +8,13 @@ public static class XmlResponseWriter
     public const string Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
     public const string ContentType = "text/xml;charset=UTF-8";
 
+    // Everything written comes from our own code or checked input, so the writer need not re-check characters.
     private static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(false),
         Indent = false,
+        CheckCharacters = false,
+        NewLineHandling = NewLineHandling.None,
     };
 
     /// <summary><c>&lt;{Action}Response xmlns="…"&gt;&lt;requestId/&gt;…&lt;/{Action}Response&gt;</c></summary>

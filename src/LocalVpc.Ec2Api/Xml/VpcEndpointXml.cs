@@ -3,8 +3,14 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>VpcEndpoint</c> shape.</summary>
 public static class VpcEndpointXml
 {
+    private static readonly XmlFragmentCache<VpcEndpoint> Cache = new();
+
+    /// <summary>An endpoint as Describe lists it: from the fragment cache, since listings of many endpoints are common.</summary>
+    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state) =>
+        Cache.Write(w, endpoint, state.TagsOf(endpoint.Id), w => VpcEndpoint(w, endpoint, state, null));
+
     /// <param name="shownState">The state to show instead of the stored one: calls that change an endpoint show <c>pending</c>.</param>
-    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state, string? shownState = null)
+    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state, string? shownState)
     {
         w.Element("vpcEndpointId", endpoint.Id);
         w.Element("vpcEndpointType", endpoint.Type);
