@@ -18,7 +18,7 @@ public static class XmlResponseWriter
     };
 
     /// <summary><c>&lt;{Action}Response xmlns="…"&gt;&lt;requestId/&gt;…&lt;/{Action}Response&gt;</c></summary>
-    public static byte[] Success(string action, string requestId, Action<XmlWriter> body) => Write(w =>
+    public static ReadOnlyMemory<byte> Success(string action, string requestId, Action<XmlWriter> body) => Write(w =>
     {
         w.WriteStartElement(action + "Response", Namespace);
         w.WriteElementString("requestId", Namespace, requestId);
@@ -27,7 +27,7 @@ public static class XmlResponseWriter
     });
 
     /// <summary><c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;…&lt;RequestID/&gt;</c>: note the capital ID here.</summary>
-    public static byte[] Error(Ec2Error error, string requestId) => Write(w =>
+    public static ReadOnlyMemory<byte> Error(Ec2Error error, string requestId) => Write(w =>
     {
         w.WriteStartElement("Response");
         w.WriteStartElement("Errors");
@@ -40,15 +40,16 @@ public static class XmlResponseWriter
         w.WriteEndElement();
     });
 
-    private static byte[] Write(Action<XmlWriter> content)
+    /// <summary>The document, as the bytes of the buffer it was written to (no copy: listings can be megabytes).</summary>
+    private static ReadOnlyMemory<byte> Write(Action<XmlWriter> content)
     {
-        using var stream = new MemoryStream();
+        var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, Settings))
         {
             writer.WriteStartDocument();
             content(writer);
             writer.WriteEndDocument();
         }
-        return stream.ToArray();
+        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
     }
 }
