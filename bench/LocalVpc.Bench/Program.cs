@@ -45,7 +45,7 @@ async Task SubnetsAsync(Peer peer)
         results.Add(await LoadClient.RunAsync(peer, "DescribeVpcs (VpcId.1)", concurrency, int.MaxValue, lookupTime, _ =>
             [("Action", "DescribeVpcs"), ("Version", "2016-11-15"), ("VpcId.1", vpc)]));
         results.Add(await LoadClient.RunAsync(peer, "DescribeSubnets (SubnetId.1)", concurrency, int.MaxValue, lookupTime, n =>
-            [("Action", "DescribeSubnets"), ("Version", "2016-11-15"), ("SubnetId.1", ids[n * 7919 % ids.Length])]));
+            [("Action", "DescribeSubnets"), ("Version", "2016-11-15"), ("SubnetId.1", ids[(int)((long)n * 7919 % ids.Length)])]));
     }
 }
 
@@ -65,9 +65,9 @@ async Task EndpointsAsync(Peer peer)
     foreach (var concurrency in new[] { 1, 16 })
     {
         results.Add(await LoadClient.RunAsync(peer, "DescribeVpcEndpoints (VpcEndpointId.1)", concurrency, int.MaxValue, lookupTime, n =>
-            [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("VpcEndpointId.1", ids[n * 7919 % ids.Length])]));
+            [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("VpcEndpointId.1", ids[(int)((long)n * 7919 % ids.Length)])]));
         results.Add(await LoadClient.RunAsync(peer, "DescribeVpcEndpoints (filter vpc-endpoint-id)", concurrency, int.MaxValue, lookupTime, n =>
-            [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("Filter.1.Name", "vpc-endpoint-id"), ("Filter.1.Value.1", ids[n * 7919 % ids.Length])]));
+            [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("Filter.1.Name", "vpc-endpoint-id"), ("Filter.1.Value.1", ids[(int)((long)n * 7919 % ids.Length)])]));
     }
     results.Add(await LoadClient.RunAsync(peer, $"DescribeVpcEndpoints (all {ids.Length}, one call)", 1, int.MaxValue, lookupTime, _ =>
         [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15")]));

@@ -1,8 +1,5 @@
 namespace LocalVpc.Core.Rules;
 
-/// <summary>One DNS name of an endpoint and the hosted zone it lives in.</summary>
-public sealed record DnsEntry(string DnsName, string HostedZoneId);
-
 /// <summary>
 /// An interface endpoint's DNS names, in AWS's order: the regional name, one zonal name per zone, then, with
 /// private DNS on, the service's private names in the endpoint's private hosted zone (VPC user guide, DNS

@@ -1,9 +1,5 @@
 namespace LocalVpc.Core.Rules;
 
-/// <summary>A network ACL entry as CreateNetworkAclEntry and ReplaceNetworkAclEntry state it.</summary>
-public sealed record NetworkAclEntrySpec(int RuleNumber, string Protocol, string RuleAction, bool Egress, string? CidrBlock,
-    string? Ipv6CidrBlock, int? FromPort, int? ToPort, int? IcmpType, int? IcmpCode);
-
 /// <summary>
 /// Checks an entry as EC2 does (https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html): rule
 /// numbers 1 to 32766, protocol numbers (names are taken too), a port range for TCP and UDP, a type and

@@ -1,9 +1,5 @@
 namespace LocalVpc.Core.Rules;
 
-/// <summary>The target a CreateRoute or ReplaceRoute call names, as the request gives it.</summary>
-public sealed record RouteTargetSpec(string? GatewayId, string? NatGatewayId, string? NetworkInterfaceId, string? InstanceId,
-    string? VpcPeeringConnectionId, string? VpcEndpointId);
-
 /// <summary>Checks a route's destination and target as CreateRoute and ReplaceRoute do.</summary>
 public static class RouteTargets
 {

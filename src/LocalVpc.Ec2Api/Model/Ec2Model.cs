@@ -26,10 +26,3 @@ public sealed class Ec2Model
         return JsonSerializer.Deserialize<Ec2Model>(stream) ?? throw new InvalidDataException("ec2-model.json");
     }
 }
-
-/// <summary>An operation's input and output shapes.</summary>
-public sealed class ModelOperation
-{
-    [JsonPropertyName("input")] public string? Input { get; init; }
-    [JsonPropertyName("output")] public string? Output { get; init; }
-}

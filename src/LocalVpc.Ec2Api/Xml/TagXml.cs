@@ -22,6 +22,3 @@ public static class TagXml
         w.Element("value", tag.Value);
     }
 }
-
-/// <summary>One tag of one resource, as DescribeTags lists it.</summary>
-public sealed record TagDescription(string ResourceId, string ResourceType, string Key, string Value);

@@ -1,13 +1,5 @@
 namespace LocalVpc.Core.Commands.Instances;
 
-/// <summary>What Start, Stop and TerminateInstances ask for.</summary>
-public enum InstanceAction
-{
-    Start,
-    Stop,
-    Terminate,
-}
-
 /// <summary>
 /// StartInstances, StopInstances and TerminateInstances. Stopping gives back the launch public address
 /// (a start gets a new one, as on EC2); terminating deletes the interfaces marked delete-on-termination

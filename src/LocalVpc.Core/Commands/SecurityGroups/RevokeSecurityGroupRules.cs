@@ -1,8 +1,5 @@
 namespace LocalVpc.Core.Commands.SecurityGroups;
 
-/// <summary>What a revoke removed, and the rules it was asked to remove that the group does not have.</summary>
-public sealed record RevokeResult(SecurityGroup Group, ImmutableArray<SecurityGroupRule> Revoked, ImmutableArray<RuleSpec> Unknown);
-
 /// <summary>
 /// RevokeSecurityGroupIngress and RevokeSecurityGroupEgress, by permission or by rule id. Fails with
 /// InvalidPermission.NotFound when none of the given permissions exist; otherwise removes the ones that

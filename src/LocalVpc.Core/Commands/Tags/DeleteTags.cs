@@ -1,8 +1,5 @@
 namespace LocalVpc.Core.Commands.Tags;
 
-/// <summary>A tag to delete: a key, and a value that must match when given.</summary>
-public sealed record TagToDelete(string Key, string? Value);
-
 /// <summary>DeleteTags: removes the given tags (a value given must match; an empty list removes all but aws: tags).</summary>
 public sealed record DeleteTags(ImmutableArray<string> ResourceIds, ImmutableArray<TagToDelete> Tags) : ICommand<bool>
 {

@@ -1,8 +1,5 @@
 namespace LocalVpc.Core.Commands.VpcEndpoints;
 
-/// <summary>One id a batch call could not act on, with AWS's error for it.</summary>
-public sealed record UnsuccessfulItem(string ResourceId, Ec2Error Error);
-
 /// <summary>
 /// DeleteVpcEndpoints: each endpoint goes with its interfaces or routes. Ids it cannot delete come back
 /// one by one in Unsuccessful (InvalidVpcEndpoint.NotFound), and the others are deleted all the same.
