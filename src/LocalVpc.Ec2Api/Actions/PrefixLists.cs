@@ -16,31 +16,9 @@ public static class PrefixLists
         ["prefix-list-name"] = (p, _) => [p.Name],
     }, tagsId: null);
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
-    {
-        var state = await call.ReadAsync();
-        if (Query.Run(call, state, ServiceCatalog.PrefixLists(state.Region).OrderBy(p => p.Id, StringComparer.Ordinal), p => p.Id,
-                "PrefixListIds", (string id, out PrefixList p) => Find(state, id, out p), Filters, out var page, out var next) is { } error)
-            return error;
-        return Ec2Reply.Ok(w =>
-        {
-            w.List("prefixListSet", page, PrefixListXml.PrefixList);
-            w.Element("nextToken", next);
-        });
-    }
+    public static Task<Ec2Reply> Describe(Ec2Call call) => List(call, Filters, PrefixListXml.PrefixList);
 
-    public static async Task<Ec2Reply> DescribeManaged(Ec2Call call)
-    {
-        var state = await call.ReadAsync();
-        if (Query.Run(call, state, ServiceCatalog.PrefixLists(state.Region).OrderBy(p => p.Id, StringComparer.Ordinal), p => p.Id,
-                "PrefixListIds", (string id, out PrefixList p) => Find(state, id, out p), ManagedFilters, out var page, out var next) is { } error)
-            return error;
-        return Ec2Reply.Ok(w =>
-        {
-            w.List("prefixListSet", page, PrefixListXml.ManagedPrefixList);
-            w.Element("nextToken", next);
-        });
-    }
+    public static Task<Ec2Reply> DescribeManaged(Ec2Call call) => List(call, ManagedFilters, PrefixListXml.ManagedPrefixList);
 
     public static async Task<Ec2Reply> GetEntries(Ec2Call call)
     {
@@ -51,6 +29,20 @@ public static class PrefixLists
         return Ec2Reply.Ok(w =>
         {
             w.List("entrySet", page, (w, cidr) => w.Element("cidr", cidr));
+            w.Element("nextToken", next);
+        });
+    }
+
+    /// <summary>DescribePrefixLists and DescribeManagedPrefixLists list the same lists in two shapes.</summary>
+    private static async Task<Ec2Reply> List(Ec2Call call, FilterTable<PrefixList> filters, Action<XmlWriter, PrefixList> shape)
+    {
+        var state = await call.ReadAsync();
+        if (Query.Run(call, state, ServiceCatalog.PrefixLists(state.Region).OrderBy(p => p.Id, StringComparer.Ordinal), p => p.Id,
+                "PrefixListIds", (string id, out PrefixList p) => Find(state, id, out p), filters, out var page, out var next) is { } error)
+            return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("prefixListSet", page, shape);
             w.Element("nextToken", next);
         });
     }
