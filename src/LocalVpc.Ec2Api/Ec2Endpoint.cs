@@ -57,7 +57,7 @@ public sealed partial class Ec2Endpoint(Ledger ledger, Ec2ApiOptions options, IL
         var model = Ec2Model.Instance;
         if (InputReader.Read(model, model.Operations[action].Input!, parameters, out var input) is { } inputError)
             return inputError;
-        var call = new Ec2Call(action, input, scope, input.Bool("DryRun") == true, ledger);
+        var call = new Ec2Call(action, input, scope, input.Bool("DryRun") == true, ledger, options);
         var reply = await handler(call);
         // A read that would have succeeded answers DryRunOperation; writes handle DryRun in Ec2Call.
         return call.DryRun && reply.Error is null ? Ec2Errors.DryRunOperation() : reply;

@@ -34,7 +34,7 @@ internal static class Server
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton(ledger);
-        builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account });
+        builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account, EndpointTransition = options.EndpointDelay });
         builder.Services.AddSingleton<Ec2Endpoint>();
 
         await using var app = builder.Build();

@@ -1,7 +1,8 @@
 namespace LocalVpc;
 
 /// <summary>What <c>localvpc up</c> was told.</summary>
-internal sealed record ServerOptions(string Host, int Port, string DataDirectory, string Account, bool DefaultVpc, int SnapshotEvery)
+internal sealed record ServerOptions(string Host, int Port, string DataDirectory, string Account, bool DefaultVpc, int SnapshotEvery,
+    TimeSpan EndpointDelay)
 {
     public const int DefaultPort = 4580;
 

@@ -57,4 +57,20 @@ public sealed class HostTests(ServerFixture fixture)
             ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "g", Description = "g" }));
         Assert.Equal("VPCIdNotSpecified", noDefault.ErrorCode);
     }
+
+    [Fact]
+    public async Task EndpointDelay_KeepsNewEndpointsPending_ForTheGivenTime()
+    {
+        // An hour: long enough that the test never sees the end of it, without waiting on a clock.
+        await using var server = await LocalVpcServer.StartAsync(null, null, "--endpoint-delay", "3600");
+        var ec2 = Sdk.Ec2(server, ServerFixture.NewAccount());
+        var subnet = (await ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest())).Subnets[0];
+        var endpoint = (await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = subnet.VpcId, VpcEndpointType = VpcEndpointType.Interface, ServiceName = "com.amazonaws.us-east-1.sts", SubnetIds = [subnet.SubnetId],
+        })).VpcEndpoint.VpcEndpointId;
+        var pending = await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { Filters = [new("vpc-endpoint-state", ["pending"])] });
+        Assert.Equal(endpoint, Assert.Single(pending.VpcEndpoints).VpcEndpointId);
+        Assert.Equal("pending", pending.VpcEndpoints[0].State.Value, ignoreCase: true);
+    }
 }

@@ -6,16 +6,17 @@ namespace LocalVpc.Ec2Api.Actions;
 public static class VpcEndpoints
 {
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html.</summary>
-    public static readonly FilterTable<VpcEndpoint> Filters = new(new()
+    /// <remarks>Endpoints are filtered with the state a reader sees now (<see cref="VpcEndpoint.StateAt"/>).</remarks>
+    public static readonly FilterTable<(VpcEndpoint Endpoint, string State)> Filters = new(new()
     {
-        ["ip-address-type"] = (e, _) => [e.IpAddressType],
-        ["service-name"] = (e, _) => [e.ServiceName],
+        ["ip-address-type"] = (e, _) => [e.Endpoint.IpAddressType],
+        ["service-name"] = (e, _) => [e.Endpoint.ServiceName],
         ["service-region"] = (_, state) => [state.Scope.Region],
-        ["vpc-id"] = (e, _) => [e.VpcId],
-        ["vpc-endpoint-id"] = (e, _) => [e.Id],
+        ["vpc-id"] = (e, _) => [e.Endpoint.VpcId],
+        ["vpc-endpoint-id"] = (e, _) => [e.Endpoint.Id],
         ["vpc-endpoint-state"] = (e, _) => [e.State],
-        ["vpc-endpoint-type"] = (e, _) => [e.Type],
-    }, e => e.Id);
+        ["vpc-endpoint-type"] = (e, _) => [e.Endpoint.Type],
+    }, e => e.Endpoint.Id);
 
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html.</summary>
     public static readonly FilterTable<EndpointService> ServiceFilters = new(new()
@@ -54,12 +55,19 @@ public static class VpcEndpoints
     {
         var state = await call.ReadAsync();
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
-        if (Query.Run(call, state, state.VpcEndpoints.Values, e => e.Id, "VpcEndpointIds",
-                (string id, out VpcEndpoint e) => Lookup.VpcEndpoint(state, id, out e), Filters, out var page, out var next) is { } error)
+        var (now, transition) = (call.Now, call.Options.EndpointTransition);
+        (VpcEndpoint Endpoint, string State) Seen(VpcEndpoint e) => (e, e.StateAt(now, transition));
+        if (Query.Run(call, state, state.VpcEndpoints.Values.Select(Seen), e => e.Endpoint.Id, "VpcEndpointIds",
+                (string id, out (VpcEndpoint Endpoint, string State) e) =>
+                {
+                    var error = Lookup.VpcEndpoint(state, id, out var endpoint);
+                    e = error is null ? Seen(endpoint) : default;
+                    return error;
+                }, Filters, out var page, out var next) is { } error)
             return error;
         return Ec2Reply.Ok(w =>
         {
-            w.List("vpcEndpointSet", page, (w, e) => VpcEndpointXml.VpcEndpoint(w, e, state));
+            w.List("vpcEndpointSet", page, (w, e) => VpcEndpointXml.VpcEndpoint(w, e.Endpoint, state, e.State));
             w.Element("nextToken", next);
         });
     }

@@ -1,8 +1,11 @@
 namespace LocalVpc.Ec2Api.Protocol;
 
 /// <summary>One EC2 request, bound: its checked input, the account and region it acts in, and the ledger.</summary>
-public sealed class Ec2Call(string action, Input input, Scope scope, bool dryRun, Ledger ledger)
+public sealed class Ec2Call(string action, Input input, Scope scope, bool dryRun, Ledger ledger, Ec2ApiOptions options)
 {
+    /// <summary>The endpoint's settings.</summary>
+    public Ec2ApiOptions Options { get; } = options;
+
     public string Action { get; } = action;
 
     public Input Input { get; } = input;

@@ -5,18 +5,23 @@ public static class VpcEndpointXml
 {
     private static readonly XmlFragmentCache<VpcEndpoint> Cache = new();
 
-    /// <summary>An endpoint as Describe lists it: from the fragment cache, since listings of many endpoints are common.</summary>
-    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state) =>
-        Cache.Write(w, endpoint, state.TagsOf(endpoint.Id), w => VpcEndpoint(w, endpoint, state, null));
+    /// <summary>
+    /// An endpoint in the state a reader sees. Once it has settled it comes from the fragment cache, since
+    /// listings of many endpoints are common.
+    /// </summary>
+    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state, string shownState)
+    {
+        if (shownState == endpoint.State) Cache.Write(w, endpoint, state.TagsOf(endpoint.Id), w => Write(w, endpoint, state, shownState));
+        else Write(w, endpoint, state, shownState);
+    }
 
-    /// <param name="shownState">The state to show instead of the stored one: calls that change an endpoint show <c>pending</c>.</param>
-    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state, string? shownState)
+    private static void Write(XmlWriter w, VpcEndpoint endpoint, RegionState state, string shownState)
     {
         w.Element("vpcEndpointId", endpoint.Id);
         w.Element("vpcEndpointType", endpoint.Type);
         w.Element("vpcId", endpoint.VpcId);
         w.Element("serviceName", endpoint.ServiceName);
-        w.Element("state", shownState ?? endpoint.State);
+        w.Element("state", shownState);
         w.Element("policyDocument", endpoint.PolicyDocument);
         w.StringList("routeTableIdSet", endpoint.RouteTableIds);
         w.StringList("subnetIdSet", endpoint.SubnetIds);

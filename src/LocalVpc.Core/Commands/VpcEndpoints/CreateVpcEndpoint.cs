@@ -94,7 +94,7 @@ public sealed record CreateVpcEndpoint(
         string policy, bool privateDns, bool? privateDnsOnlyInbound, string fingerprint) =>
         new(id, VpcId, state.Scope.Account, service.ServiceName, service.Type, "available", subnets, interfaces, groups, tables, policy,
             privateDns, IpAddressType ?? "ipv4", DnsRecordIpType ?? "ipv4", privateDnsOnlyInbound,
-            DnsSuffix: context.Ids.Next("x")[^8..], context.Time.GetUtcNow(), ClientToken, fingerprint);
+            DnsSuffix: context.Ids.Next("x")[^8..], context.Time.GetUtcNow(), context.Time.GetUtcNow(), ClientToken, fingerprint);
 
     /// <summary>What the request asked for, to tell a retry from a different request with the same token.</summary>
     private string Fingerprint() => string.Join('|', VpcId, Type, ServiceName, string.Join(',', SubnetIds), string.Join(',', GroupIds),

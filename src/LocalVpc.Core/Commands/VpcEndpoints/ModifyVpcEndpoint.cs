@@ -69,7 +69,7 @@ public sealed record ModifyVpcEndpoint(
                 RouteTableIds = [.. endpoint.RouteTableIds.Except(removed.Select(t => t.Id)).Union(added.Select(t => t.Id))],
             };
         }
-        events.Insert(0, new ResourcePut(updated));
+        events.Insert(0, new ResourcePut(updated with { ChangedAt = context.Time.GetUtcNow() }));
         return Decision.Of(true, events);
     }
 
