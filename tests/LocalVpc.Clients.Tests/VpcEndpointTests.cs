@@ -222,8 +222,17 @@ public sealed class VpcEndpointTests(ServerFixture fixture)
 
         var vpcBusy = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = vpc }));
         Assert.Equal("DependencyViolation", vpcBusy.ErrorCode);
+
+        // Deleting the endpoint takes its route; deleting a table it routes through drops the table from it.
+        await _ec2.ModifyVpcEndpointAsync(new ModifyVpcEndpointRequest { VpcEndpointId = endpoint.VpcEndpointId, AddRouteTableIds = [tableA] });
         await _ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest { VpcEndpointIds = [endpoint.VpcEndpointId] });
-        Assert.Null(await EndpointRoute(tableB));
+        Assert.Null(await EndpointRoute(tableA));
+        var again = (await _ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = vpc, ServiceName = "com.amazonaws.us-east-1.s3", RouteTableIds = [tableA, tableB],
+        })).VpcEndpoint.VpcEndpointId;
+        await _ec2.DeleteRouteTableAsync(new DeleteRouteTableRequest { RouteTableId = tableA });
+        Assert.Equal([tableB], (await DescribeAsync(again)).RouteTableIds);
     }
 
     [Fact]

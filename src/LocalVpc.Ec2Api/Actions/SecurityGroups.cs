@@ -101,8 +101,8 @@ public static class SecurityGroups
             isEgress, rules, Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        var added = outcome.Value;
-        var group = state.SecurityGroups.Values.First(g => g.Rules.Contains(added[0]));
+        var (groupId, added) = outcome.Value;
+        var group = state.SecurityGroups[groupId];
         return Ec2Reply.Ok(w =>
         {
             w.Element("return", true);

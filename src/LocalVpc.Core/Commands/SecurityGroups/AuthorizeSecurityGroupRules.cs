@@ -6,9 +6,9 @@ namespace LocalVpc.Core.Commands.SecurityGroups;
 /// </summary>
 public sealed record AuthorizeSecurityGroupRules(string? GroupId, string? GroupName, bool IsEgress,
     ImmutableArray<RuleSpec> Rules, ImmutableArray<TagSpecification> TagSpecifications)
-    : ICommand<ImmutableArray<SecurityGroupRule>>
+    : ICommand<(string GroupId, ImmutableArray<SecurityGroupRule> Added)>
 {
-    public Decision<ImmutableArray<SecurityGroupRule>> Decide(RegionState state, CommandContext context)
+    public Decision<(string GroupId, ImmutableArray<SecurityGroupRule> Added)> Decide(RegionState state, CommandContext context)
     {
         if (Lookup.SecurityGroup(state, GroupId, GroupName, out var group) is { } error) return error;
         if (Rules.IsEmpty) return Ec2Errors.MissingParameter("IpPermissions");
@@ -34,6 +34,6 @@ public sealed record AuthorizeSecurityGroupRules(string? GroupId, string? GroupN
 
         var rules = added.ToImmutable();
         events.Insert(0, new ResourcePut(group with { Rules = group.Rules.AddRange(rules) }));
-        return Decision.Of(rules, events);
+        return Decision.Of((group.Id, rules), events);
     }
 }
