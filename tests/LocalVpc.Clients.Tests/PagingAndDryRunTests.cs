@@ -51,10 +51,12 @@ public sealed class PagingAndDryRunTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task DescribeVpcs_GarbledNextToken_ReturnsInvalidNextToken()
+    public async Task DescribeVpcs_GarbledNextToken_ReturnsInvalidParameterValue()
     {
+        // A real DescribeVpcs reply to a bad token (boto/boto3#2673): InvalidParameterValue, "The token is invalid."
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { MaxResults = 5, NextToken = "garbage!" }));
-        Assert.Equal("InvalidNextToken", error.ErrorCode);
+        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+        Assert.Contains("The token is invalid.", error.Message);
     }
 
     [Fact]

@@ -130,9 +130,11 @@ public sealed class SecurityGroupTests(ServerFixture fixture)
         await _ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = groupId, SecurityGroupRuleIds = [ssh] });
         Assert.True((await DescribeAsync(groupId)).IpPermissions is null or { Count: 0 });
 
+        // As AWS answers (cloud-custodian/cloud-custodian#9656): InvalidPermission.NotFound.
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
             _ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = groupId, IpPermissions = [Tcp(443, "10.0.0.0/16")] }));
         Assert.Equal("InvalidPermission.NotFound", error.ErrorCode);
+        Assert.StartsWith("The specified rule does not exist in this security group", error.Message);
     }
 
     [Fact]

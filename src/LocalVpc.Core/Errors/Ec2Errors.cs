@@ -24,8 +24,9 @@ public static class Ec2Errors
     public static Ec2Error InvalidParameterCombination(string message) => new("InvalidParameterCombination", message);
     public static Ec2Error InvalidFilter(string name) =>
         new("InvalidParameterValue", $"The filter '{name}' is invalid");
+    /// <remarks>EC2 answers a bad token with InvalidParameterValue, not InvalidNextToken (a real DescribeVpcs reply in boto/boto3#2673).</remarks>
     public static Ec2Error InvalidNextToken(string token) =>
-        new("InvalidNextToken", $"The token '{token}' is invalid.");
+        new("InvalidParameterValue", $"Value ( {token} ) for parameter NextToken is invalid. The token is invalid.");
     public static Ec2Error DryRunOperation() =>
         new("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
     public static Ec2Error InvalidQuery(string message) => new("InvalidQuery", message);
