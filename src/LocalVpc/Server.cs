@@ -18,7 +18,7 @@ internal static class Server
 {
     public static async Task<int> RunAsync(ServerOptions options, CancellationToken cancellationToken)
     {
-        _ = Ec2Model.Instance; // Load the model now: a broken model should stop the start, not the first request.
+        _ = ServiceModel.Ec2; // Load the model now: a broken model should stop the start, not the first request.
         await using var log = SqliteEventLog.Open(options.StatePath);
         var ledger = await Ledger.OpenAsync(log, new CommandContext(new RandomIdSource(), TimeProvider.System),
             new LedgerOptions { CreateDefaultVpc = options.DefaultVpc, SnapshotEvery = options.SnapshotEvery }, cancellationToken);
@@ -35,16 +35,16 @@ internal static class Server
         });
         builder.Services.AddSingleton(ledger);
         builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account, EndpointTransition = options.EndpointDelay });
-        builder.Services.AddSingleton<Ec2Endpoint>();
+        builder.Services.AddSingleton<QueryEndpoint>();
 
         await using var app = builder.Build();
-        var endpoint = app.Services.GetRequiredService<Ec2Endpoint>();
+        var endpoint = app.Services.GetRequiredService<QueryEndpoint>();
         app.MapGet("/_localvpc/health", () => Results.Json(new
         {
             status = "ready",
             service = "localvpc",
-            ec2ApiVersion = Ec2Model.Instance.ApiVersion,
-            botocoreModel = Ec2Model.Instance.BotocoreVersion,
+            ec2ApiVersion = ServiceModel.Ec2.ApiVersion,
+            botocoreModel = ServiceModel.Ec2.BotocoreVersion,
             actions = ActionTable.Handlers.Count,
         }));
         app.MapPost("/_localvpc/reset", async () =>

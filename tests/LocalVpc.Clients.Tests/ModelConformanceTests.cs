@@ -14,7 +14,7 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
     [Fact]
     public void ActionTable_NamesOnlyOperationsOfTheModel()
     {
-        var model = Ec2Model.Instance;
+        var model = ServiceModel.Ec2;
         Assert.Empty(ActionTable.Handlers.Keys.Where(a => !model.Operations.ContainsKey(a)));
     }
 

@@ -8,7 +8,7 @@ public sealed class InputReaderTests
 {
     private static (object? _, Input Input, string? Error) Read(string operation, params (string, string)[] parameters)
     {
-        var model = Ec2Model.Instance;
+        var model = ServiceModel.Ec2;
         var error = InputReader.Read(model, model.Operations[operation].Input!, parameters.Select(p => KeyValuePair.Create(p.Item1, p.Item2)), out var input);
         return (null, input, error?.Code);
     }

@@ -15,4 +15,7 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(Address), "address")]
 [JsonDerivedType(typeof(NatGateway), "nat-gateway")]
 [JsonDerivedType(typeof(VpcEndpoint), "vpc-endpoint")]
+[JsonDerivedType(typeof(LoadBalancer), "load-balancer")]
+[JsonDerivedType(typeof(TargetGroup), "target-group")]
+[JsonDerivedType(typeof(Listener), "listener")]
 public abstract record Resource(string Id);

@@ -18,6 +18,9 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, Address> Addresses,
     ImmutableSortedDictionary<string, NatGateway> NatGateways,
     ImmutableSortedDictionary<string, VpcEndpoint> VpcEndpoints,
+    ImmutableSortedDictionary<string, LoadBalancer> LoadBalancers,
+    ImmutableSortedDictionary<string, TargetGroup> TargetGroups,
+    ImmutableSortedDictionary<string, Listener> Listeners,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -35,6 +38,9 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, Address>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, NatGateway>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, VpcEndpoint>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, LoadBalancer>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, TargetGroup>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, Listener>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -47,7 +53,15 @@ public sealed record RegionState(
     public Vpc? DefaultVpc => Vpcs.Values.FirstOrDefault(v => v.IsDefault);
 
     /// <summary>Any resource by id, whatever its type.</summary>
-    public Resource? Find(string id) => IdPrefix.Of(id) switch
+    public Resource? Find(string id) => ElbArn.KindOf(id) switch
+    {
+        ElbArn.LoadBalancer => LoadBalancers.GetValueOrDefault(id),
+        ElbArn.TargetGroup => TargetGroups.GetValueOrDefault(id),
+        ElbArn.Listener => Listeners.GetValueOrDefault(id),
+        _ => FindById(id),
+    };
+
+    private Resource? FindById(string id) => IdPrefix.Of(id) switch
     {
         IdPrefix.Vpc => Vpcs.GetValueOrDefault(id),
         IdPrefix.Subnet => Subnets.GetValueOrDefault(id),
@@ -150,6 +164,9 @@ public sealed record RegionState(
         ResourcePut { Resource: Address a } => this with { Addresses = Addresses.SetItem(a.Id, a) },
         ResourcePut { Resource: NatGateway n } => this with { NatGateways = NatGateways.SetItem(n.Id, n) },
         ResourcePut { Resource: VpcEndpoint v } => this with { VpcEndpoints = VpcEndpoints.SetItem(v.Id, v) },
+        ResourcePut { Resource: LoadBalancer l } => this with { LoadBalancers = LoadBalancers.SetItem(l.Id, l) },
+        ResourcePut { Resource: TargetGroup g } => this with { TargetGroups = TargetGroups.SetItem(g.Id, g) },
+        ResourcePut { Resource: Listener l } => this with { Listeners = Listeners.SetItem(l.Id, l) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -173,10 +190,21 @@ public sealed record RegionState(
         foreach (var a in Addresses.Values) yield return new ResourcePut(a);
         foreach (var n in NatGateways.Values) yield return new ResourcePut(n);
         foreach (var e in VpcEndpoints.Values) yield return new ResourcePut(e);
+        foreach (var l in LoadBalancers.Values) yield return new ResourcePut(l);
+        foreach (var g in TargetGroups.Values) yield return new ResourcePut(g);
+        foreach (var l in Listeners.Values) yield return new ResourcePut(l);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
-    private RegionState Remove(string id) => IdPrefix.Of(id) switch
+    private RegionState Remove(string id) => ElbArn.KindOf(id) switch
+    {
+        ElbArn.LoadBalancer => this with { LoadBalancers = LoadBalancers.Remove(id) },
+        ElbArn.TargetGroup => this with { TargetGroups = TargetGroups.Remove(id) },
+        ElbArn.Listener => this with { Listeners = Listeners.Remove(id) },
+        _ => RemoveById(id),
+    };
+
+    private RegionState RemoveById(string id) => IdPrefix.Of(id) switch
     {
         IdPrefix.Vpc => this with { Vpcs = Vpcs.Remove(id) },
         IdPrefix.Subnet => this with { Subnets = Subnets.Remove(id) },

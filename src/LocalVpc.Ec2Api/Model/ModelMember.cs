@@ -16,6 +16,9 @@ public sealed class ModelMember
     public string WireName(string memberName) =>
         QueryName ?? (LocationName is { Length: > 0 } l ? char.ToUpperInvariant(l[0]) + l[1..] : memberName);
 
+    /// <summary>The request parameter name under the query protocol: locationName, else the member name (botocore QuerySerializer).</summary>
+    public string QueryWireName(string memberName) => LocationName ?? memberName;
+
     /// <summary>The XML element name in responses: locationName, else the member name.</summary>
     public string ElementName(string memberName) => LocationName ?? memberName;
 }

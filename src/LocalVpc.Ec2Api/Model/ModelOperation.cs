@@ -7,4 +7,7 @@ public sealed class ModelOperation
 {
     [JsonPropertyName("input")] public string? Input { get; init; }
     [JsonPropertyName("output")] public string? Output { get; init; }
+
+    /// <summary>The query protocol's result element (<c>CreateLoadBalancerResult</c>); the ec2 protocol has none.</summary>
+    [JsonPropertyName("resultWrapper")] public string? ResultWrapper { get; init; }
 }

@@ -12,4 +12,5 @@ public sealed class ModelShape
     [JsonPropertyName("enum")] public string[]? Enum { get; init; }
     [JsonPropertyName("min")] public double? Min { get; init; }
     [JsonPropertyName("max")] public double? Max { get; init; }
+    [JsonPropertyName("flattened")] public bool Flattened { get; init; }
 }

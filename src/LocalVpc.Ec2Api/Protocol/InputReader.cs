@@ -4,7 +4,8 @@ namespace LocalVpc.Ec2Api.Protocol;
 
 /// <summary>
 /// Reads flat Query parameters (<c>Filter.1.Value.2=x</c>) into an <see cref="Input"/> following the
-/// operation's input shape in the model: wire names per the ec2 protocol, 1-based flattened lists,
+/// operation's input shape in the model: wire names per the model's protocol (ec2: upper-cased locationNames
+/// and flattened lists; query: locationNames as they are and <c>Name.member.N</c> lists), 1-based lists,
 /// nested structures, scalar types and bounds, required members. Anything the shape does not have is
 /// AWS's UnknownParameter.
 /// </summary>
@@ -24,7 +25,7 @@ public static class InputReader
         public readonly Dictionary<string, Node> Children = new(StringComparer.Ordinal);
     }
 
-    public static Ec2Error? Read(Ec2Model model, string shapeName, IEnumerable<KeyValuePair<string, string>> parameters,
+    public static Ec2Error? Read(ServiceModel model, string shapeName, IEnumerable<KeyValuePair<string, string>> parameters,
         out Input input)
     {
         var root = new Node();
@@ -43,13 +44,13 @@ public static class InputReader
         return ReadStructure(model, model.Shape(shapeName), root, "", input);
     }
 
-    private static Ec2Error? ReadStructure(Ec2Model model, ModelShape shape, Node node, string path, Input into)
+    private static Ec2Error? ReadStructure(ServiceModel model, ModelShape shape, Node node, string path, Input into)
     {
         if (node.Value is not null && path.Length > 0) return Ec2Errors.UnknownParameter(path);
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, member) in shape.Members)
         {
-            var wire = member.WireName(name);
+            var wire = model.IsEc2Protocol ? member.WireName(name) : member.QueryWireName(name);
             known.Add(wire);
             if (!node.Children.TryGetValue(wire, out var child))
             {
@@ -63,7 +64,7 @@ public static class InputReader
         return unknown is null ? null : Ec2Errors.UnknownParameter(path + unknown);
     }
 
-    private static Ec2Error? ReadValue(Ec2Model model, string shapeName, Node node, string path, out object value)
+    private static Ec2Error? ReadValue(ServiceModel model, string shapeName, Node node, string path, out object value)
     {
         value = null!;
         var shape = model.Shape(shapeName);
@@ -78,6 +79,15 @@ public static class InputReader
                 value = list;
                 if (node.Value is not null && node.Children.Count == 0 && node.Value.Length == 0) return null; // "Name=" is an empty list
                 if (node.Value is not null) return Ec2Errors.UnknownParameter(path);
+                if (!model.IsEc2Protocol && !shape.Flattened)
+                {
+                    // The query protocol nests list items under "member" (or the member's own name).
+                    var itemName = shape.Member!.LocationName ?? "member";
+                    if (node.Children.Keys.FirstOrDefault(k => k != itemName) is { } stray) return Ec2Errors.UnknownParameter($"{path}.{stray}");
+                    if (!node.Children.TryGetValue(itemName, out var items0)) return null;
+                    node = items0;
+                    path = $"{path}.{itemName}";
+                }
                 var items = new List<(int Index, Node Node)>();
                 foreach (var (key, child) in node.Children)
                 {

@@ -26,6 +26,39 @@ public static class XmlResponseWriter
         w.WriteEndElement();
     });
 
+    /// <summary>
+    /// The query protocol's document (Elastic Load Balancing): <c>&lt;{Action}Response&gt;&lt;{Action}Result&gt;…&lt;/…&gt;
+    /// &lt;ResponseMetadata&gt;&lt;RequestId/&gt;&lt;/…&gt;</c>.
+    /// </summary>
+    public static ReadOnlyMemory<byte> QuerySuccess(string action, string? resultWrapper, string xmlNamespace, string requestId,
+        Action<XmlWriter> body) => Write(w =>
+    {
+        w.WriteStartElement(action + "Response", xmlNamespace);
+        if (resultWrapper is not null)
+        {
+            w.WriteStartElement(resultWrapper, xmlNamespace);
+            body(w);
+            w.WriteEndElement();
+        }
+        w.WriteStartElement("ResponseMetadata", xmlNamespace);
+        w.WriteElementString("RequestId", xmlNamespace, requestId);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    });
+
+    /// <summary>The query protocol's error: <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>.</summary>
+    public static ReadOnlyMemory<byte> QueryError(Ec2Error error, string xmlNamespace, string requestId) => Write(w =>
+    {
+        w.WriteStartElement("ErrorResponse", xmlNamespace);
+        w.WriteStartElement("Error", xmlNamespace);
+        w.WriteElementString("Type", xmlNamespace, error.HttpStatus >= 500 ? "Receiver" : "Sender");
+        w.WriteElementString("Code", xmlNamespace, error.Code);
+        w.WriteElementString("Message", xmlNamespace, error.Message);
+        w.WriteEndElement();
+        w.WriteElementString("RequestId", xmlNamespace, requestId);
+        w.WriteEndElement();
+    });
+
     /// <summary><c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;…&lt;RequestID/&gt;</c>: note the capital ID here.</summary>
     public static ReadOnlyMemory<byte> Error(Ec2Error error, string requestId) => Write(w =>
     {

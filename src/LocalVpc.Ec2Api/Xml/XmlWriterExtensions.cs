@@ -30,12 +30,19 @@ public static class XmlWriterExtensions
     }
 
     /// <summary>A list: <c>&lt;name&gt;&lt;item&gt;…&lt;/item&gt;…&lt;/name&gt;</c>, each item written by <paramref name="item"/>.</summary>
-    public static void List<T>(this XmlWriter w, string name, IEnumerable<T> items, Action<XmlWriter, T> item)
+    public static void List<T>(this XmlWriter w, string name, IEnumerable<T> items, Action<XmlWriter, T> item) =>
+        List(w, name, items, item, "item");
+
+    /// <summary>A query-protocol list (Elastic Load Balancing): items are <c>&lt;member&gt;</c>.</summary>
+    public static void MemberList<T>(this XmlWriter w, string name, IEnumerable<T> items, Action<XmlWriter, T> item) =>
+        List(w, name, items, item, "member");
+
+    private static void List<T>(XmlWriter w, string name, IEnumerable<T> items, Action<XmlWriter, T> item, string itemName)
     {
         w.WriteStartElement(name);
         foreach (var value in items)
         {
-            w.WriteStartElement("item");
+            w.WriteStartElement(itemName);
             item(w, value);
             w.WriteEndElement();
         }

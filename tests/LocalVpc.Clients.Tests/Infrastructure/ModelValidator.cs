@@ -14,7 +14,7 @@ public static class ModelValidator
     /// <summary>The paths of elements the model does not have for that shape; empty when the document conforms.</summary>
     public static List<string> Problems(string action, XDocument document)
     {
-        var model = Ec2Model.Instance;
+        var model = ServiceModel.Ec2;
         var problems = new List<string>();
         var root = document.Root!;
         if (root.Name != Ns + (action + "Response")) problems.Add($"root is {root.Name}, not {action}Response in {Ns}");
@@ -34,7 +34,7 @@ public static class ModelValidator
         return problems;
     }
 
-    private static void CheckMember(Ec2Model model, ModelShape structure, XElement element, string path, List<string> problems)
+    private static void CheckMember(ServiceModel model, ModelShape structure, XElement element, string path, List<string> problems)
     {
         var name = element.Name.LocalName;
         var member = structure.Members.FirstOrDefault(m => m.Value.ElementName(m.Key) == name);
@@ -46,7 +46,7 @@ public static class ModelValidator
         CheckValue(model, model.Shape(member.Value.Shape), element, $"{path}/{name}", problems);
     }
 
-    private static void CheckValue(Ec2Model model, ModelShape shape, XElement element, string path, List<string> problems)
+    private static void CheckValue(ServiceModel model, ModelShape shape, XElement element, string path, List<string> problems)
     {
         switch (shape.Type)
         {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/LocalVpc.Ec2Api/Model/ec2-model.json from the installed botocore's EC2 model.
+"""Writes src/LocalVpc.Ec2Api/Model/ec2-model.json and elbv2-model.json from the installed botocore's models.
 
 Keeps only what the wire needs: operations (input/output shape), and per shape its type,
 members with their shape, locationName and queryName, required members, list members and
@@ -22,6 +22,10 @@ def strip(shape):
             out["required"] = shape["required"]
     elif shape["type"] == "list":
         out["member"] = {k: v for k, v in shape["member"].items() if k in ("shape", "locationName")}
+        if shape.get("flattened"):
+            out["flattened"] = True
+    if "error" in shape:
+        out["error"] = {k: v for k, v in shape["error"].items() if k in ("code", "httpStatusCode", "senderFault")}
     if "enum" in shape:
         out["enum"] = shape["enum"]
     for bound in ("min", "max"):
@@ -30,21 +34,33 @@ def strip(shape):
     return out
 
 
-def main():
+def operation(op):
+    out = {k: op[k]["shape"] for k in ("input", "output") if k in op}
+    if "output" in op and "resultWrapper" in op["output"]:
+        out["resultWrapper"] = op["output"]["resultWrapper"]
+    return out
+
+
+def write(service, version, file_name):
     root = os.path.dirname(botocore.__file__)
-    model = json.load(gzip.open(os.path.join(root, "data/ec2/2016-11-15/service-2.json.gz")))
+    model = json.load(gzip.open(os.path.join(root, f"data/{service}/{version}/service-2.json.gz")))
     result = {
         "botocore": botocore.__version__,
         "apiVersion": model["metadata"]["apiVersion"],
-        "operations": {name: {k: op[k]["shape"] for k in ("input", "output") if k in op}
-                       for name, op in sorted(model["operations"].items())},
+        "protocol": model["metadata"]["protocol"],
+        "xmlNamespace": model["metadata"]["xmlNamespace"],
+        "operations": {name: operation(op) for name, op in sorted(model["operations"].items())},
         "shapes": {name: strip(s) for name, s in sorted(model["shapes"].items())},
     }
-    target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(__file__), "..", "src", "LocalVpc.Ec2Api", "Model", "ec2-model.json")
+    target = os.path.join(os.path.dirname(__file__), "..", "src", "LocalVpc.Ec2Api", "Model", file_name)
     with open(target, "w") as f:
         json.dump(result, f, separators=(",", ":"), sort_keys=True)
         f.write("\n")
+
+
+def main():
+    write("ec2", "2016-11-15", "ec2-model.json")
+    write("elbv2", "2015-12-01", "elbv2-model.json")
 
 
 if __name__ == "__main__":

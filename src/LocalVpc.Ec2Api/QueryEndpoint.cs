@@ -7,54 +7,55 @@ using Microsoft.Extensions.Primitives;
 namespace LocalVpc.Ec2Api;
 
 /// <summary>
-/// The EC2 Query endpoint: reads the request, finds its account and region, binds it against the model,
-/// runs its handler and writes EC2's XML. Bad input always ends as an AWS error, never a 500.
+/// The Query endpoint for EC2 and Elastic Load Balancing v2: reads the request, picks the API, finds the
+/// account and region, binds the request against the API's model, runs its handler and writes the API's XML.
+/// Bad input always ends as an AWS error, never a 500.
 /// </summary>
-public sealed partial class Ec2Endpoint(Ledger ledger, Ec2ApiOptions options, ILogger<Ec2Endpoint> logger)
+public sealed partial class QueryEndpoint(Ledger ledger, Ec2ApiOptions options, ILogger<QueryEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
         var requestId = Guid.NewGuid().ToString();
         string action = "";
+        var api = QueryApi.Ec2;
         Ec2Reply reply;
         try
         {
-            // 1. Parameters: query string and form body together.
+            // 1. Parameters: query string and form body together; the API they are for.
             var (parameters, readError) = await ReadParametersAsync(http.Request);
             action = parameters.GetValueOrDefault("Action") ?? "";
-            reply = readError ?? await DispatchAsync(http, action, parameters);
+            var credential = CredentialScope.FromHeader(http.Request.Headers.Authorization)
+                ?? CredentialScope.FromQuery(parameters.GetValueOrDefault("X-Amz-Credential"),
+                    parameters.GetValueOrDefault("X-Amz-SignedHeaders"), parameters.GetValueOrDefault("X-Amz-Signature"));
+            api = QueryApi.For(parameters.GetValueOrDefault("Version"), credential?.Service);
+            reply = readError ?? await DispatchAsync(api, credential, action, parameters);
         }
         catch (Exception e)
         {
             LogUnhandled(logger, e, action);
             reply = Ec2Errors.InternalError();
         }
-        // 2. Answer: the action's document, or EC2's error document.
-        var body = reply.Error is { } error
-            ? XmlResponseWriter.Error(error, requestId)
-            : XmlResponseWriter.Success(action, requestId, reply.Body!);
+        // 2. Answer: the action's document, or the error document, in the API's protocol.
+        var body = reply.Error is { } error ? api.Error(error, requestId) : api.Success(action, requestId, reply.Body!);
         http.Response.StatusCode = reply.Error?.HttpStatus ?? 200;
         http.Response.ContentType = XmlResponseWriter.ContentType;
         http.Response.Headers["x-amzn-RequestId"] = requestId;
         await http.Response.Body.WriteAsync(body);
     }
 
-    private async Task<Ec2Reply> DispatchAsync(HttpContext http, string action, Dictionary<string, string> parameters)
+    private async Task<Ec2Reply> DispatchAsync(QueryApi api, CredentialScope? credential, string action, Dictionary<string, string> parameters)
     {
         if (action.Length == 0) return Ec2Errors.MissingAction();
-        if (!ActionTable.Handlers.TryGetValue(action, out var handler)) return Ec2Errors.InvalidAction(action);
+        if (!api.Handlers.TryGetValue(action, out var handler)) return Ec2Errors.InvalidAction(action);
 
         // 3. Account and region from the SigV4 credential scope.
-        var credential = CredentialScope.FromHeader(http.Request.Headers.Authorization)
-            ?? CredentialScope.FromQuery(parameters.GetValueOrDefault("X-Amz-Credential"),
-                parameters.GetValueOrDefault("X-Amz-SignedHeaders"), parameters.GetValueOrDefault("X-Amz-Signature"));
         var scope = new Scope(credential?.Account(options.DefaultAccount) ?? options.DefaultAccount,
             credential?.Region ?? Scope.DefaultRegion);
         if (RegionCatalog.Find(scope.Region) is null)
             return new Ec2Error("InvalidParameterValue", $"The region '{scope.Region}' is not a region LocalVpc serves.");
 
         // 4. Bind against the model, then run.
-        var model = Ec2Model.Instance;
+        var model = api.Model;
         if (InputReader.Read(model, model.Operations[action].Input!, parameters, out var input) is { } inputError)
             return inputError;
         var call = new Ec2Call(action, input, scope, input.Bool("DryRun") == true, ledger, options);

@@ -1,0 +1,27 @@
+using System.Collections.Frozen;
+using LocalVpc.Ec2Api.Actions;
+
+namespace LocalVpc.Ec2Api;
+
+/// <summary>The one map from an Elastic Load Balancing v2 <c>Action</c> to its handler. A test compares it with the model.</summary>
+public static class ElbActionTable
+{
+    public static FrozenDictionary<string, Ec2Handler> Handlers { get; } = new Dictionary<string, Ec2Handler>
+    {
+        ["CreateLoadBalancer"] = LoadBalancing.CreateLoadBalancer,
+        ["DescribeLoadBalancers"] = LoadBalancing.DescribeLoadBalancers,
+        ["DeleteLoadBalancer"] = LoadBalancing.DeleteLoadBalancer,
+        ["CreateTargetGroup"] = LoadBalancing.CreateTargetGroup,
+        ["DescribeTargetGroups"] = LoadBalancing.DescribeTargetGroups,
+        ["DeleteTargetGroup"] = LoadBalancing.DeleteTargetGroup,
+        ["RegisterTargets"] = LoadBalancing.RegisterTargets,
+        ["DeregisterTargets"] = LoadBalancing.DeregisterTargets,
+        ["DescribeTargetHealth"] = LoadBalancing.DescribeTargetHealth,
+        ["CreateListener"] = LoadBalancing.CreateListener,
+        ["DescribeListeners"] = LoadBalancing.DescribeListeners,
+        ["DeleteListener"] = LoadBalancing.DeleteListener,
+        ["AddTags"] = LoadBalancing.AddTags,
+        ["RemoveTags"] = LoadBalancing.RemoveTags,
+        ["DescribeTags"] = LoadBalancing.DescribeTags,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}

@@ -1,0 +1,30 @@
+using System.Collections.Frozen;
+
+namespace LocalVpc.Ec2Api;
+
+/// <summary>One AWS Query API served on the port: its model and its action table.</summary>
+public sealed record QueryApi(ServiceModel Model, FrozenDictionary<string, Ec2Handler> Handlers)
+{
+    /// <summary>EC2 (ec2 protocol).</summary>
+    public static QueryApi Ec2 { get; } = new(ServiceModel.Ec2, ActionTable.Handlers);
+
+    /// <summary>Elastic Load Balancing v2 (query protocol), for the load balancers behind endpoint services.</summary>
+    public static QueryApi Elbv2 { get; } = new(ServiceModel.Elbv2, ElbActionTable.Handlers);
+
+    /// <summary>
+    /// The API a request is for: Elastic Load Balancing when it says its version (2015-12-01) or signs for the
+    /// elasticloadbalancing service, else EC2.
+    /// </summary>
+    public static QueryApi For(string? version, string? signedService) =>
+        version == Elbv2.Model.ApiVersion || (version is null && signedService == "elasticloadbalancing") ? Elbv2 : Ec2;
+
+    /// <summary>The success document in this API's protocol.</summary>
+    public ReadOnlyMemory<byte> Success(string action, string requestId, Action<XmlWriter> body) =>
+        Model.IsEc2Protocol
+            ? XmlResponseWriter.Success(action, requestId, body)
+            : XmlResponseWriter.QuerySuccess(action, Model.Operations.GetValueOrDefault(action)?.ResultWrapper, Model.XmlNamespace, requestId, body);
+
+    /// <summary>The error document in this API's protocol.</summary>
+    public ReadOnlyMemory<byte> Error(Ec2Error error, string requestId) =>
+        Model.IsEc2Protocol ? XmlResponseWriter.Error(error, requestId) : XmlResponseWriter.QueryError(error, Model.XmlNamespace, requestId);
+}

@@ -1,0 +1,103 @@
+namespace LocalVpc.Ec2Api.Xml;
+
+/// <summary>Writes Elastic Load Balancing v2 shapes (query protocol: element names are member names, list items are <c>member</c>).</summary>
+public static class LoadBalancingXml
+{
+    /// <summary>The hosted zone of network load balancers' DNS names in us-east-1 (AWS general reference); other regions get a stable made-up id.</summary>
+    public static string CanonicalHostedZoneId(string region) =>
+        region == "us-east-1" ? "Z26RNL4JYFTOTI" : ServiceCatalog.HostedZoneId($"nlb:{region}");
+
+    public static void LoadBalancer(XmlWriter w, LoadBalancer balancer, RegionState state)
+    {
+        w.Element("LoadBalancerArn", balancer.Arn);
+        w.Element("DNSName", balancer.DnsName);
+        w.Element("CanonicalHostedZoneId", CanonicalHostedZoneId(state.Scope.Region));
+        w.Element("CreatedTime", balancer.CreatedTime);
+        w.Element("LoadBalancerName", balancer.Name);
+        w.Element("Scheme", balancer.Scheme);
+        w.Element("VpcId", balancer.VpcId);
+        w.Structure("State", w => w.Element("Code", "active"));
+        w.Element("Type", "network");
+        w.MemberList("AvailabilityZones", balancer.SubnetIds.Select((id, i) => (Subnet: state.Subnets.GetValueOrDefault(id), Eni: balancer.NetworkInterfaceIds[i])), (w, z) =>
+        {
+            w.Element("ZoneName", z.Subnet?.AvailabilityZone);
+            w.Element("SubnetId", z.Subnet?.Id);
+            w.MemberList("LoadBalancerAddresses", state.NetworkInterfaces.TryGetValue(z.Eni, out var eni) ? [eni] : Array.Empty<NetworkInterface>(),
+                (w, n) => w.Element("PrivateIPv4Address", n.PrivateIpAddress));
+        });
+        w.MemberList("SecurityGroups", balancer.SecurityGroupIds, (w, id) => w.WriteString(id));
+        w.Element("IpAddressType", "ipv4");
+    }
+
+    public static void TargetGroup(XmlWriter w, TargetGroup group, RegionState state)
+    {
+        w.Element("TargetGroupArn", group.Arn);
+        w.Element("TargetGroupName", group.Name);
+        w.Element("Protocol", group.Protocol);
+        w.Element("Port", group.Port);
+        w.Element("VpcId", group.VpcId);
+        w.Element("HealthCheckProtocol", "TCP");
+        w.Element("HealthCheckPort", "traffic-port");
+        w.Element("HealthCheckEnabled", true);
+        w.Element("HealthCheckIntervalSeconds", 30);
+        w.Element("HealthCheckTimeoutSeconds", 10);
+        w.Element("HealthyThresholdCount", 5);
+        w.Element("UnhealthyThresholdCount", 2);
+        w.MemberList("LoadBalancerArns", LoadBalancersOf(group, state), (w, arn) => w.WriteString(arn));
+        w.Element("TargetType", group.TargetType);
+        w.Element("IpAddressType", "ipv4");
+    }
+
+    public static void Listener(XmlWriter w, Listener listener)
+    {
+        w.Element("ListenerArn", listener.Arn);
+        w.Element("LoadBalancerArn", listener.LoadBalancerArn);
+        w.Element("Port", listener.Port);
+        w.Element("Protocol", listener.Protocol);
+        w.MemberList("DefaultActions", [listener], (w, l) =>
+        {
+            w.Element("Type", "forward");
+            w.Element("TargetGroupArn", l.TargetGroupArn);
+            w.Structure("ForwardConfig", w => w.MemberList("TargetGroups", [l], (w, l) =>
+            {
+                w.Element("TargetGroupArn", l.TargetGroupArn);
+                w.Element("Weight", 1);
+            }));
+        });
+    }
+
+    /// <summary>
+    /// A target's health as LocalVpc judges it: healthy while a listener forwards to its group and, for an
+    /// instance, while the instance runs; unused when no listener forwards to the group; unhealthy otherwise.
+    /// </summary>
+    public static void TargetHealth(XmlWriter w, LoadBalancerTarget target, TargetGroup group, RegionState state)
+    {
+        var inUse = LoadBalancersOf(group, state).Any();
+        var running = group.TargetType != "instance" || (state.Instances.TryGetValue(target.Id, out var instance) && instance.IsRunning);
+        var (health, reason) = !inUse ? ("unused", "Target.NotInUse") : running ? ("healthy", null) : ("unhealthy", "Target.InvalidState");
+        w.Structure("Target", w =>
+        {
+            w.Element("Id", target.Id);
+            w.Element("Port", target.Port);
+        });
+        w.Element("HealthCheckPort", target.Port.ToString());
+        w.Structure("TargetHealth", w =>
+        {
+            w.Element("State", health);
+            w.Element("Reason", reason);
+        });
+    }
+
+    public static void TagDescription(XmlWriter w, string arn, RegionState state)
+    {
+        w.Element("ResourceArn", arn);
+        w.MemberList("Tags", state.TagsOf(arn), (w, t) =>
+        {
+            w.Element("Key", t.Key);
+            w.Element("Value", t.Value);
+        });
+    }
+
+    private static IEnumerable<string> LoadBalancersOf(TargetGroup group, RegionState state) =>
+        state.Listeners.Values.Where(l => l.TargetGroupArn == group.Arn).Select(l => l.LoadBalancerArn).Distinct();
+}
