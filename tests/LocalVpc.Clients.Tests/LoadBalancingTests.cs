@@ -1,0 +1,137 @@
+using System.Net;
+using System.Xml.Linq;
+using LocalVpc.Ec2Api;
+using LocalVpc.Ec2Api.Model;
+
+namespace LocalVpc.Clients.Tests;
+
+/// <summary>
+/// Elastic Load Balancing v2 through the AWS CLI (`aws elbv2`; no AWS SDK for .NET package of it is served here)
+/// and raw Query requests checked against botocore's elbv2 model.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class LoadBalancingTests(ServerFixture fixture)
+{
+    private static readonly XNamespace Ns = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
+    private readonly string _account = ServerFixture.NewAccount();
+
+    private Task<AwsCli.Result> Aws(params string[] args) => AwsCli.RunAsync(fixture.Server, _account, args);
+
+    private async Task<string> Text(params string[] args)
+    {
+        var result = await Aws([.. args, "--output", "text"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Stdout.Trim();
+    }
+
+    [Fact]
+    public async Task NetworkLoadBalancer_TargetGroupListenerTargets_AsAProviderBuildsThem()
+    {
+        var vpc = await Text("ec2", "describe-vpcs", "--query", "Vpcs[0].VpcId");
+        var subnets = (await Text("ec2", "describe-subnets", "--filters", "Name=availability-zone,Values=us-east-1a,us-east-1b", "--query", "Subnets[].SubnetId")).Split('\t');
+        var balancer = await Text(["elbv2", "create-load-balancer", "--name", "provider", "--type", "network", "--scheme", "internal", "--subnets", .. subnets,
+            "--query", "LoadBalancers[0].LoadBalancerArn"]);
+        Assert.Matches($@"^arn:aws:elasticloadbalancing:us-east-1:{_account}:loadbalancer/net/provider/[0-9a-f]{{16}}$", balancer);
+
+        // One requester-managed interface per subnet, described as AWS describes them.
+        var interfaces = await Text("ec2", "describe-network-interfaces", "--filters", "Name=interface-type,Values=network_load_balancer",
+            "--query", "NetworkInterfaces[].[Description,RequesterManaged,SubnetId]");
+        var rows = interfaces.Split('\n');
+        Assert.Equal(2, rows.Length);
+        Assert.All(rows, r => Assert.StartsWith($"ELB net/provider/{balancer[^16..]}\tTrue\t", r));
+
+        var group = await Text("elbv2", "create-target-group", "--name", "app", "--protocol", "TCP", "--port", "8443", "--vpc-id", vpc,
+            "--query", "TargetGroups[0].TargetGroupArn");
+        var instance = await Text("ec2", "run-instances", "--image-id", "ami-12345678", "--subnet-id", subnets[0], "--query", "Instances[0].InstanceId");
+        Assert.Equal(0, (await Aws("elbv2", "register-targets", "--target-group-arn", group, "--targets", $"Id={instance}")).ExitCode);
+        Assert.Equal("unused", await Text("elbv2", "describe-target-health", "--target-group-arn", group, "--query", "TargetHealthDescriptions[0].TargetHealth.State"));
+
+        var listener = await Text("elbv2", "create-listener", "--load-balancer-arn", balancer, "--protocol", "TCP", "--port", "443",
+            "--default-actions", $"Type=forward,TargetGroupArn={group}", "--query", "Listeners[0].ListenerArn");
+        Assert.Contains(":listener/net/provider/", listener);
+        Assert.Equal($"{instance}\t8443\thealthy", await Text("elbv2", "describe-target-health", "--target-group-arn", group,
+            "--query", "TargetHealthDescriptions[0].[Target.Id,Target.Port,TargetHealth.State]"));
+        Assert.Equal(balancer, await Text("elbv2", "describe-target-groups", "--names", "app", "--query", "TargetGroups[0].LoadBalancerArns[0]"));
+
+        var inUse = await Aws("elbv2", "delete-target-group", "--target-group-arn", group);
+        Assert.Contains("(ResourceInUse)", inUse.Stderr);
+        var busySubnet = await Aws("ec2", "delete-subnet", "--subnet-id", subnets[1]);
+        Assert.Contains("(DependencyViolation)", busySubnet.Stderr);
+
+        // Deleting the load balancer takes its listeners and interfaces; then the group can go.
+        Assert.Equal(0, (await Aws("elbv2", "delete-load-balancer", "--load-balancer-arn", balancer)).ExitCode);
+        Assert.Equal("", await Text("ec2", "describe-network-interfaces", "--filters", "Name=interface-type,Values=network_load_balancer", "--query", "NetworkInterfaces[].NetworkInterfaceId"));
+        Assert.Equal(0, (await Aws("elbv2", "delete-target-group", "--target-group-arn", group)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Errors_AreElasticLoadBalancingsOwn()
+    {
+        var vpc = await Text("ec2", "describe-vpcs", "--query", "Vpcs[0].VpcId");
+        var subnet = await Text("ec2", "describe-subnets", "--filters", "Name=availability-zone,Values=us-east-1a", "--query", "Subnets[0].SubnetId");
+        Assert.Equal(0, (await Aws("elbv2", "create-load-balancer", "--name", "dup", "--type", "network", "--subnets", subnet)).ExitCode);
+
+        async Task<string> Stderr(params string[] args) => (await Aws(args)).Stderr;
+        Assert.Contains("(DuplicateLoadBalancerName)", await Stderr("elbv2", "create-load-balancer", "--name", "dup", "--type", "network", "--subnets", subnet));
+        Assert.Contains("(SubnetNotFound)", await Stderr("elbv2", "create-load-balancer", "--name", "x", "--type", "network", "--subnets", "subnet-0000000000000000f"));
+        Assert.Contains("(ValidationError)", await Stderr("elbv2", "create-load-balancer", "--name=-bad-", "--type", "network", "--subnets", subnet));
+        Assert.Contains("(LoadBalancerNotFound)", await Stderr("elbv2", "describe-load-balancers", "--names", "nope"));
+        Assert.Contains("(UnsupportedProtocol)", await Stderr("elbv2", "create-target-group", "--name", "g", "--protocol", "HTTP", "--port", "80", "--vpc-id", vpc));
+        Assert.Contains("(TargetGroupNotFound)", await Stderr("elbv2", "register-targets", "--target-group-arn",
+            $"arn:aws:elasticloadbalancing:us-east-1:{_account}:targetgroup/none/0000000000000000", "--targets", "Id=i-0000000000000000f"));
+        var group = await Text("elbv2", "create-target-group", "--name", "g", "--protocol", "TCP", "--port", "80", "--vpc-id", vpc, "--query", "TargetGroups[0].TargetGroupArn");
+        Assert.Contains("(InvalidTarget)", await Stderr("elbv2", "register-targets", "--target-group-arn", group, "--targets", "Id=i-0000000000000000f"));
+    }
+
+    [Fact]
+    public async Task EveryAction_RepliesWithElementsTheModelHas_AndErrorsHaveTheQueryShape()
+    {
+        var model = ServiceModel.Elbv2;
+        var replies = new Dictionary<string, XDocument>();
+        async Task<XDocument> Call(string action, params (string, string)[] parameters)
+        {
+            var reply = await RawEc2.PostAsync(fixture.Server, _account, [("Action", action), ("Version", "2015-12-01"), .. parameters]);
+            Assert.True(reply.Status == HttpStatusCode.OK, $"{action}: {reply.Body}");
+            replies[action] = reply.Xml;
+            return reply.Xml;
+        }
+        string Value(XDocument document, string element) => document.Descendants(Ns + element).First().Value;
+
+        var vpcs = (await RawEc2.PostAsync(fixture.Server, _account, ("Action", "DescribeSubnets"), ("Version", "2016-11-15"))).Xml;
+        XNamespace ec2 = "http://ec2.amazonaws.com/doc/2016-11-15/";
+        var subnet = vpcs.Descendants(ec2 + "subnetId").First().Value;
+        var vpc = vpcs.Descendants(ec2 + "vpcId").First().Value;
+        var instance = (await RawEc2.PostAsync(fixture.Server, _account, ("Action", "RunInstances"), ("Version", "2016-11-15"),
+            ("ImageId", "ami-12345678"), ("MinCount", "1"), ("MaxCount", "1"), ("SubnetId", subnet))).Xml.Descendants(ec2 + "instanceId").First().Value;
+
+        var balancer = Value(await Call("CreateLoadBalancer", ("Name", "conformance"), ("Type", "network"), ("Subnets.member.1", subnet),
+            ("Tags.member.1.Key", "k"), ("Tags.member.1.Value", "v")), "LoadBalancerArn");
+        await Call("DescribeLoadBalancers", ("PageSize", "5"));
+        var group = Value(await Call("CreateTargetGroup", ("Name", "conformance"), ("Protocol", "TCP"), ("Port", "80"), ("VpcId", vpc)), "TargetGroupArn");
+        await Call("RegisterTargets", ("TargetGroupArn", group), ("Targets.member.1.Id", instance));
+        var listener = Value(await Call("CreateListener", ("LoadBalancerArn", balancer), ("Protocol", "TCP"), ("Port", "80"),
+            ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", group)), "ListenerArn");
+        await Call("DescribeListeners", ("LoadBalancerArn", balancer));
+        await Call("DescribeTargetGroups");
+        await Call("DescribeTargetHealth", ("TargetGroupArn", group));
+        await Call("AddTags", ("ResourceArns.member.1", group), ("Tags.member.1.Key", "a"));
+        await Call("DescribeTags", ("ResourceArns.member.1", balancer), ("ResourceArns.member.2", group));
+        await Call("RemoveTags", ("ResourceArns.member.1", group), ("TagKeys.member.1", "a"));
+        await Call("DeregisterTargets", ("TargetGroupArn", group), ("Targets.member.1.Id", instance));
+        await Call("DeleteListener", ("ListenerArn", listener));
+        await Call("DeleteTargetGroup", ("TargetGroupArn", group));
+        await Call("DeleteLoadBalancer", ("LoadBalancerArn", balancer));
+
+        Assert.Equal(ElbActionTable.Handlers.Keys.Order(), replies.Keys.Order());
+        Assert.Empty(ElbActionTable.Handlers.Keys.Where(a => !model.Operations.ContainsKey(a)));
+        var problems = replies.SelectMany(r => ModelValidator.QueryProblems(model, r.Key, r.Value)).ToList();
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+
+        var error = await RawEc2.PostAsync(fixture.Server, _account, ("Action", "DeleteListener"), ("Version", "2015-12-01"), ("ListenerArn", listener));
+        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        var root = error.Xml.Root!;
+        Assert.Equal(Ns + "ErrorResponse", root.Name);
+        Assert.Equal(["Type", "Code", "Message"], root.Element(Ns + "Error")!.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal("ListenerNotFound", root.Element(Ns + "Error")!.Element(Ns + "Code")!.Value);
+    }
+}
