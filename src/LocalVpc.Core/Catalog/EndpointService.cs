@@ -17,9 +17,13 @@ public sealed record EndpointService(
     bool AcceptanceRequired,
     ImmutableArray<AvailabilityZone> AvailabilityZones,
     bool PrivateDnsOnlyWithGateway,
-    PrefixList? PrefixList)
+    PrefixList? PrefixList,
+    string PrivateDnsVerificationState = "verified")
 {
     public string? PrivateDnsName => PrivateDnsNames.IsEmpty ? null : PrivateDnsNames[0];
+
+    /// <summary>The names an endpoint may serve with private DNS on: only once the provider's name is verified.</summary>
+    public ImmutableArray<string> UsablePrivateDnsNames => PrivateDnsVerificationState == "verified" ? PrivateDnsNames : [];
 
     public bool IsInterface => Type == "Interface";
 }

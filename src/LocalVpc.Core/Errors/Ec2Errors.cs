@@ -208,6 +208,17 @@ public static class Ec2Errors
     public static Ec2Error VpcDnsAttributeInUse(string attribute, string vpcId, string endpointId) =>
         new("InvalidParameter", $"{attribute} cannot be disabled for {vpcId}: VPC endpoint {endpointId} has private DNS enabled.");
 
+    public static Ec2Error EndpointServiceNotFound(string id) =>
+        new("InvalidVpcEndpointServiceId.NotFound", $"The Vpc Endpoint Service Id '{id}' does not exist");
+    public static Ec2Error EndpointServiceIdMalformed(string id) =>
+        new("InvalidVpcEndpointServiceId.Malformed", $"Invalid Id: '{id}'");
+    public static Ec2Error EndpointServiceNotFoundForDelete(string id) =>
+        new("InvalidVpcEndpointService.NotFound", $"The Vpc Endpoint Service Id '{id}' does not exist");
+    public static Ec2Error ExistingVpcEndpointConnections(string id) =>
+        new("ExistingVpcEndpointConnections", $"Service {id} has existing active VPC Endpoint connections");
+    public static Ec2Error InvalidEndpointState(string endpointId, string state, string action) =>
+        new("InvalidState", $"The VPC endpoint {endpointId} is in state {state} and cannot be {action}.");
+
     // Tags.
     public static Ec2Error TagLimitExceeded(int limit) =>
         new("TagLimitExceeded", $"The maximum number of tags per resource is {limit}.");

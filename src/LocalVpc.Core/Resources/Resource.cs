@@ -18,4 +18,5 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(LoadBalancer), "load-balancer")]
 [JsonDerivedType(typeof(TargetGroup), "target-group")]
 [JsonDerivedType(typeof(Listener), "listener")]
+[JsonDerivedType(typeof(EndpointServiceConfiguration), "endpoint-service")]
 public abstract record Resource(string Id);

@@ -10,6 +10,8 @@ namespace LocalVpc.Core.Resources;
 /// Where it settles (available). Calls that create or change it answer <c>pending</c>, as EC2 does, and it
 /// reads pending until the server's transition time after <see cref="ChangedAt"/> has passed (<see cref="StateAt"/>).
 /// </param>
+/// <param name="ServiceBaseDnsNames">The service's base names its regional and zonal names are made under.</param>
+/// <param name="ServicePrivateDnsNames">The service's names this endpoint serves while <see cref="PrivateDnsEnabled"/>.</param>
 /// <param name="DnsSuffix">The 8 random characters in the regional name <c>vpce-…-{suffix}.{service}.vpce.amazonaws.com</c>.</param>
 /// <param name="ClientToken">The idempotency token of the create call, with <see cref="RequestFingerprint"/> what it asked for.</param>
 public sealed record VpcEndpoint(
@@ -17,6 +19,8 @@ public sealed record VpcEndpoint(
     string VpcId,
     string OwnerId,
     string ServiceName,
+    ImmutableArray<string> ServiceBaseDnsNames,
+    ImmutableArray<string> ServicePrivateDnsNames,
     string Type,
     string State,
     ImmutableArray<string> SubnetIds,

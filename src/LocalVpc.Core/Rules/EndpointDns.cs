@@ -10,11 +10,9 @@ public static class EndpointDns
     public static IEnumerable<DnsEntry> Entries(RegionState state, VpcEndpoint endpoint)
     {
         if (!endpoint.IsInterface) yield break;
-        var service = ServiceCatalog.Find(state.Region, endpoint.ServiceName, endpoint.Type);
-        if (service is null) yield break;
         var zone = ServiceCatalog.EndpointHostedZoneId(state.Scope.Region);
         var label = $"{endpoint.Id}-{endpoint.DnsSuffix}";
-        foreach (var baseName in service.BaseEndpointDnsNames)
+        foreach (var baseName in endpoint.ServiceBaseDnsNames)
         {
             yield return new DnsEntry($"{label}.{baseName}", zone);
             foreach (var subnetId in endpoint.SubnetIds)
@@ -23,6 +21,6 @@ public static class EndpointDns
         }
         if (!endpoint.PrivateDnsEnabled) yield break;
         var privateZone = ServiceCatalog.HostedZoneId($"{endpoint.Id}/private");
-        foreach (var name in service.PrivateDnsNames) yield return new DnsEntry(name, privateZone);
+        foreach (var name in endpoint.ServicePrivateDnsNames) yield return new DnsEntry(name, privateZone);
     }
 }

@@ -46,10 +46,12 @@ public static class EndpointRules
     public static Ec2Error? CheckPrivateDns(RegionState state, Vpc vpc, EndpointService service, string? endpointId)
     {
         if (!vpc.EnableDnsSupport || !vpc.EnableDnsHostnames) return Ec2Errors.PrivateDnsNeedsVpcAttributes(vpc.Id);
+        if (service.UsablePrivateDnsNames.IsEmpty)
+            return Ec2Errors.InvalidParameter($"Private DNS cannot be enabled: the service {service.ServiceName} has no verified private DNS name.");
         var claimed = state.VpcEndpoints.Values
             .Where(e => e.VpcId == vpc.Id && e.Id != endpointId && e.PrivateDnsEnabled)
-            .SelectMany(e => ServiceCatalog.Find(state.Region, e.ServiceName, e.Type)?.PrivateDnsNames ?? []);
-        if (service.PrivateDnsNames.FirstOrDefault(claimed.Contains) is { } conflict) return Ec2Errors.ConflictingDnsDomain(conflict, vpc.Id);
+            .SelectMany(e => e.ServicePrivateDnsNames);
+        if (service.UsablePrivateDnsNames.FirstOrDefault(claimed.Contains) is { } conflict) return Ec2Errors.ConflictingDnsDomain(conflict, vpc.Id);
         if (service.PrivateDnsOnlyWithGateway &&
             !state.VpcEndpoints.Values.Any(e => e.VpcId == vpc.Id && e.ServiceName == service.ServiceName && e.Type == "Gateway"))
             return Ec2Errors.InvalidParameter($"To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC {vpc.Id} must have a Gateway endpoint for the service.");

@@ -58,6 +58,10 @@ public static class Lookup
             : Ec2Errors.Malformed("InvalidPrefixListID.Malformed", id, IdPrefix.PrefixList);
     }
 
+    public static Ec2Error? EndpointService(RegionState state, string id, out EndpointServiceConfiguration configuration) =>
+        Find(state.EndpointServices, id, IdPrefix.EndpointService, Ec2Errors.EndpointServiceIdMalformed, Ec2Errors.EndpointServiceNotFound,
+            out configuration);
+
     /// <summary>Security groups for an interface in <paramref name="subnet"/>: each must exist and be in its VPC.</summary>
     public static Ec2Error? GroupsForSubnet(RegionState state, IEnumerable<string> groupIds, Subnet subnet, out ImmutableArray<string> groups)
     {

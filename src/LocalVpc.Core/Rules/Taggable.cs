@@ -27,6 +27,7 @@ public static class Taggable
             IdPrefix.ElasticIpAllocation => Ec2Errors.AllocationNotFound(id),
             IdPrefix.NatGateway => Ec2Errors.NatGatewayNotFound(id),
             IdPrefix.VpcEndpoint => Ec2Errors.VpcEndpointNotFound(id),
+            IdPrefix.EndpointService => Ec2Errors.EndpointServiceNotFound(id),
             IdPrefix.SecurityGroupRule => Ec2Errors.RuleNotFound(id),
             _ => Ec2Errors.InvalidId(id),
         };
@@ -47,6 +48,7 @@ public static class Taggable
         IdPrefix.ElasticIpAllocation => "elastic-ip",
         IdPrefix.NatGateway => "natgateway",
         IdPrefix.VpcEndpoint => "vpc-endpoint",
+        IdPrefix.EndpointService => "vpc-endpoint-service",
         IdPrefix.DhcpOptions => "dhcp-options",
         _ => null,
     };

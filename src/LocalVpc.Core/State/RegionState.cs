@@ -21,6 +21,7 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, LoadBalancer> LoadBalancers,
     ImmutableSortedDictionary<string, TargetGroup> TargetGroups,
     ImmutableSortedDictionary<string, Listener> Listeners,
+    ImmutableSortedDictionary<string, EndpointServiceConfiguration> EndpointServices,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -41,6 +42,7 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, LoadBalancer>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, TargetGroup>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, Listener>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, EndpointServiceConfiguration>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -74,6 +76,7 @@ public sealed record RegionState(
         IdPrefix.ElasticIpAllocation => Addresses.GetValueOrDefault(id),
         IdPrefix.NatGateway => NatGateways.GetValueOrDefault(id),
         IdPrefix.VpcEndpoint => VpcEndpoints.GetValueOrDefault(id),
+        IdPrefix.EndpointService => EndpointServices.GetValueOrDefault(id),
         _ => null,
     };
 
@@ -167,6 +170,7 @@ public sealed record RegionState(
         ResourcePut { Resource: LoadBalancer l } => this with { LoadBalancers = LoadBalancers.SetItem(l.Id, l) },
         ResourcePut { Resource: TargetGroup g } => this with { TargetGroups = TargetGroups.SetItem(g.Id, g) },
         ResourcePut { Resource: Listener l } => this with { Listeners = Listeners.SetItem(l.Id, l) },
+        ResourcePut { Resource: EndpointServiceConfiguration c } => this with { EndpointServices = EndpointServices.SetItem(c.Id, c) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -193,6 +197,7 @@ public sealed record RegionState(
         foreach (var l in LoadBalancers.Values) yield return new ResourcePut(l);
         foreach (var g in TargetGroups.Values) yield return new ResourcePut(g);
         foreach (var l in Listeners.Values) yield return new ResourcePut(l);
+        foreach (var c in EndpointServices.Values) yield return new ResourcePut(c);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
@@ -217,6 +222,7 @@ public sealed record RegionState(
         IdPrefix.ElasticIpAllocation => this with { Addresses = Addresses.Remove(id) },
         IdPrefix.NatGateway => this with { NatGateways = NatGateways.Remove(id) },
         IdPrefix.VpcEndpoint => this with { VpcEndpoints = VpcEndpoints.Remove(id) },
+        IdPrefix.EndpointService => this with { EndpointServices = EndpointServices.Remove(id) },
         _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
     };
 }

@@ -36,17 +36,18 @@ public static class VpcEndpoints
         if (input.String("ServiceRegion") is { } serviceRegion && serviceRegion != call.Scope.Region)
             return Ec2Errors.InvalidParameter($"Cross-region endpoints are not served: the service region must be {call.Scope.Region}.");
         var dns = input.Struct("DnsOptions");
+        if (ProviderService(call, input.String("ServiceName"), out var provider) is { } notVisible) return notVisible;
         var outcome = await call.ExecuteAsync(new CreateVpcEndpoint(input.String("VpcId")!, input.String("VpcEndpointType"),
             input.String("ServiceName"), input.Strings("SubnetIds"), input.Strings("SecurityGroupIds"), input.Strings("RouteTableIds"),
             input.String("PolicyDocument"), input.Bool("PrivateDnsEnabled"), input.String("IpAddressType"), dns?.String("DnsRecordIpType"),
-            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), input.String("ClientToken"), Binding.TagSpecifications(input)));
+            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), input.String("ClientToken"), Binding.TagSpecifications(input), provider));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         var endpoint = state.VpcEndpoints[outcome.Value!];
-        // The create call answers pending, as EC2 does; Describe shows it available.
+        // The create call answers pending, as EC2 does (or pendingAcceptance); Describe shows where it settled.
         return Ec2Reply.Ok(w =>
         {
-            w.Structure("vpcEndpoint", w => VpcEndpointXml.VpcEndpoint(w, endpoint, state, "pending"));
+            w.Structure("vpcEndpoint", w => VpcEndpointXml.VpcEndpoint(w, endpoint, state, endpoint.State == "available" ? "pending" : endpoint.State));
             w.Element("clientToken", endpoint.ClientToken);
         });
     }
@@ -82,11 +83,13 @@ public static class VpcEndpoints
         var dns = input.Struct("DnsOptions");
         if (dns?.String("DnsRecordIpType") is { } recordType && recordType != "ipv4")
             return Ec2Errors.InvalidParameter($"The VPC endpoint does not support DNS record IP type {recordType}.");
+        var current = (await call.ReadAsync()).VpcEndpoints.GetValueOrDefault(input.String("VpcEndpointId")!);
+        if (ProviderService(call, current?.ServiceName, out var provider) is { } notVisible) return notVisible;
         var outcome = await call.ExecuteAsync(new ModifyVpcEndpoint(input.String("VpcEndpointId")!,
             input.Strings("AddSubnetIds"), input.Strings("RemoveSubnetIds"), input.Strings("AddSecurityGroupIds"),
             input.Strings("RemoveSecurityGroupIds"), input.Strings("AddRouteTableIds"), input.Strings("RemoveRouteTableIds"),
             input.String("PolicyDocument"), input.Bool("ResetPolicy") ?? false, input.Bool("PrivateDnsEnabled"),
-            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint")));
+            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), provider));
         return outcome.Failed ? outcome.Error! : Ec2Reply.True;
     }
 
@@ -94,7 +97,12 @@ public static class VpcEndpoints
     {
         var outcome = await call.ExecuteAsync(new DeleteVpcEndpoints(call.Input.Strings("VpcEndpointIds")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => w.List("unsuccessful", outcome.Value, (w, item) =>
+        return Ec2Reply.Ok(w => WriteUnsuccessful(w, outcome.Value));
+    }
+
+    /// <summary>The <c>unsuccessful</c> list of batch calls: each id with its error.</summary>
+    public static void WriteUnsuccessful(XmlWriter w, IEnumerable<UnsuccessfulItem> items) =>
+        w.List("unsuccessful", items, (w, item) =>
         {
             w.Structure("error", w =>
             {
@@ -102,7 +110,18 @@ public static class VpcEndpoints
                 w.Element("message", item.Error.Message);
             });
             w.Element("resourceId", item.ResourceId);
-        }));
+        });
+
+    /// <summary>
+    /// The provider's service a name stands for, as the caller's account sees it; null for AWS's own services
+    /// (the catalog has those). A provider's service the caller may not see does not exist for them.
+    /// </summary>
+    private static Ec2Error? ProviderService(Ec2Call call, string? serviceName, out EndpointService? service)
+    {
+        service = null;
+        if (serviceName is null || !serviceName.StartsWith(EndpointServiceDirectory.NamePrefix, StringComparison.Ordinal)) return null;
+        service = EndpointServiceDirectory.Find(call.RegionAccounts(), call.Scope.Account, serviceName);
+        return service is null ? Ec2Errors.InvalidServiceName(serviceName) : null;
     }
 
     public static async Task<Ec2Reply> DescribeServices(Ec2Call call)
@@ -111,7 +130,11 @@ public static class VpcEndpoints
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         if (call.Input.Strings("ServiceRegions").FirstOrDefault(r => r != call.Scope.Region) is { } otherRegion)
             return Ec2Errors.InvalidParameter($"Cross-region endpoints are not served: {otherRegion}.");
-        IEnumerable<EndpointService> services = ServiceCatalog.For(state.Region);
+        // AWS's services, then the providers' services this account may see.
+        IEnumerable<EndpointService> services = ServiceCatalog.For(state.Region).Concat(
+            EndpointServiceDirectory.VisibleTo(call.RegionAccounts(), call.Scope.Account)
+                .Select(v => EndpointServiceDirectory.Describe(v.Configuration, v.Provider))
+                .OrderBy(s => s.ServiceName, StringComparer.Ordinal));
         var names = call.Input.Strings("ServiceNames");
         if (names.FirstOrDefault(n => services.All(s => s.ServiceName != n)) is { } unknown) return Ec2Errors.InvalidServiceName(unknown);
         if (!names.IsEmpty) services = services.Where(s => names.Contains(s.ServiceName));

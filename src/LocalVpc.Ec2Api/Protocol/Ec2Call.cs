@@ -17,6 +17,17 @@ public sealed class Ec2Call(string action, Input input, Scope scope, bool dryRun
     /// <summary>The current time, from the same clock commands use.</summary>
     public DateTimeOffset Now => ledger.Time.GetUtcNow();
 
+    /// <summary>The newest durable state of every account in this call's region: what crosses accounts (endpoint services) reads.</summary>
+    public IEnumerable<RegionState> RegionAccounts() => ledger.Regions.Where(r => r.Scope.Region == Scope.Region);
+
+    /// <summary>Runs a command in another account of this region (a provider's answer lands in the consumer's account).</summary>
+    public async Task<Outcome<T>> ExecuteInAsync<T>(Scope scope, ICommand<T> command)
+    {
+        if (!DryRun) return await ledger.ExecuteAsync(scope, command).ConfigureAwait(false);
+        var decision = await ledger.TryAsync(scope, command).ConfigureAwait(false);
+        return new Outcome<T>(decision.Error ?? Ec2Errors.DryRunOperation(), default, null);
+    }
+
     /// <summary>The region's newest durable state.</summary>
     public ValueTask<RegionState> ReadAsync() => ledger.ReadAsync(Scope);
 

@@ -19,7 +19,7 @@ public static class EndpointServiceXml
         w.Element("vpcEndpointPolicySupported", service.VpcEndpointPolicySupported);
         w.Element("acceptanceRequired", service.AcceptanceRequired);
         w.Element("managesVpcEndpoints", false);
-        if (service.PrivateDnsName is not null) w.Element("privateDnsNameVerificationState", "verified");
+        if (service.PrivateDnsName is not null) w.Element("privateDnsNameVerificationState", service.PrivateDnsVerificationState);
         w.StringList("supportedIpAddressTypeSet", ["ipv4"]);
     }
 }

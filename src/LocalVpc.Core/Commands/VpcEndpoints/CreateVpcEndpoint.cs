@@ -4,6 +4,8 @@ namespace LocalVpc.Core.Commands.VpcEndpoints;
 /// CreateVpcEndpoint for AWS services. Interface: one requester-managed interface per subnet (one subnet per
 /// zone), the given groups or the VPC's default group, private DNS on unless turned off. Gateway: a route to
 /// the service's prefix list in each given route table. The type defaults to Gateway, as in the API.
+/// An endpoint to a provider's service (<paramref name="ProviderService"/>, as this account sees it) waits in
+/// pendingAcceptance when the provider accepts requests by hand.
 /// </summary>
 public sealed record CreateVpcEndpoint(
     string VpcId,
@@ -18,7 +20,8 @@ public sealed record CreateVpcEndpoint(
     string? DnsRecordIpType,
     bool? PrivateDnsOnlyForInboundResolverEndpoint,
     string? ClientToken,
-    ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
+    ImmutableArray<TagSpecification> TagSpecifications,
+    EndpointService? ProviderService = null) : ICommand<string>
 {
     public Decision<string> Decide(RegionState state, CommandContext context)
     {
@@ -33,7 +36,7 @@ public sealed record CreateVpcEndpoint(
         if (type is not ("Interface" or "Gateway"))
             return Ec2Errors.InvalidParameter($"LocalVpc serves Interface and Gateway endpoints, not {type}.");
         if (ServiceName is null) return Ec2Errors.MissingParameter("ServiceName");
-        var service = ServiceCatalog.Find(state.Region, ServiceName, type);
+        var service = ProviderService ?? ServiceCatalog.Find(state.Region, ServiceName, type);
         if (service is null)
             return ServiceCatalog.For(state.Region).Any(s => s.ServiceName == ServiceName)
                 ? Ec2Errors.InvalidParameter($"The Vpc Endpoint Service '{ServiceName}' does not support the VPC endpoint type {type}.")
@@ -54,7 +57,7 @@ public sealed record CreateVpcEndpoint(
             if (EndpointRules.CheckSubnets(state, vpc.Id, SubnetIds, out var subnets) is { } subnetError) return subnetError;
             ImmutableArray<string> groups = GroupIds.IsEmpty ? [state.DefaultSecurityGroupOf(vpc.Id).Id] : [.. GroupIds.Distinct()];
             if (EndpointRules.CheckGroups(state, vpc.Id, groups) is { } groupError) return groupError;
-            var privateDns = PrivateDnsEnabled ?? !service.PrivateDnsOnlyWithGateway;
+            var privateDns = PrivateDnsEnabled ?? (!service.PrivateDnsOnlyWithGateway && !service.UsablePrivateDnsNames.IsEmpty);
             if (privateDns && EndpointRules.CheckPrivateDns(state, vpc, service, null) is { } dnsError) return dnsError;
 
             var pending = new HashSet<uint>();
@@ -92,9 +95,10 @@ public sealed record CreateVpcEndpoint(
     private VpcEndpoint NewEndpoint(RegionState state, CommandContext context, string id, EndpointService service,
         ImmutableArray<string> subnets, ImmutableArray<string> interfaces, ImmutableArray<string> groups, ImmutableArray<string> tables,
         string policy, bool privateDns, bool? privateDnsOnlyInbound, string fingerprint) =>
-        new(id, VpcId, state.Scope.Account, service.ServiceName, service.Type, "available", subnets, interfaces, groups, tables, policy,
+        new(id, VpcId, state.Scope.Account, service.ServiceName, service.BaseEndpointDnsNames, privateDns ? service.UsablePrivateDnsNames : [],
+            service.Type, service.AcceptanceRequired ? "pendingAcceptance" : "available", subnets, interfaces, groups, tables, policy,
             privateDns, IpAddressType ?? "ipv4", DnsRecordIpType ?? "ipv4", privateDnsOnlyInbound,
-            DnsSuffix: context.Ids.Next("x")[^8..], context.Time.GetUtcNow(), context.Time.GetUtcNow(), ClientToken, fingerprint);
+            context.Ids.Next("x")[^8..], context.Time.GetUtcNow(), context.Time.GetUtcNow(), ClientToken, fingerprint);
 
     /// <summary>What the request asked for, to tell a retry from a different request with the same token.</summary>
     private string Fingerprint() => string.Join('|', VpcId, Type, ServiceName, string.Join(',', SubnetIds), string.Join(',', GroupIds),

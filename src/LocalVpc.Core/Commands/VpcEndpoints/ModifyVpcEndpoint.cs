@@ -15,12 +15,14 @@ public sealed record ModifyVpcEndpoint(
     string? PolicyDocument,
     bool ResetPolicy,
     bool? PrivateDnsEnabled,
-    bool? PrivateDnsOnlyForInboundResolverEndpoint) : ICommand<bool>
+    bool? PrivateDnsOnlyForInboundResolverEndpoint,
+    EndpointService? ProviderService = null) : ICommand<bool>
 {
     public Decision<bool> Decide(RegionState state, CommandContext context)
     {
         if (Lookup.VpcEndpoint(state, VpcEndpointId, out var endpoint) is { } error) return error;
-        var service = ServiceCatalog.Find(state.Region, endpoint.ServiceName, endpoint.Type)!;
+        var service = ProviderService ?? ServiceCatalog.Find(state.Region, endpoint.ServiceName, endpoint.Type);
+        if (service is null) return Ec2Errors.InvalidServiceName(endpoint.ServiceName);
         var vpc = state.Vpcs[endpoint.VpcId];
         var events = new List<Event>();
 
@@ -44,6 +46,7 @@ public sealed record ModifyVpcEndpoint(
                 updated = updated with
                 {
                     PrivateDnsEnabled = privateDns,
+                    ServicePrivateDnsNames = privateDns ? service.UsablePrivateDnsNames : [],
                     PrivateDnsOnlyForInboundResolverEndpoint = privateDns && service.PrivateDnsOnlyWithGateway
                         ? PrivateDnsOnlyForInboundResolverEndpoint ?? endpoint.PrivateDnsOnlyForInboundResolverEndpoint ?? true
                         : null,

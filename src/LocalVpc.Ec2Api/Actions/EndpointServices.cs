@@ -1,0 +1,177 @@
+using LocalVpc.Core.Commands.EndpointServices;
+using LocalVpc.Core.Commands.VpcEndpoints;
+
+namespace LocalVpc.Ec2Api.Actions;
+
+/// <summary>
+/// The provider side of PrivateLink: endpoint service configurations, who may use them, and the endpoints
+/// that connect to them from any account of the region.
+/// </summary>
+public static class EndpointServices
+{
+    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServiceConfigurations.html.</summary>
+    public static readonly FilterTable<EndpointServiceConfiguration> Filters = new(new()
+    {
+        ["service-name"] = (c, _) => [c.ServiceName],
+        ["service-id"] = (c, _) => [c.Id],
+        ["service-state"] = (c, _) => [c.State],
+        ["supported-ip-address-types"] = (_, _) => ["ipv4"],
+    }, c => c.Id);
+
+    public static readonly FilterTable<ServicePermission> PermissionFilters = new(new()
+    {
+        ["principal"] = (p, _) => [p.Principal],
+        ["principal-type"] = (p, _) => [p.PrincipalType],
+    }, tagsId: null);
+
+    /// <remarks>A connection is a consumer's endpoint to one of the caller's services, with the state its consumer sees now.</remarks>
+    public static readonly FilterTable<Connection> ConnectionFilters = new(new()
+    {
+        ["ip-address-type"] = (c, _) => [c.Endpoint.IpAddressType],
+        ["service-id"] = (c, _) => [c.Configuration.Id],
+        ["vpc-endpoint-id"] = (c, _) => [c.Endpoint.Id],
+        ["vpc-endpoint-owner"] = (c, _) => [c.Endpoint.OwnerId],
+        ["vpc-endpoint-region"] = (c, _) => [c.Consumer.Scope.Region],
+        ["vpc-endpoint-state"] = (c, _) => [c.State],
+    }, tagsId: null);
+
+    /// <summary>One endpoint to a provider's service, in its consumer's account.</summary>
+    public sealed record Connection(EndpointServiceConfiguration Configuration, VpcEndpoint Endpoint, RegionState Consumer, string State);
+
+    public static async Task<Ec2Reply> Create(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("GatewayLoadBalancerArns")) return Ec2Errors.InvalidParameter("Gateway load balancer services are not served.");
+        if (input.Has("SupportedRegions")) return Ec2Errors.InvalidParameter("Cross-region endpoint services are not served.");
+        if (input.Strings("SupportedIpAddressTypes").FirstOrDefault(t => t != "ipv4") is { } type)
+            return Ec2Errors.InvalidParameter($"IP address type {type} is not served.");
+        var outcome = await call.ExecuteAsync(new CreateEndpointServiceConfiguration(input.Strings("NetworkLoadBalancerArns"),
+            input.Bool("AcceptanceRequired") ?? true, input.String("PrivateDnsName"), Binding.TagSpecifications(input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w =>
+        {
+            w.Structure("serviceConfiguration", w => EndpointServiceConfigurationXml.ServiceConfiguration(w, state.EndpointServices[outcome.Value!], state));
+            w.Element("clientToken", input.String("ClientToken"));
+        });
+    }
+
+    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
+        if (Query.Run(call, state, state.EndpointServices.Values, c => c.Id, "ServiceIds",
+                (string id, out EndpointServiceConfiguration c) => Lookup.EndpointService(state, id, out c), Filters, out var page, out var next) is { } error)
+            return error;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("serviceConfigurationSet", page, (w, c) => EndpointServiceConfigurationXml.ServiceConfiguration(w, c, state));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> Modify(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("AddGatewayLoadBalancerArns") || input.Has("AddSupportedRegions") || input.Has("AddSupportedIpAddressTypes"))
+            return Ec2Errors.InvalidParameter("Gateway load balancers, supported regions and IP address types other than ipv4 are not served.");
+        var outcome = await call.ExecuteAsync(new ModifyEndpointServiceConfiguration(input.String("ServiceId")!, input.Bool("AcceptanceRequired"),
+            input.String("PrivateDnsName"), input.Bool("RemovePrivateDnsName") ?? false, input.Strings("AddNetworkLoadBalancerArns"),
+            input.Strings("RemoveNetworkLoadBalancerArns")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    {
+        var connected = Connections(call).Where(c => c.State is "pendingAcceptance" or "pending" or "available")
+            .Select(c => c.Configuration.Id).ToImmutableHashSet();
+        var outcome = await call.ExecuteAsync(new DeleteEndpointServiceConfigurations(call.Input.Strings("ServiceIds"), connected));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
+    }
+
+    public static async Task<Ec2Reply> ModifyPermissions(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new ModifyServicePermissions(input.String("ServiceId")!, input.Strings("AddAllowedPrincipals"),
+            input.Strings("RemoveAllowedPrincipals")));
+        if (outcome.Failed) return outcome.Error!;
+        var configuration = outcome.State!.EndpointServices[input.String("ServiceId")!];
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("addedPrincipalSet", outcome.Value, (w, p) => EndpointServiceConfigurationXml.AllowedPrincipal(w, p, configuration));
+            w.Element("return", true);
+        });
+    }
+
+    public static async Task<Ec2Reply> DescribePermissions(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        if (Lookup.EndpointService(state, call.Input.String("ServiceId")!, out var configuration) is { } error) return error;
+        if (PermissionFilters.Apply(configuration.Permissions, call.Input.Structs("Filters"), state, out var matching) is { } filterError)
+            return filterError;
+        if (Paging.Page(matching, p => p.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
+            return pageError;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("allowedPrincipals", page, (w, p) => EndpointServiceConfigurationXml.AllowedPrincipal(w, p, configuration));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> StartPrivateDnsVerification(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new StartPrivateDnsVerification(call.Input.String("ServiceId")!));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static Task<Ec2Reply> Accept(Ec2Call call) => Answer(call, accept: true);
+
+    public static Task<Ec2Reply> Reject(Ec2Call call) => Answer(call, accept: false);
+
+    public static async Task<Ec2Reply> DescribeConnections(Ec2Call call)
+    {
+        if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
+        var state = await call.ReadAsync();
+        if (ConnectionFilters.Apply(Connections(call).OrderBy(c => c.Endpoint.Id, StringComparer.Ordinal), call.Input.Structs("Filters"), state,
+                out var matching) is { } error) return error;
+        if (Paging.Page(matching, c => c.Endpoint.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
+            return pageError;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("vpcEndpointConnectionSet", page, (w, c) => EndpointServiceConfigurationXml.Connection(w, c.Configuration, c.Endpoint, c.Consumer, c.State));
+            w.Element("nextToken", next);
+        });
+    }
+
+    /// <summary>Accept or reject each endpoint in its consumer's account; what cannot be answered comes back in Unsuccessful.</summary>
+    private static async Task<Ec2Reply> Answer(Ec2Call call, bool accept)
+    {
+        var state = await call.ReadAsync();
+        if (Lookup.EndpointService(state, call.Input.String("ServiceId")!, out var configuration) is { } error) return error;
+        var unsuccessful = new List<UnsuccessfulItem>();
+        foreach (var id in call.Input.Strings("VpcEndpointIds").Distinct())
+        {
+            var consumer = call.RegionAccounts().FirstOrDefault(r => r.VpcEndpoints.TryGetValue(id, out var e) && e.ServiceName == configuration.ServiceName);
+            if (consumer is null)
+            {
+                unsuccessful.Add(new UnsuccessfulItem(id, Ec2Errors.VpcEndpointNotFound(id)));
+                continue;
+            }
+            var outcome = await call.ExecuteInAsync(consumer.Scope, new ChangeEndpointConnection(id, configuration.ServiceName, accept));
+            if (outcome.Failed && outcome.Error!.Code == "DryRunOperation") return outcome.Error;
+            if (outcome.Failed) unsuccessful.Add(new UnsuccessfulItem(id, outcome.Error!));
+        }
+        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, unsuccessful));
+    }
+
+    /// <summary>Every endpoint, in any account of the region, to one of the caller's services.</summary>
+    private static IEnumerable<Connection> Connections(Ec2Call call)
+    {
+        var mine = call.RegionAccounts().FirstOrDefault(r => r.Scope == call.Scope)?.EndpointServices.Values.ToDictionary(c => c.ServiceName) ?? [];
+        var (now, transition) = (call.Now, call.Options.EndpointTransition);
+        return call.RegionAccounts().SelectMany(consumer => consumer.VpcEndpoints.Values
+            .Where(e => mine.ContainsKey(e.ServiceName))
+            .Select(e => new Connection(mine[e.ServiceName], e, consumer, e.StateAt(now, transition))));
+    }
+}
