@@ -137,6 +137,27 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
         await Call("GetManagedPrefixListEntries", ("PrefixListId", prefixList));
         await Call("DeleteVpcEndpoints", ("VpcEndpointId.1", interfaceEndpoint), ("VpcEndpointId.2", gatewayEndpoint),
             ("VpcEndpointId.3", "vpce-0000000000000000f"));
+
+        // The provider side, with this account as provider and consumer.
+        XNamespace elb = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
+        var balancerArn = (await RawEc2.PostAsync(fixture.Server, account, ("Action", "CreateLoadBalancer"), ("Version", "2015-12-01"),
+            ("Name", "conformance"), ("Type", "network"), ("Scheme", "internal"), ("Subnets.member.1", subnet2))).Xml.Descendants(elb + "LoadBalancerArn").First().Value;
+        var service = Value(await Call("CreateVpcEndpointServiceConfiguration", ("NetworkLoadBalancerArn.1", balancerArn),
+            ("AcceptanceRequired", "true"), ("PrivateDnsName", "svc.example.com")), "serviceId");
+        await Call("ModifyVpcEndpointServiceConfiguration", ("ServiceId", service), ("AcceptanceRequired", "true"));
+        await Call("StartVpcEndpointServicePrivateDnsVerification", ("ServiceId", service));
+        await Call("ModifyVpcEndpointServicePermissions", ("ServiceId", service), ("AddAllowedPrincipals.1", "arn:aws:iam::111111111111:root"));
+        await Call("DescribeVpcEndpointServicePermissions", ("ServiceId", service));
+        await Call("DescribeVpcEndpointServiceConfigurations");
+        var serviceName = Value(replies["DescribeVpcEndpointServiceConfigurations"], "serviceName");
+        var toProvider = Value(await Call("CreateVpcEndpoint", ("VpcId", vpc2), ("VpcEndpointType", "Interface"), ("ServiceName", serviceName),
+            ("SubnetId.1", subnet2)), "vpcEndpointId");
+        await Call("DescribeVpcEndpointServices");
+        await Call("AcceptVpcEndpointConnections", ("ServiceId", service), ("VpcEndpointId.1", toProvider));
+        await Call("DescribeVpcEndpointConnections");
+        await Call("RejectVpcEndpointConnections", ("ServiceId", service), ("VpcEndpointId.1", toProvider), ("VpcEndpointId.2", "vpce-0000000000000000f"));
+        await Call("DeleteVpcEndpoints", ("VpcEndpointId.1", toProvider));
+        await Call("DeleteVpcEndpointServiceConfigurations", ("ServiceId.1", service));
         await Call("CreateTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"), ("Tag.1.Value", "b"));
         await Call("DescribeTags");
         await Call("DeleteTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"));
