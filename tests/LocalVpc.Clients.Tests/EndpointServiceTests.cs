@@ -164,4 +164,54 @@ public sealed class EndpointServiceTests(ServerFixture fixture)
         var withDns = Assert.Single((await Consumer.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [endpoint.VpcEndpointId] })).VpcEndpoints);
         Assert.Equal("api.provider.example", withDns.DnsEntries[^1].DnsName);
     }
+
+    [Fact]
+    public async Task ConnectionNotifications_AreRecordedAndDescribed()
+    {
+        var (_, service) = await NewServiceAsync();
+        var notification = (await Provider.CreateVpcEndpointConnectionNotificationAsync(new CreateVpcEndpointConnectionNotificationRequest
+        {
+            ServiceId = service.ServiceId, ConnectionNotificationArn = $"arn:aws:sns:us-east-1:{_providerAccount}:endpoints",
+            ConnectionEvents = ["Connect", "Accept"],
+        })).ConnectionNotification;
+        Assert.StartsWith("vpce-nfn-", notification.ConnectionNotificationId);
+        await Provider.ModifyVpcEndpointConnectionNotificationAsync(new ModifyVpcEndpointConnectionNotificationRequest
+        {
+            ConnectionNotificationId = notification.ConnectionNotificationId, ConnectionEvents = ["Reject"],
+        });
+        var described = Assert.Single((await Provider.DescribeVpcEndpointConnectionNotificationsAsync(new DescribeVpcEndpointConnectionNotificationsRequest
+        {
+            Filters = [new("service-id", [service.ServiceId])],
+        })).ConnectionNotificationSet);
+        Assert.Equal(["Reject"], described.ConnectionEvents);
+        var deleted = await Provider.DeleteVpcEndpointConnectionNotificationsAsync(new DeleteVpcEndpointConnectionNotificationsRequest
+        {
+            ConnectionNotificationIds = [notification.ConnectionNotificationId, "vpce-nfn-0000000000000000f"],
+        });
+        Assert.Equal("vpce-nfn-0000000000000000f", Assert.Single(deleted.Unsuccessful).ResourceId);
+    }
+
+    [Fact]
+    public async Task WholeFlow_WithTheAwsCli_InTwoAccounts()
+    {
+        async Task<string> As(string account, params string[] args)
+        {
+            var result = await AwsCli.RunAsync(fixture.Server, account, [.. args, "--output", "text"]);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            return result.Stdout.Trim();
+        }
+        var (_, service) = await NewServiceAsync();
+        await As(_providerAccount, "ec2", "modify-vpc-endpoint-service-permissions", "--service-id", service.ServiceId,
+            "--add-allowed-principals", $"arn:aws:iam::{_consumerAccount}:root");
+        var (vpc, subnet) = await ConsumerSubnetAsync();
+        var created = (await As(_consumerAccount, "ec2", "create-vpc-endpoint", "--vpc-id", vpc, "--vpc-endpoint-type", "Interface",
+            "--service-name", service.ServiceName, "--subnet-ids", subnet, "--query", "VpcEndpoint.[VpcEndpointId,State]")).Split('\t');
+        Assert.Equal("pendingAcceptance", created[1]);
+        Assert.Equal($"{created[0]}\tpendingAcceptance", await As(_providerAccount, "ec2", "describe-vpc-endpoint-connections",
+            "--filters", $"Name=service-id,Values={service.ServiceId}", "--query", "VpcEndpointConnections[0].[VpcEndpointId,VpcEndpointState]"));
+        await As(_providerAccount, "ec2", "accept-vpc-endpoint-connections", "--service-id", service.ServiceId, "--vpc-endpoint-ids", created[0]);
+        Assert.Equal("available", await As(_consumerAccount, "ec2", "describe-vpc-endpoints", "--vpc-endpoint-ids", created[0], "--query", "VpcEndpoints[0].State"));
+        var stranger = await AwsCli.RunAsync(fixture.Server, ServerFixture.NewAccount(), "ec2", "describe-vpc-endpoint-services", "--service-names", service.ServiceName);
+        Assert.Contains("(InvalidServiceName)", stranger.Stderr);
+    }
 }

@@ -157,6 +157,12 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
         await Call("DescribeVpcEndpointConnections");
         await Call("RejectVpcEndpointConnections", ("ServiceId", service), ("VpcEndpointId.1", toProvider), ("VpcEndpointId.2", "vpce-0000000000000000f"));
         await Call("DeleteVpcEndpoints", ("VpcEndpointId.1", toProvider));
+        var notification = Value(await Call("CreateVpcEndpointConnectionNotification", ("ServiceId", service),
+            ("ConnectionNotificationArn", "arn:aws:sns:us-east-1:111111111111:endpoints"), ("ConnectionEvents.1", "Connect"),
+            ("ConnectionEvents.2", "Accept")), "connectionNotificationId");
+        await Call("ModifyVpcEndpointConnectionNotification", ("ConnectionNotificationId", notification), ("ConnectionEvents.1", "Reject"));
+        await Call("DescribeVpcEndpointConnectionNotifications");
+        await Call("DeleteVpcEndpointConnectionNotifications", ("ConnectionNotificationId.1", notification), ("ConnectionNotificationId.2", "vpce-nfn-0000000000000000f"));
         await Call("DeleteVpcEndpointServiceConfigurations", ("ServiceId.1", service));
         await Call("CreateTags", ("ResourceId.1", subnet), ("Tag.1.Key", "a"), ("Tag.1.Value", "b"));
         await Call("DescribeTags");

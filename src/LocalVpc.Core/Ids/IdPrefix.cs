@@ -25,6 +25,7 @@ public static class IdPrefix
     public const string VpcEndpoint = "vpce";
     public const string EndpointService = "vpce-svc";
     public const string ServicePermission = "vpce-svc-perm";
+    public const string ConnectionNotification = "vpce-nfn";
     public const string PrefixList = "pl";
 
     /// <summary>True when <paramref name="id"/> is <c>prefix-</c> followed by 8 or 17 lowercase hex digits (AWS's old and new lengths).</summary>

@@ -19,4 +19,5 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(TargetGroup), "target-group")]
 [JsonDerivedType(typeof(Listener), "listener")]
 [JsonDerivedType(typeof(EndpointServiceConfiguration), "endpoint-service")]
+[JsonDerivedType(typeof(ConnectionNotification), "connection-notification")]
 public abstract record Resource(string Id);

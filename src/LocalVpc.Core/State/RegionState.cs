@@ -22,6 +22,7 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, TargetGroup> TargetGroups,
     ImmutableSortedDictionary<string, Listener> Listeners,
     ImmutableSortedDictionary<string, EndpointServiceConfiguration> EndpointServices,
+    ImmutableSortedDictionary<string, ConnectionNotification> ConnectionNotifications,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -43,6 +44,7 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, TargetGroup>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, Listener>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, EndpointServiceConfiguration>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, ConnectionNotification>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -77,6 +79,7 @@ public sealed record RegionState(
         IdPrefix.NatGateway => NatGateways.GetValueOrDefault(id),
         IdPrefix.VpcEndpoint => VpcEndpoints.GetValueOrDefault(id),
         IdPrefix.EndpointService => EndpointServices.GetValueOrDefault(id),
+        IdPrefix.ConnectionNotification => ConnectionNotifications.GetValueOrDefault(id),
         _ => null,
     };
 
@@ -171,6 +174,7 @@ public sealed record RegionState(
         ResourcePut { Resource: TargetGroup g } => this with { TargetGroups = TargetGroups.SetItem(g.Id, g) },
         ResourcePut { Resource: Listener l } => this with { Listeners = Listeners.SetItem(l.Id, l) },
         ResourcePut { Resource: EndpointServiceConfiguration c } => this with { EndpointServices = EndpointServices.SetItem(c.Id, c) },
+        ResourcePut { Resource: ConnectionNotification n } => this with { ConnectionNotifications = ConnectionNotifications.SetItem(n.Id, n) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -198,6 +202,7 @@ public sealed record RegionState(
         foreach (var g in TargetGroups.Values) yield return new ResourcePut(g);
         foreach (var l in Listeners.Values) yield return new ResourcePut(l);
         foreach (var c in EndpointServices.Values) yield return new ResourcePut(c);
+        foreach (var n in ConnectionNotifications.Values) yield return new ResourcePut(n);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
@@ -223,6 +228,7 @@ public sealed record RegionState(
         IdPrefix.NatGateway => this with { NatGateways = NatGateways.Remove(id) },
         IdPrefix.VpcEndpoint => this with { VpcEndpoints = VpcEndpoints.Remove(id) },
         IdPrefix.EndpointService => this with { EndpointServices = EndpointServices.Remove(id) },
+        IdPrefix.ConnectionNotification => this with { ConnectionNotifications = ConnectionNotifications.Remove(id) },
         _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
     };
 }

@@ -35,6 +35,16 @@ public static class EndpointServices
         ["vpc-endpoint-state"] = (c, _) => [c.State],
     }, tagsId: null);
 
+    public static readonly FilterTable<ConnectionNotification> NotificationFilters = new(new()
+    {
+        ["connection-notification-arn"] = (n, _) => [n.TopicArn],
+        ["connection-notification-id"] = (n, _) => [n.Id],
+        ["connection-notification-state"] = (_, _) => ["Enabled"],
+        ["connection-notification-type"] = (_, _) => ["Topic"],
+        ["service-id"] = (n, _) => [n.ServiceId],
+        ["vpc-endpoint-id"] = (n, _) => [n.VpcEndpointId],
+    }, tagsId: null);
+
     /// <summary>One endpoint to a provider's service, in its consumer's account.</summary>
     public sealed record Connection(EndpointServiceConfiguration Configuration, VpcEndpoint Endpoint, RegionState Consumer, string State);
 
@@ -142,6 +152,67 @@ public static class EndpointServices
             w.List("vpcEndpointConnectionSet", page, (w, c) => EndpointServiceConfigurationXml.Connection(w, c.Configuration, c.Endpoint, c.Consumer, c.State));
             w.Element("nextToken", next);
         });
+    }
+
+    public static async Task<Ec2Reply> CreateNotification(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new PutConnectionNotification(null, input.String("ServiceId"), input.String("VpcEndpointId"),
+            input.String("ConnectionNotificationArn"), input.Strings("ConnectionEvents")));
+        if (outcome.Failed) return outcome.Error!;
+        var notification = outcome.State!.ConnectionNotifications[outcome.Value!];
+        return Ec2Reply.Ok(w =>
+        {
+            w.Structure("connectionNotification", w => Notification(w, notification, call.Scope.Region));
+            w.Element("clientToken", input.String("ClientToken"));
+        });
+    }
+
+    public static async Task<Ec2Reply> ModifyNotification(Ec2Call call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new PutConnectionNotification(input.String("ConnectionNotificationId"), null, null,
+            input.String("ConnectionNotificationArn"), input.Strings("ConnectionEvents")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+    }
+
+    public static async Task<Ec2Reply> DescribeNotifications(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        IEnumerable<ConnectionNotification> all = state.ConnectionNotifications.Values;
+        if (call.Input.String("ConnectionNotificationId") is { } id)
+        {
+            if (!state.ConnectionNotifications.ContainsKey(id))
+                return new Ec2Error("InvalidConnectionNotification", $"The connection notification '{id}' does not exist");
+            all = all.Where(n => n.Id == id);
+        }
+        if (NotificationFilters.Apply(all, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
+        if (Paging.Page(matching, n => n.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
+            return pageError;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("connectionNotificationSet", page, (w, n) => Notification(w, n, call.Scope.Region));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> DeleteNotifications(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteConnectionNotifications(call.Input.Strings("ConnectionNotificationIds")));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
+    }
+
+    private static void Notification(XmlWriter w, ConnectionNotification notification, string region)
+    {
+        w.Element("connectionNotificationId", notification.Id);
+        w.Element("serviceId", notification.ServiceId);
+        w.Element("vpcEndpointId", notification.VpcEndpointId);
+        w.Element("connectionNotificationType", "Topic");
+        w.Element("connectionNotificationArn", notification.TopicArn);
+        w.StringList("connectionEvents", notification.Events);
+        w.Element("connectionNotificationState", "Enabled");
+        w.Element("serviceRegion", region);
     }
 
     /// <summary>Accept or reject each endpoint in its consumer's account; what cannot be answered comes back in Unsuccessful.</summary>
