@@ -47,11 +47,7 @@ public static class EndpointServiceConfigurationXml
         w.Element("vpcEndpointOwner", endpoint.OwnerId);
         w.Element("vpcEndpointState", state);
         w.Element("creationTimestamp", endpoint.CreationTimestamp);
-        w.List("dnsEntrySet", EndpointDns.Entries(consumer, endpoint), (w, entry) =>
-        {
-            w.Element("dnsName", entry.DnsName);
-            w.Element("hostedZoneId", entry.HostedZoneId);
-        });
+        VpcEndpointXml.DnsEntrySet(w, endpoint, consumer);
         w.StringList("networkLoadBalancerArnSet", configuration.NetworkLoadBalancerArns);
         w.Element("ipAddressType", endpoint.IpAddressType);
         w.Element("vpcEndpointConnectionId", $"vpce-con-{endpoint.Id[5..]}");

@@ -41,14 +41,18 @@ public static class VpcEndpointXml
         w.Element("privateDnsEnabled", endpoint.PrivateDnsEnabled);
         w.Element("requesterManaged", false);
         w.StringList("networkInterfaceIdSet", endpoint.NetworkInterfaceIds);
-        w.List("dnsEntrySet", EndpointDns.Entries(state, endpoint), (w, entry) =>
-        {
-            w.Element("dnsName", entry.DnsName);
-            w.Element("hostedZoneId", entry.HostedZoneId);
-        });
+        DnsEntrySet(w, endpoint, state);
         w.Element("creationTimestamp", endpoint.CreationTimestamp);
         TagXml.TagSet(w, state.TagsOf(endpoint.Id));
         w.Element("ownerId", endpoint.OwnerId);
         w.Element("serviceRegion", state.Scope.Region);
     }
+
+    /// <summary>The endpoint's DNS names (<c>dnsEntrySet</c>), as both the consumer's and the provider's shapes carry them.</summary>
+    public static void DnsEntrySet(XmlWriter w, VpcEndpoint endpoint, RegionState consumer) =>
+        w.List("dnsEntrySet", EndpointDns.Entries(consumer, endpoint), (w, entry) =>
+        {
+            w.Element("dnsName", entry.DnsName);
+            w.Element("hostedZoneId", entry.HostedZoneId);
+        });
 }
