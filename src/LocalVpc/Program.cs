@@ -23,5 +23,17 @@ up.SetAction((result, cancellationToken) =>
         TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay)))), cancellationToken);
 });
 
-var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up };
+var from = new Option<string>("--from") { Description = "The source: an instance (i-…) or a network interface (eni-…)", Required = true };
+var to = new Option<string>("--to") { Description = "The destination and port: NAME-or-IP:PORT", Required = true };
+var protocol = new Option<string>("--protocol") { Description = "tcp, udp or icmp", DefaultValueFactory = _ => "tcp" };
+var json = new Option<bool>("--json") { Description = "Print the verdict as JSON" };
+var endpointUrl = new Option<string>("--endpoint-url") { Description = "The LocalVpc to ask",
+    DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") ?? $"http://127.0.0.1:{ServerOptions.DefaultPort}" };
+var probeAccount = new Option<string?>("--account") { Description = "The account (defaults to AWS_ACCESS_KEY_ID when it is 12 digits)" };
+var probeRegion = new Option<string?>("--region") { Description = "The region (defaults to AWS_REGION, AWS_DEFAULT_REGION, us-east-1)" };
+var probe = new Command("probe", "Can this instance reach that name on that port? The path, hop by hop, and why") { from, to, protocol, json, endpointUrl, probeAccount, probeRegion };
+probe.SetAction((result, cancellationToken) => ProbeCommand.RunAsync(result.GetValue(from)!, result.GetValue(to)!, result.GetValue(protocol)!,
+    result.GetValue(json), result.GetValue(endpointUrl)!, result.GetValue(probeAccount), result.GetValue(probeRegion), cancellationToken));
+
+var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe };
 return await root.Parse(args).InvokeAsync();

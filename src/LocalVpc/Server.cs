@@ -52,6 +52,7 @@ internal static class Server
             await ledger.ResetAsync();
             return Results.Json(new { reset = true });
         });
+        app.MapGet("/_localvpc/probe", (HttpRequest request) => ProbeEndpoint.HandleAsync(request, ledger, options.Account));
         app.MapPost("/", endpoint.HandleAsync);
         app.MapGet("/", endpoint.HandleAsync);
 

@@ -1,0 +1,67 @@
+namespace LocalVpc.Analysis;
+
+/// <summary>
+/// Resolves a name as the source VPC's resolver (VPC base +2) would: endpoint regional and zonal names (public,
+/// answered from anywhere) to the endpoint's interface addresses; a service's private DNS name to the endpoint's
+/// addresses only inside a VPC whose endpoint has private DNS on and whose DNS support is on; instance names to
+/// their private address; an AWS service's public name to a public address (for S3 and DynamoDB one in their prefix
+/// lists, for the others one in 203.0.113.0/24, documentation space).
+/// </summary>
+public static class NameResolver
+{
+    public static Resolution? Resolve(RegionState state, Vpc vpc, Subnet from, string name, List<Hop> notes)
+    {
+        name = name.TrimEnd('.').ToLowerInvariant();
+        if (Ipv4Cidr.TryParseAddress(name, out var literal)) return new Resolution(literal, "an IP address");
+
+        // 1. The VPC's endpoints with private DNS on answer the service's names, if the VPC resolves names at all.
+        var privateEndpoint = state.VpcEndpoints.Values.FirstOrDefault(e => e.VpcId == vpc.Id && e.PrivateDnsEnabled &&
+            e.ServicePrivateDnsNames.Any(n => Matches(n, name)));
+        if (privateEndpoint is not null)
+        {
+            if (vpc.EnableDnsSupport) return Pick(state, privateEndpoint, from, $"the private DNS name of {privateEndpoint.Id}");
+            notes.Add(new Hop("dns", vpc.Id, true, $"{vpc.Id} has enableDnsSupport off: its resolver does not answer {name} with {privateEndpoint.Id}'s addresses",
+                "LOCALVPC_VPC_DNS_SUPPORT_DISABLED"));
+        }
+
+        // 2. Endpoint regional and zonal names are public.
+        foreach (var endpoint in state.VpcEndpoints.Values.Where(e => e.IsInterface))
+            foreach (var entry in EndpointDns.Entries(state, endpoint).Where(e => e.HostedZoneId == ServiceCatalog.EndpointHostedZoneId(state.Scope.Region)))
+                if (Matches(entry.DnsName, name))
+                {
+                    var zonal = state.Region.Zones.FirstOrDefault(z => name.StartsWith($"{endpoint.Id}-{endpoint.DnsSuffix}-{z.Name}.", StringComparison.Ordinal));
+                    return Pick(state, endpoint, zonal is null ? from : null, $"{endpoint.Id}'s {(zonal is null ? "regional" : "zonal")} name", zonal?.Name);
+                }
+
+        // 3. Instance names: ip-10-0-1-5.ec2.internal.
+        var label = name.Split('.')[0];
+        if (label.StartsWith("ip-", StringComparison.Ordinal) && Ipv4Cidr.TryParseAddress(label[3..].Replace('-', '.'), out var instanceIp) &&
+            name == DnsNames.Private(Ipv4Cidr.FormatAddress(instanceIp), state.Scope.Region))
+            return new Resolution(instanceIp, "an instance name");
+
+        // 4. AWS services' public names.
+        var service = ServiceCatalog.For(state.Region).FirstOrDefault(s => s.PrivateDnsNames.Any(n => Matches(n, name)) ||
+            s.BaseEndpointDnsNames.Any(n => n == name && s.PrefixList is not null));
+        if (service is not null)
+        {
+            var gateway = ServiceCatalog.For(state.Region).FirstOrDefault(s => s.ShortName == service.ShortName && s.PrefixList is not null);
+            if (gateway?.PrefixList is { } list && Ipv4Cidr.TryParse(list.Cidrs[0], out var block))
+                return new Resolution(block.Network + 10, $"the public name of {service.ServiceName}, in {list.Id}");
+            var offset = (uint)(Math.Abs(service.ShortName.GetHashCode(StringComparison.Ordinal)) % 250) + 1;
+            return new Resolution(0xCB007100 + offset, $"the public name of {service.ServiceName} (a public address)");
+        }
+        return null;
+    }
+
+    /// <summary>DNS names match exactly, or a <c>*.</c> name matches one more label in front.</summary>
+    public static bool Matches(string pattern, string name) =>
+        pattern == name || (pattern.StartsWith("*.", StringComparison.Ordinal) && name.EndsWith(pattern[1..], StringComparison.Ordinal) &&
+                            !name[..^(pattern.Length - 1)].Contains('.'));
+
+    private static Resolution? Pick(RegionState state, VpcEndpoint endpoint, Subnet? near, string how, string? zone = null)
+    {
+        var interfaces = endpoint.NetworkInterfaceIds.Select(id => state.NetworkInterfaces.GetValueOrDefault(id)).OfType<NetworkInterface>().ToList();
+        var chosen = interfaces.FirstOrDefault(n => n.AvailabilityZone == (zone ?? near?.AvailabilityZone)) ?? interfaces.FirstOrDefault();
+        return chosen is null ? null : Ipv4Cidr.TryParseAddress(chosen.PrivateIpAddress, out var ip) ? new Resolution(ip, how) : null;
+    }
+}

@@ -1,0 +1,22 @@
+namespace LocalVpc.Analysis;
+
+/// <summary>Longest-prefix match in a route table, over CIDR routes and prefix-list routes (a list matches with the prefix of its matching block).</summary>
+public static class RouteLookup
+{
+    public static Route? Find(RegionState state, RouteTable table, uint address) =>
+        table.Routes
+            .Select(r => (Route: r, Length: MatchLength(state, r, address)))
+            .Where(m => m.Length >= 0)
+            .OrderByDescending(m => m.Length)
+            .Select(m => m.Route)
+            .FirstOrDefault();
+
+    private static int MatchLength(RegionState state, Route route, uint address)
+    {
+        if (route.DestinationCidrBlock is { } cidr)
+            return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(address) ? block.PrefixLength : -1;
+        if (route.DestinationPrefixListId is { } id && ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == id) is { } list)
+            return list.Cidrs.Select(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(address) ? block.PrefixLength : -1).Max();
+        return -1;
+    }
+}

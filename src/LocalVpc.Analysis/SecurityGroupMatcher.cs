@@ -1,0 +1,30 @@
+namespace LocalVpc.Analysis;
+
+/// <summary>Security groups allow (stateful, allow-only): the first rule of any of the groups that covers protocol, port and peer.</summary>
+public static class SecurityGroupMatcher
+{
+    /// <param name="peerGroups">The groups of the interface on the other side, for rules that name a group.</param>
+    public static SecurityGroupRule? Allowing(RegionState state, IEnumerable<string> groupIds, bool egress, Flow flow, uint peer,
+        IReadOnlyCollection<string> peerGroups) =>
+        groupIds.Select(id => state.SecurityGroups.GetValueOrDefault(id)).OfType<SecurityGroup>()
+            .SelectMany(g => g.Rules.Where(r => r.IsEgress == egress))
+            .FirstOrDefault(r => Covers(r, flow) && PeerMatches(state, r.Peer, peer, peerGroups));
+
+    private static bool Covers(SecurityGroupRule rule, Flow flow) => rule.IpProtocol switch
+    {
+        "-1" => true,
+        "tcp" or "udp" => rule.IpProtocol == flow.Protocol && flow.Port >= rule.FromPort && flow.Port <= rule.ToPort,
+        "icmp" => flow.Protocol == "icmp",
+        var number => number == flow.ProtocolNumber,
+    };
+
+    private static bool PeerMatches(RegionState state, RulePeer rulePeer, uint peer, IReadOnlyCollection<string> peerGroups)
+    {
+        if (rulePeer.CidrIpv4 is { } cidr) return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(peer);
+        if (rulePeer.GroupId is { } group) return peerGroups.Contains(group);
+        if (rulePeer.PrefixListId is { } list)
+            return ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == list)?.Cidrs
+                .Any(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(peer)) == true;
+        return false;
+    }
+}
