@@ -114,6 +114,20 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
         await Call("DescribeInstanceStatus");
         await Call("StopInstances", ("InstanceId.1", instance));
         await Call("StartInstances", ("InstanceId.1", instance));
+        var found = Value(await Call("CreateNetworkInsightsPath", ("Source", instance), ("DestinationIp", "10.0.1.200"), ("Protocol", "tcp"),
+            ("DestinationPort", "443"), ("ClientToken", "path-1"), ("TagSpecification.1.ResourceType", "network-insights-path"), ("TagSpecification.1.Tag.1.Key", "k")), "networkInsightsPathId");
+        var noRoute = Value(await Call("CreateNetworkInsightsPath", ("Source", instance), ("DestinationIp", "192.0.2.1"), ("Protocol", "tcp"),
+            ("DestinationPort", "443"), ("ClientToken", "path-2")), "networkInsightsPathId");
+        await Call("DescribeNetworkInsightsPaths");
+        var analysis = Value(await Call("StartNetworkInsightsAnalysis", ("NetworkInsightsPathId", found), ("ClientToken", "analysis-1")), "networkInsightsAnalysisId");
+        var blocked = Value(await Call("StartNetworkInsightsAnalysis", ("NetworkInsightsPathId", noRoute), ("ClientToken", "analysis-2")), "networkInsightsAnalysisId");
+        await Call("DescribeNetworkInsightsAnalyses");
+        Assert.Contains(replies["DescribeNetworkInsightsAnalyses"].Descendants(Ns + "explanationSet"), _ => true);
+        foreach (var (a, path) in new[] { (analysis, found), (blocked, noRoute) })
+        {
+            await Call("DeleteNetworkInsightsAnalysis", ("NetworkInsightsAnalysisId", a));
+            await Call("DeleteNetworkInsightsPath", ("NetworkInsightsPathId", path));
+        }
         await Call("DisassociateAddress", ("AssociationId", eipAssociation));
         var nat = Value(await Call("CreateNatGateway", ("SubnetId", subnet2), ("AllocationId", allocation)), "natGatewayId");
         await Call("DescribeNatGateways");

@@ -143,6 +143,12 @@ public static class Ec2Errors
         new("InvalidGatewayID.NotFound", $"The gateway ID '{id}' does not exist");
     public static Ec2Error VpcPeeringConnectionNotFound(string id) =>
         new("InvalidVpcPeeringConnectionID.NotFound", $"The vpcPeeringConnection ID '{id}' does not exist");
+    public static Ec2Error NetworkInsightsPathNotFound(string id) =>
+        new("InvalidNetworkInsightsPathId.NotFound", $"The network insights path ID '{id}' does not exist");
+
+    public static Ec2Error NetworkInsightsAnalysisNotFound(string id) =>
+        new("InvalidNetworkInsightsAnalysisId.NotFound", $"The network insights analysis ID '{id}' does not exist");
+
     public static Ec2Error VpcEndpointNotFound(string id) =>
         new("InvalidVpcEndpointId.NotFound", $"The Vpc Endpoint Id '{id}' does not exist");
     public static Ec2Error NetworkAclEntryAlreadyExists(int rule) =>

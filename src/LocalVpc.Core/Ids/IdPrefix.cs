@@ -27,6 +27,8 @@ public static class IdPrefix
     public const string ServicePermission = "vpce-svc-perm";
     public const string ConnectionNotification = "vpce-nfn";
     public const string PrefixList = "pl";
+    public const string NetworkInsightsPath = "nip";
+    public const string NetworkInsightsAnalysis = "nia";
 
     /// <summary>True when <paramref name="id"/> is <c>prefix-</c> followed by 8 or 17 lowercase hex digits (AWS's old and new lengths).</summary>
     public static bool IsWellFormed(string id, string prefix)

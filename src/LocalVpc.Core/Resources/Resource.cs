@@ -20,4 +20,6 @@ namespace LocalVpc.Core.Resources;
 [JsonDerivedType(typeof(Listener), "listener")]
 [JsonDerivedType(typeof(EndpointServiceConfiguration), "endpoint-service")]
 [JsonDerivedType(typeof(ConnectionNotification), "connection-notification")]
+[JsonDerivedType(typeof(NetworkInsightsPath), "network-insights-path")]
+[JsonDerivedType(typeof(NetworkInsightsAnalysis), "network-insights-analysis")]
 public abstract record Resource(string Id);

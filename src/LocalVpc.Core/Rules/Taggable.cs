@@ -29,6 +29,8 @@ public static class Taggable
             IdPrefix.VpcEndpoint => Ec2Errors.VpcEndpointNotFound(id),
             IdPrefix.EndpointService => Ec2Errors.EndpointServiceNotFound(id),
             IdPrefix.SecurityGroupRule => Ec2Errors.RuleNotFound(id),
+            IdPrefix.NetworkInsightsPath => Ec2Errors.NetworkInsightsPathNotFound(id),
+            IdPrefix.NetworkInsightsAnalysis => Ec2Errors.NetworkInsightsAnalysisNotFound(id),
             _ => Ec2Errors.InvalidId(id),
         };
     }
@@ -50,6 +52,8 @@ public static class Taggable
         IdPrefix.VpcEndpoint => "vpc-endpoint",
         IdPrefix.EndpointService => "vpc-endpoint-service",
         IdPrefix.DhcpOptions => "dhcp-options",
+        IdPrefix.NetworkInsightsPath => "network-insights-path",
+        IdPrefix.NetworkInsightsAnalysis => "network-insights-analysis",
         _ => null,
     };
 }

@@ -23,6 +23,8 @@ public sealed record RegionState(
     ImmutableSortedDictionary<string, Listener> Listeners,
     ImmutableSortedDictionary<string, EndpointServiceConfiguration> EndpointServices,
     ImmutableSortedDictionary<string, ConnectionNotification> ConnectionNotifications,
+    ImmutableSortedDictionary<string, NetworkInsightsPath> NetworkInsightsPaths,
+    ImmutableSortedDictionary<string, NetworkInsightsAnalysis> NetworkInsightsAnalyses,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -45,6 +47,8 @@ public sealed record RegionState(
         ImmutableSortedDictionary.Create<string, Listener>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, EndpointServiceConfiguration>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ConnectionNotification>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, NetworkInsightsPath>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, NetworkInsightsAnalysis>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
@@ -80,6 +84,8 @@ public sealed record RegionState(
         IdPrefix.VpcEndpoint => VpcEndpoints.GetValueOrDefault(id),
         IdPrefix.EndpointService => EndpointServices.GetValueOrDefault(id),
         IdPrefix.ConnectionNotification => ConnectionNotifications.GetValueOrDefault(id),
+        IdPrefix.NetworkInsightsPath => NetworkInsightsPaths.GetValueOrDefault(id),
+        IdPrefix.NetworkInsightsAnalysis => NetworkInsightsAnalyses.GetValueOrDefault(id),
         _ => null,
     };
 
@@ -175,6 +181,8 @@ public sealed record RegionState(
         ResourcePut { Resource: Listener l } => this with { Listeners = Listeners.SetItem(l.Id, l) },
         ResourcePut { Resource: EndpointServiceConfiguration c } => this with { EndpointServices = EndpointServices.SetItem(c.Id, c) },
         ResourcePut { Resource: ConnectionNotification n } => this with { ConnectionNotifications = ConnectionNotifications.SetItem(n.Id, n) },
+        ResourcePut { Resource: NetworkInsightsPath p } => this with { NetworkInsightsPaths = NetworkInsightsPaths.SetItem(p.Id, p) },
+        ResourcePut { Resource: NetworkInsightsAnalysis a } => this with { NetworkInsightsAnalyses = NetworkInsightsAnalyses.SetItem(a.Id, a) },
         ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
@@ -203,6 +211,8 @@ public sealed record RegionState(
         foreach (var l in Listeners.Values) yield return new ResourcePut(l);
         foreach (var c in EndpointServices.Values) yield return new ResourcePut(c);
         foreach (var n in ConnectionNotifications.Values) yield return new ResourcePut(n);
+        foreach (var p in NetworkInsightsPaths.Values) yield return new ResourcePut(p);
+        foreach (var a in NetworkInsightsAnalyses.Values) yield return new ResourcePut(a);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
@@ -229,6 +239,8 @@ public sealed record RegionState(
         IdPrefix.VpcEndpoint => this with { VpcEndpoints = VpcEndpoints.Remove(id) },
         IdPrefix.EndpointService => this with { EndpointServices = EndpointServices.Remove(id) },
         IdPrefix.ConnectionNotification => this with { ConnectionNotifications = ConnectionNotifications.Remove(id) },
+        IdPrefix.NetworkInsightsPath => this with { NetworkInsightsPaths = NetworkInsightsPaths.Remove(id) },
+        IdPrefix.NetworkInsightsAnalysis => this with { NetworkInsightsAnalyses = NetworkInsightsAnalyses.Remove(id) },
         _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
     };
 }

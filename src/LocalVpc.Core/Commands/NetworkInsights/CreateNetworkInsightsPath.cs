@@ -1,0 +1,40 @@
+namespace LocalVpc.Core.Commands.NetworkInsights;
+
+/// <summary>
+/// CreateNetworkInsightsPath: the source is an instance or a network interface of this account; the destination an
+/// instance, a network interface, a VPC endpoint or an internet gateway, or an address.
+/// </summary>
+public sealed record CreateNetworkInsightsPath(string? Source, string? Destination, string? SourceIp, string? DestinationIp, string? Protocol,
+    int? DestinationPort, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
+{
+    public Decision<string> Decide(RegionState state, CommandContext context)
+    {
+        if (Source is null) return Ec2Errors.MissingParameter("Source");
+        if (Protocol is null) return Ec2Errors.MissingParameter("Protocol");
+        if (Protocol is not ("tcp" or "udp")) return Ec2Errors.InvalidParameterValue($"Value ({Protocol}) for parameter protocol is invalid. Use tcp or udp.");
+        if (DestinationPort is < 0 or > 65535) return Ec2Errors.InvalidParameterValue($"Value ({DestinationPort}) for parameter destinationPort is invalid.");
+        if (!IsAnalysable(state, Source, asDestination: false))
+            return Ec2Errors.InvalidParameterValue($"The source '{Source}' is not an instance or a network interface of this account.");
+        if (Destination is null && DestinationIp is null)
+            return Ec2Errors.MissingParameter("Destination");
+        if (Destination is not null && !IsAnalysable(state, Destination, asDestination: true))
+            return Ec2Errors.InvalidParameterValue($"The destination '{Destination}' is not an instance, network interface, VPC endpoint or internet gateway of this account.");
+        foreach (var (name, ip) in new[] { ("sourceIp", SourceIp), ("destinationIp", DestinationIp) })
+            if (ip is not null && !Ipv4Cidr.TryParseAddress(ip, out _))
+                return Ec2Errors.InvalidParameterValue($"Value ({ip}) for parameter {name} is invalid.");
+
+        var path = new NetworkInsightsPath(context.Ids.Next(IdPrefix.NetworkInsightsPath), Source, Destination, SourceIp, DestinationIp, Protocol,
+            DestinationPort, context.Time.GetUtcNow());
+        if (TagRules.ForNewResource(TagSpecifications, "network-insights-path", path.Id, out var tags) is { } tagError) return tagError;
+        List<Event> events = [new ResourcePut(path)];
+        if (tags is not null) events.Add(tags);
+        return Decision.Of(path.Id, events);
+    }
+
+    private static bool IsAnalysable(RegionState state, string id, bool asDestination) => state.Find(id) switch
+    {
+        Instance or NetworkInterface => true,
+        VpcEndpoint or InternetGateway => asDestination,
+        _ => false,
+    };
+}

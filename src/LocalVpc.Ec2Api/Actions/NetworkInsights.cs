@@ -1,0 +1,230 @@
+using System.Globalization;
+using LocalVpc.Analysis;
+using LocalVpc.Core.Commands.NetworkInsights;
+
+namespace LocalVpc.Ec2Api.Actions;
+
+/// <summary>
+/// Reachability Analyzer's API: paths are questions, analyses their answers. An analysis runs the same analyser as
+/// <c>localvpc probe</c> on the live state and is <c>succeeded</c> when it returns.
+/// </summary>
+public static class NetworkInsights
+{
+    public static readonly FilterTable<NetworkInsightsPath> PathFilters = new(new()
+    {
+        ["destination"] = (p, _) => [p.Destination],
+        ["destination-ip"] = (p, _) => [p.DestinationIp],
+        ["destination-port"] = (p, _) => [p.DestinationPort?.ToString(CultureInfo.InvariantCulture)],
+        ["protocol"] = (p, _) => [p.Protocol],
+        ["source"] = (p, _) => [p.Source],
+        ["source-ip"] = (p, _) => [p.SourceIp],
+    }, p => p.Id);
+
+    public static readonly FilterTable<NetworkInsightsAnalysis> AnalysisFilters = new(new()
+    {
+        ["path-found"] = (a, _) => [a.NetworkPathFound is { } found ? (found ? "true" : "false") : null],
+        ["status"] = (a, _) => [a.Status],
+    }, a => a.Id);
+
+    public static async Task<Ec2Reply> CreatePath(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("FilterAtSource") || input.Has("FilterAtDestination"))
+            return Ec2Errors.InvalidParameter("Path filters (FilterAtSource, FilterAtDestination) are not served.");
+        var outcome = await call.ExecuteAsync(new CreateNetworkInsightsPath(input.String("Source"), input.String("Destination"), input.String("SourceIp"),
+            input.String("DestinationIp"), input.String("Protocol"), input.Int("DestinationPort"), Binding.TagSpecifications(input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("networkInsightsPath", w => Path(w, state.NetworkInsightsPaths[outcome.Value!], state)));
+    }
+
+    public static async Task<Ec2Reply> DescribePaths(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        IEnumerable<NetworkInsightsPath> all = state.NetworkInsightsPaths.Values;
+        var ids = call.Input.Strings("NetworkInsightsPathIds");
+        if (!ids.IsEmpty)
+        {
+            if (ids.FirstOrDefault(id => !state.NetworkInsightsPaths.ContainsKey(id)) is { } missing) return Ec2Errors.NetworkInsightsPathNotFound(missing);
+            all = all.Where(p => ids.Contains(p.Id));
+        }
+        if (PathFilters.Apply(all, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
+        if (Paging.Page(matching, p => p.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
+            return pageError;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("networkInsightsPathSet", page, (w, p) => Path(w, p, state));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> DeletePath(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteNetworkInsightsPath(call.Input.String("NetworkInsightsPathId")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(w => w.Element("networkInsightsPathId", outcome.Value));
+    }
+
+    public static async Task<Ec2Reply> StartAnalysis(Ec2Call call)
+    {
+        var input = call.Input;
+        if (input.Has("AdditionalAccounts") || input.Has("FilterInArns") || input.Has("FilterOutArns"))
+            return Ec2Errors.InvalidParameter("AdditionalAccounts, FilterInArns and FilterOutArns are not served.");
+        var pathId = input.String("NetworkInsightsPathId");
+        if (pathId is null) return Ec2Errors.MissingParameter("NetworkInsightsPathId");
+        var state = await call.ReadAsync();
+        if (!state.NetworkInsightsPaths.TryGetValue(pathId, out var path)) return Ec2Errors.NetworkInsightsPathNotFound(pathId);
+
+        var (found, message, findings) = Analyze(state, call.RegionAccounts(), path);
+        var outcome = await call.ExecuteAsync(new RecordNetworkInsightsAnalysis(pathId, found, message, findings, Binding.TagSpecifications(input)));
+        if (outcome.Failed) return outcome.Error!;
+        var after = outcome.State!;
+        return Ec2Reply.Ok(w => w.Structure("networkInsightsAnalysis", w => Analysis(w, after.NetworkInsightsAnalyses[outcome.Value!], after)));
+    }
+
+    public static async Task<Ec2Reply> DescribeAnalyses(Ec2Call call)
+    {
+        var state = await call.ReadAsync();
+        IEnumerable<NetworkInsightsAnalysis> all = state.NetworkInsightsAnalyses.Values;
+        var ids = call.Input.Strings("NetworkInsightsAnalysisIds");
+        if (!ids.IsEmpty)
+        {
+            if (ids.FirstOrDefault(id => !state.NetworkInsightsAnalyses.ContainsKey(id)) is { } missing) return Ec2Errors.NetworkInsightsAnalysisNotFound(missing);
+            all = all.Where(a => ids.Contains(a.Id));
+        }
+        if (call.Input.String("NetworkInsightsPathId") is { } pathId) all = all.Where(a => a.PathId == pathId);
+        if (call.Input.String("AnalysisStartTime") is { } from && DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, out var start))
+            all = all.Where(a => a.StartDate >= start);
+        if (call.Input.String("AnalysisEndTime") is { } to && DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, out var end))
+            all = all.Where(a => a.StartDate <= end);
+        if (AnalysisFilters.Apply(all, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
+        if (Paging.Page(matching, a => a.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
+            return pageError;
+        return Ec2Reply.Ok(w =>
+        {
+            w.List("networkInsightsAnalysisSet", page, (w, a) => Analysis(w, a, state));
+            w.Element("nextToken", next);
+        });
+    }
+
+    public static async Task<Ec2Reply> DeleteAnalysis(Ec2Call call)
+    {
+        var outcome = await call.ExecuteAsync(new DeleteNetworkInsightsAnalysis(call.Input.String("NetworkInsightsAnalysisId")));
+        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(w => w.Element("networkInsightsAnalysisId", outcome.Value));
+    }
+
+    /// <summary>The path's question as the analyser's flow; a destination resource stands for its private address.</summary>
+    private static (bool? Found, string? Message, ImmutableArray<AnalysisFinding> Findings) Analyze(RegionState state, IEnumerable<RegionState> region,
+        NetworkInsightsPath path)
+    {
+        if (path.DestinationPort is not { } port)
+            return (null, "LocalVpc analyses one destination port: create the path with DestinationPort.", []);
+        var destination = path.DestinationIp ?? (path.Destination is { } id ? AddressOf(state, id) : null);
+        if (destination is null)
+            return (null, $"{path.Destination} has no private address to analyse a path to: create the path with DestinationIp.", []);
+        var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(path.Source, destination, path.Protocol, port));
+        return (verdict.Reachable, null,
+            [.. verdict.Hops.Select(h => new AnalysisFinding(h.Component, h.ResourceId, h.Passed, h.Detail, h.ExplanationCode))]);
+    }
+
+    private static string? AddressOf(RegionState state, string id) => state.Find(id) switch
+    {
+        Instance instance => state.NetworkInterfaces.GetValueOrDefault(instance.PrimaryNetworkInterfaceId)?.PrivateIpAddress,
+        NetworkInterface eni => eni.PrivateIpAddress,
+        VpcEndpoint endpoint => endpoint.NetworkInterfaceIds.Select(n => state.NetworkInterfaces.GetValueOrDefault(n)?.PrivateIpAddress).FirstOrDefault(a => a is not null),
+        _ => null,
+    };
+
+    private static void Path(XmlWriter w, NetworkInsightsPath path, RegionState state)
+    {
+        w.Element("networkInsightsPathId", path.Id);
+        w.Element("networkInsightsPathArn", Arn(state, "network-insights-path", path.Id));
+        w.Element("createdDate", path.CreatedDate);
+        w.Element("source", path.Source);
+        w.Element("destination", path.Destination);
+        w.Element("sourceArn", ResourceArn(state, path.Source));
+        w.Element("destinationArn", path.Destination is null ? null : ResourceArn(state, path.Destination));
+        w.Element("sourceIp", path.SourceIp);
+        w.Element("destinationIp", path.DestinationIp);
+        w.Element("protocol", path.Protocol);
+        w.Element("destinationPort", path.DestinationPort);
+        TagXml.TagSet(w, state.TagsOf(path.Id));
+    }
+
+    private static void Analysis(XmlWriter w, NetworkInsightsAnalysis analysis, RegionState state)
+    {
+        w.Element("networkInsightsAnalysisId", analysis.Id);
+        w.Element("networkInsightsAnalysisArn", Arn(state, "network-insights-analysis", analysis.Id));
+        w.Element("networkInsightsPathId", analysis.PathId);
+        w.Element("startDate", analysis.StartDate);
+        w.Element("status", analysis.Status);
+        w.Element("statusMessage", analysis.StatusMessage);
+        if (analysis.NetworkPathFound is { } found) w.Element("networkPathFound", found);
+        // Path components are the network's parts the flow crossed; name resolution is not one of them.
+        var crossed = analysis.Findings.Where(f => f.Passed && f.ResourceId is not null && f.Kind != "dns").ToList();
+        if (analysis.NetworkPathFound is not null)
+        {
+            w.List("forwardPathComponentSet", crossed.Select((f, i) => (f, i)), (w, c) => Component(w, c.f, c.i + 1));
+            if (analysis.NetworkPathFound == true)
+                w.List("returnPathComponentSet", Enumerable.Reverse(crossed).Select((f, i) => (f, i)), (w, c) => Component(w, c.f, c.i + 1));
+        }
+        w.List("explanationSet", analysis.Findings.Where(f => !f.Passed), (w, f) => Explanation(w, f, state));
+        TagXml.TagSet(w, state.TagsOf(analysis.Id));
+    }
+
+    private static void Component(XmlWriter w, AnalysisFinding finding, int sequence)
+    {
+        w.Element("sequenceNumber", sequence);
+        w.Structure("component", w =>
+        {
+            w.Element("id", finding.ResourceId);
+            w.Element("name", finding.Detail);
+        });
+    }
+
+    private static void Explanation(XmlWriter w, AnalysisFinding finding, RegionState state)
+    {
+        var id = finding.ResourceId;
+        w.Element("explanationCode", finding.ExplanationCode);
+        if (finding.Kind.EndsWith("-ingress", StringComparison.Ordinal)) w.Element("direction", "ingress");
+        if (finding.Kind.EndsWith("-egress", StringComparison.Ordinal)) w.Element("direction", "egress");
+        if (id is null) return;
+        w.Structure("component", w =>
+        {
+            w.Element("id", id);
+            w.Element("name", finding.Detail);
+        });
+        void Named(string element, string type) => w.Structure(element, w =>
+        {
+            w.Element("id", id);
+            w.Element("arn", Arn(state, type, id));
+        });
+        switch (finding.Kind)
+        {
+            case "security-group-ingress" or "security-group-egress":
+                w.List("securityGroupSet", id.Split(','), (w, g) =>
+                {
+                    w.Element("id", g);
+                    w.Element("arn", Arn(state, "security-group", g));
+                });
+                break;
+            case "network-acl-ingress" or "network-acl-egress": Named("acl", "network-acl"); break;
+            case "route": Named("routeTable", "route-table"); break;
+            case "vpc-endpoint": Named("vpcEndpoint", "vpc-endpoint"); break;
+            case "internet-gateway": Named("internetGateway", "internet-gateway"); break;
+            case "nat-gateway": Named("natGateway", "natgateway"); break;
+            case "load-balancer-listener": w.Element("loadBalancerArn", id); break;
+            case "target-group": w.Structure("loadBalancerTargetGroup", w => w.Element("arn", id)); break;
+        }
+    }
+
+    private static string Arn(RegionState state, string type, string id) => $"arn:aws:ec2:{state.Scope.Region}:{state.Scope.Account}:{type}/{id}";
+
+    private static string ResourceArn(RegionState state, string id) => state.Find(id) switch
+    {
+        Instance => Arn(state, "instance", id),
+        NetworkInterface => Arn(state, "network-interface", id),
+        VpcEndpoint => Arn(state, "vpc-endpoint", id),
+        InternetGateway => Arn(state, "internet-gateway", id),
+        _ => Arn(state, "resource", id),
+    };
+}
