@@ -8,12 +8,19 @@ using LocalVpc.Bench;
 //   subnets:   CreateSubnet up to N subnets in one VPC, then DescribeVpcs and DescribeSubnets point lookups.
 //   endpoints: CreateVpcEndpoint up to N interface endpoints, then DescribeVpcEndpoints by id, by filter,
 //              and listing all of them, in one call and page by page.
-// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|all --seconds 10 --count 1000]
+//   reachability: the analyser on a generated network of 10,000 interfaces (in process, no peer).
+// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|reachability|all --seconds 10 --count 1000]
 var seconds = ArgValue("--seconds", 10);
 var count = ArgValue("--count", 1000);
 var suite = Arg("--suite") ?? "all";
 var results = new List<Measurement>();
 var lookupTime = TimeSpan.FromSeconds(seconds);
+
+if (suite == "reachability")
+{
+    Reachability.Run(probes: 2000);
+    return;
+}
 
 foreach (var start in new Func<Task<Peer>>[] { Peer.LocalVpcAsync, Peer.MotoAsync })
 {

@@ -62,6 +62,6 @@ public static class NameResolver
     {
         var interfaces = endpoint.NetworkInterfaceIds.Select(id => state.NetworkInterfaces.GetValueOrDefault(id)).OfType<NetworkInterface>().ToList();
         var chosen = interfaces.FirstOrDefault(n => n.AvailabilityZone == (zone ?? near?.AvailabilityZone)) ?? interfaces.FirstOrDefault();
-        return chosen is null ? null : Ipv4Cidr.TryParseAddress(chosen.PrivateIpAddress, out var ip) ? new Resolution(ip, how) : null;
+        return chosen is null ? null : Ipv4Cidr.TryParseAddress(chosen.PrivateIpAddress, out var ip) ? new Resolution(ip, how, chosen.Id) : null;
     }
 }

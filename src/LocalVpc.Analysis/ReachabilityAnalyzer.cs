@@ -25,7 +25,9 @@ public static class ReachabilityAnalyzer
         }
         var address = Ipv4Cidr.FormatAddress(resolution.Address);
         hops.Add(new Hop("dns", vpc.Id, true, $"{flow.Destination} is {address}: {resolution.How}"));
-        var target = state.NetworkInterfaces.Values.FirstOrDefault(n => n.VpcId == vpc.Id && n.PrivateIpAddresses.Contains(address));
+        var target = resolution.NetworkInterfaceId is { } known && state.NetworkInterfaces.TryGetValue(known, out var answering) && answering.VpcId == vpc.Id
+            ? answering
+            : state.NetworkInterfaces.Values.FirstOrDefault(n => n.VpcId == vpc.Id && n.PrivateIpAddresses.Contains(address));
 
         // 3. The route out of the source subnet (traffic to the VPC's own blocks stays local).
         var table = state.RouteTableOf(subnet);
@@ -77,6 +79,20 @@ public static class ReachabilityAnalyzer
             hops.Add(new Hop("security-group-ingress", ingress.Id, true, $"inbound {Describe(ingress)}"));
         }
         return Destination(state, region, flow, target, address, hops);
+    }
+
+    /// <summary>
+    /// Which running instances of the account reach <paramref name="destination"/> on this protocol and port: each one
+    /// analysed as its own flow, in parallel (the state is immutable, so the flows share it safely).
+    /// </summary>
+    public static IReadOnlyList<(string InstanceId, Verdict Verdict)> WhoCanReach(RegionState state, IEnumerable<RegionState> region,
+        string destination, string protocol, int port)
+    {
+        var accounts = region as IReadOnlyCollection<RegionState> ?? [.. region];
+        return state.Instances.Values.Where(i => i.IsRunning).AsParallel().AsOrdered()
+            .Select(i => (i.Id, Analyze(state, accounts, new Flow(i.Id, destination, protocol, port))))
+            .Where(r => r.Item2.Reachable)
+            .ToList();
     }
 
     private static string? Source(RegionState state, string id, List<Hop> hops, out NetworkInterface source)

@@ -1,4 +1,7 @@
 namespace LocalVpc.Analysis;
 
-/// <summary>What a destination name resolved to in the source VPC's view, and how.</summary>
-public sealed record Resolution(uint Address, string How);
+/// <summary>
+/// What a destination name resolved to in the source VPC's view, and how. When the name is an endpoint's, the
+/// interface that answers is known already and need not be searched for by address.
+/// </summary>
+public sealed record Resolution(uint Address, string How, string? NetworkInterfaceId = null);
