@@ -46,7 +46,7 @@ public static class ReachabilityAnalyzer
         if (Beyond(state, source, route, resolution.Address, hops) is { } routeFix) return Verdict.Blocked(address, hops, routeFix);
 
         // 4. The source's security groups must let the traffic out.
-        var targetGroups = (IReadOnlyCollection<string>?)target?.GroupIds ?? [];
+        var targetGroups = target?.GroupIds ?? [];
         var egress = SecurityGroupMatcher.Allowing(state, source.GroupIds, egress: true, flow, resolution.Address, targetGroups);
         if (egress is null)
         {

@@ -3,13 +3,17 @@ namespace LocalVpc.Analysis;
 /// <summary>Longest-prefix match in a route table, over CIDR routes and prefix-list routes (a list matches with the prefix of its matching block).</summary>
 public static class RouteLookup
 {
-    public static Route? Find(RegionState state, RouteTable table, uint address) =>
-        table.Routes
-            .Select(r => (Route: r, Length: MatchLength(state, r, address)))
-            .Where(m => m.Length >= 0)
-            .OrderByDescending(m => m.Length)
-            .Select(m => m.Route)
-            .FirstOrDefault();
+    public static Route? Find(RegionState state, RouteTable table, uint address)
+    {
+        Route? best = null;
+        var bestLength = -1;
+        foreach (var route in table.Routes)
+        {
+            var length = MatchLength(state, route, address);
+            if (length > bestLength) (best, bestLength) = (route, length);
+        }
+        return best;
+    }
 
     private static int MatchLength(RegionState state, Route route, uint address)
     {

@@ -4,11 +4,18 @@ namespace LocalVpc.Analysis;
 public static class SecurityGroupMatcher
 {
     /// <param name="peerGroups">The groups of the interface on the other side, for rules that name a group.</param>
-    public static SecurityGroupRule? Allowing(RegionState state, IEnumerable<string> groupIds, bool egress, Flow flow, uint peer,
-        IReadOnlyCollection<string> peerGroups) =>
-        groupIds.Select(id => state.SecurityGroups.GetValueOrDefault(id)).OfType<SecurityGroup>()
-            .SelectMany(g => g.Rules.Where(r => r.IsEgress == egress))
-            .FirstOrDefault(r => Covers(r, flow) && PeerMatches(state, r.Peer, peer, peerGroups));
+    public static SecurityGroupRule? Allowing(RegionState state, ImmutableArray<string> groupIds, bool egress, Flow flow, uint peer,
+        ImmutableArray<string> peerGroups)
+    {
+        // Plain loops: this runs once per direction of every flow of a sweep over thousands of instances.
+        foreach (var id in groupIds)
+        {
+            if (!state.SecurityGroups.TryGetValue(id, out var group)) continue;
+            foreach (var rule in group.Rules)
+                if (rule.IsEgress == egress && Covers(rule, flow) && PeerMatches(state, rule.Peer, peer, peerGroups)) return rule;
+        }
+        return null;
+    }
 
     private static bool Covers(SecurityGroupRule rule, Flow flow) => rule.IpProtocol switch
     {
@@ -18,7 +25,7 @@ public static class SecurityGroupMatcher
         var number => number == flow.ProtocolNumber,
     };
 
-    private static bool PeerMatches(RegionState state, RulePeer rulePeer, uint peer, IReadOnlyCollection<string> peerGroups)
+    private static bool PeerMatches(RegionState state, RulePeer rulePeer, uint peer, ImmutableArray<string> peerGroups)
     {
         if (rulePeer.CidrIpv4 is { } cidr) return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(peer);
         if (rulePeer.GroupId is { } group) return peerGroups.Contains(group);
