@@ -33,6 +33,32 @@ public sealed class CliTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task StartNetworkInsightsAnalysis_FromTheDefaultVpc_ToTheInternet_NeedsAPublicAddress()
+    {
+        // The default VPC's subnets give instances public addresses and route 0.0.0.0/0 to its internet gateway.
+        var run = await Aws("ec2", "run-instances", "--image-id", "ami-12345678", "--query", "Instances[0].InstanceId");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var instance = run.Json.GetString()!;
+        async Task<string> Analyse(string path)
+        {
+            var started = await Aws("ec2", "start-network-insights-analysis", "--network-insights-path-id", path,
+                "--query", "NetworkInsightsAnalysis.NetworkInsightsAnalysisId");
+            Assert.True(started.ExitCode == 0, started.Stderr);
+            var read = await Aws("ec2", "describe-network-insights-analyses", "--network-insights-analysis-ids", started.Json.GetString()!,
+                "--query", "NetworkInsightsAnalyses[0].[Status,NetworkPathFound,Explanations[0].ExplanationCode]", "--output", "text");
+            return read.Stdout.Trim();
+        }
+        var path = await Aws("ec2", "create-network-insights-path", "--source", instance, "--destination-ip", "192.0.2.10",
+            "--protocol", "tcp", "--destination-port", "443", "--query", "NetworkInsightsPath.NetworkInsightsPathId");
+        Assert.True(path.ExitCode == 0, path.Stderr);
+        Assert.Equal("succeeded\tTrue\tNone", await Analyse(path.Json.GetString()!));
+
+        var stopped = await Aws("ec2", "stop-instances", "--instance-ids", instance);
+        Assert.True(stopped.ExitCode == 0, stopped.Stderr);
+        Assert.Equal("succeeded\tFalse\tBAD_STATE", await Analyse(path.Json.GetString()!));
+    }
+
+    [Fact]
     public async Task Error_ExitsNonZero_AndPrintsAwsCodeAndMessage()
     {
         var result = await Aws("ec2", "describe-vpcs", "--vpc-ids", "vpc-0123456789abcdef0");
