@@ -87,6 +87,27 @@ public sealed class NetworkInsightsTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task ClientToken_ARetryGetsTheSamePathAndAnalysis_AndAnotherQuestionIsAMismatch()
+    {
+        var (instance, endpoint, _, _) = await NetworkAsync();
+        CreateNetworkInsightsPathRequest Request(int port) => new()
+        {
+            Source = instance, Destination = endpoint, Protocol = Protocol.Tcp, DestinationPort = port, ClientToken = "path-token",
+        };
+        var first = (await _ec2.CreateNetworkInsightsPathAsync(Request(443))).NetworkInsightsPath.NetworkInsightsPathId;
+        var retry = (await _ec2.CreateNetworkInsightsPathAsync(Request(443))).NetworkInsightsPath.NetworkInsightsPathId;
+        Assert.Equal(first, retry);
+        var mismatch = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.CreateNetworkInsightsPathAsync(Request(80)));
+        Assert.Equal("IdempotentParameterMismatch", mismatch.ErrorCode);
+        Assert.Single((await _ec2.DescribeNetworkInsightsPathsAsync(new DescribeNetworkInsightsPathsRequest())).NetworkInsightsPaths);
+
+        var start = new StartNetworkInsightsAnalysisRequest { NetworkInsightsPathId = first, ClientToken = "analysis-token" };
+        var analysis = (await _ec2.StartNetworkInsightsAnalysisAsync(start)).NetworkInsightsAnalysis.NetworkInsightsAnalysisId;
+        Assert.Equal(analysis, (await _ec2.StartNetworkInsightsAnalysisAsync(start)).NetworkInsightsAnalysis.NetworkInsightsAnalysisId);
+        Assert.Single((await _ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest())).NetworkInsightsAnalyses);
+    }
+
+    [Fact]
     public async Task BadPathsAreRefused_WithAwsErrors_AndNothingIsCreated()
     {
         var (instance, endpoint, _, _) = await NetworkAsync();

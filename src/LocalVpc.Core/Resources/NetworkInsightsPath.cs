@@ -5,4 +5,4 @@ namespace LocalVpc.Core.Resources;
 /// protocol and port?", kept so it can be analysed again as the network changes.
 /// </summary>
 public sealed record NetworkInsightsPath(string Id, string Source, string? Destination, string? SourceIp, string? DestinationIp,
-    string Protocol, int? DestinationPort, DateTimeOffset CreatedDate) : Resource(Id);
+    string Protocol, int? DestinationPort, DateTimeOffset CreatedDate, string? ClientToken = null) : Resource(Id);

@@ -32,7 +32,8 @@ public static class NetworkInsights
         if (input.Has("FilterAtSource") || input.Has("FilterAtDestination"))
             return Ec2Errors.InvalidParameter("Path filters (FilterAtSource, FilterAtDestination) are not served.");
         var outcome = await call.ExecuteAsync(new CreateNetworkInsightsPath(input.String("Source"), input.String("Destination"), input.String("SourceIp"),
-            input.String("DestinationIp"), input.String("Protocol"), input.Int("DestinationPort"), Binding.TagSpecifications(input)));
+            input.String("DestinationIp"), input.String("Protocol"), input.Int("DestinationPort"), Binding.TagSpecifications(input),
+            input.String("ClientToken")));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return Ec2Reply.Ok(w => w.Structure("networkInsightsPath", w => Path(w, state.NetworkInsightsPaths[outcome.Value!], state)));
@@ -75,7 +76,8 @@ public static class NetworkInsights
         if (!state.NetworkInsightsPaths.TryGetValue(pathId, out var path)) return Ec2Errors.NetworkInsightsPathNotFound(pathId);
 
         var (found, message, findings) = Analyze(state, call.RegionAccounts(), path);
-        var outcome = await call.ExecuteAsync(new RecordNetworkInsightsAnalysis(pathId, found, message, findings, Binding.TagSpecifications(input)));
+        var outcome = await call.ExecuteAsync(new RecordNetworkInsightsAnalysis(pathId, found, message, findings, Binding.TagSpecifications(input),
+            input.String("ClientToken")));
         if (outcome.Failed) return outcome.Error!;
         var after = outcome.State!;
         return Ec2Reply.Ok(w => w.Structure("networkInsightsAnalysis", w => Analysis(w, after.NetworkInsightsAnalyses[outcome.Value!], after)));

@@ -5,10 +5,16 @@ namespace LocalVpc.Core.Commands.NetworkInsights;
 /// instance, a network interface, a VPC endpoint or an internet gateway, or an address.
 /// </summary>
 public sealed record CreateNetworkInsightsPath(string? Source, string? Destination, string? SourceIp, string? DestinationIp, string? Protocol,
-    int? DestinationPort, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
+    int? DestinationPort, ImmutableArray<TagSpecification> TagSpecifications, string? ClientToken = null) : ICommand<string>
 {
     public Decision<string> Decide(RegionState state, CommandContext context)
     {
+        // A retry with the same token and question gets the path it created.
+        if (ClientToken is not null && state.NetworkInsightsPaths.Values.FirstOrDefault(p => p.ClientToken == ClientToken) is { } earlier)
+            return (earlier.Source, earlier.Destination, earlier.SourceIp, earlier.DestinationIp, earlier.Protocol, earlier.DestinationPort) ==
+                   (Source, Destination, SourceIp, DestinationIp, Protocol, DestinationPort)
+                ? Decision.Of(earlier.Id)
+                : Ec2Errors.IdempotentParameterMismatch(ClientToken);
         if (Source is null) return Ec2Errors.MissingParameter("Source");
         if (Protocol is null) return Ec2Errors.MissingParameter("Protocol");
         if (Protocol is not ("tcp" or "udp")) return Ec2Errors.InvalidParameterValue($"Value ({Protocol}) for parameter protocol is invalid. Use tcp or udp.");
@@ -24,7 +30,7 @@ public sealed record CreateNetworkInsightsPath(string? Source, string? Destinati
                 return Ec2Errors.InvalidParameterValue($"Value ({ip}) for parameter {name} is invalid.");
 
         var path = new NetworkInsightsPath(context.Ids.Next(IdPrefix.NetworkInsightsPath), Source, Destination, SourceIp, DestinationIp, Protocol,
-            DestinationPort, context.Time.GetUtcNow());
+            DestinationPort, context.Time.GetUtcNow(), ClientToken);
         if (TagRules.ForNewResource(TagSpecifications, "network-insights-path", path.Id, out var tags) is { } tagError) return tagError;
         List<Event> events = [new ResourcePut(path)];
         if (tags is not null) events.Add(tags);
