@@ -94,10 +94,8 @@ public static class NetworkInsights
             all = all.Where(a => ids.Contains(a.Id));
         }
         if (call.Input.String("NetworkInsightsPathId") is { } pathId) all = all.Where(a => a.PathId == pathId);
-        if (call.Input.String("AnalysisStartTime") is { } from && DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, out var start))
-            all = all.Where(a => a.StartDate >= start);
-        if (call.Input.String("AnalysisEndTime") is { } to && DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, out var end))
-            all = all.Where(a => a.StartDate <= end);
+        if (call.Input.Timestamp("AnalysisStartTime") is { } start) all = all.Where(a => a.StartDate >= start);
+        if (call.Input.Timestamp("AnalysisEndTime") is { } end) all = all.Where(a => a.StartDate <= end);
         if (AnalysisFilters.Apply(all, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
         if (Paging.Page(matching, a => a.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
@@ -190,11 +188,13 @@ public static class NetworkInsights
         if (finding.Kind.EndsWith("-ingress", StringComparison.Ordinal)) w.Element("direction", "ingress");
         if (finding.Kind.EndsWith("-egress", StringComparison.Ordinal)) w.Element("direction", "egress");
         if (id is null) return;
-        w.Structure("component", w =>
-        {
-            w.Element("id", id);
-            w.Element("name", finding.Detail);
-        });
+        // A security group hop names all of the interface's groups: they go in securityGroupSet, not as one component.
+        if (!finding.Kind.StartsWith("security-group-", StringComparison.Ordinal))
+            w.Structure("component", w =>
+            {
+                w.Element("id", id);
+                w.Element("name", finding.Detail);
+            });
         void Named(string element, string type) => w.Structure(element, w =>
         {
             w.Element("id", id);

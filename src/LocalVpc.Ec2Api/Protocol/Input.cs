@@ -20,6 +20,10 @@ public sealed class Input
 
     public bool? Bool(string member) => String(member) is { } s ? bool.Parse(s) : null;
 
+    /// <summary>A timestamp member, read as <see cref="InputReader"/> checked it (a time without a zone is UTC).</summary>
+    public DateTimeOffset? Timestamp(string member) =>
+        String(member) is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
+
     public Input? Struct(string member) => _members.GetValueOrDefault(member) as Input;
 
     public IReadOnlyList<Input> Structs(string member) =>
