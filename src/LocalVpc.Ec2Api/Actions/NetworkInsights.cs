@@ -221,12 +221,13 @@ public static class NetworkInsights
 
     private static string Arn(RegionState state, string type, string id) => $"arn:aws:ec2:{state.Scope.Region}:{state.Scope.Account}:{type}/{id}";
 
-    private static string ResourceArn(RegionState state, string id) => state.Find(id) switch
+    /// <summary>The ARN of a path's source or destination; none once that resource is gone.</summary>
+    private static string? ResourceArn(RegionState state, string id) => state.Find(id) switch
     {
         Instance => Arn(state, "instance", id),
         NetworkInterface => Arn(state, "network-interface", id),
         VpcEndpoint => Arn(state, "vpc-endpoint", id),
         InternetGateway => Arn(state, "internet-gateway", id),
-        _ => Arn(state, "resource", id),
+        _ => null,
     };
 }
