@@ -215,8 +215,9 @@ public static class ReachabilityAnalyzer
             return new Verdict(true, address, [.. hops], null, null);
 
         // 7. The provider side: the service's load balancer must listen on the port and forward to a target.
-        var provider = region.FirstOrDefault(r => r.EndpointServices.Values.Any(c => c.ServiceName == endpoint.ServiceName));
-        var configuration = provider?.EndpointServices.Values.First(c => c.ServiceName == endpoint.ServiceName);
+        var (provider, configuration) = region
+            .SelectMany(r => r.EndpointServices.Values.Where(c => c.ServiceName == endpoint.ServiceName).Select(c => (r, c)))
+            .FirstOrDefault();
         if (provider is null || configuration is null)
         {
             hops.Add(new Hop("vpc-endpoint-service", endpoint.ServiceName, false, "the service no longer exists", "BAD_STATE"));
