@@ -273,11 +273,11 @@ public sealed class ProbeTests(ServerFixture fixture)
         // The consumer: an instance and an endpoint in its default VPC, both in the default group.
         var subnet = (await Ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new("availability-zone", ["us-east-1a"])] })).Subnets[0];
         var instance = await RunInstanceAsync(subnet.SubnetId);
-        VpcEndpoint Connect() => Ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        async Task<VpcEndpoint> ConnectAsync() => (await Ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
         {
             VpcId = subnet.VpcId, VpcEndpointType = VpcEndpointType.Interface, ServiceName = service.ServiceName, SubnetIds = [subnet.SubnetId],
-        }).GetAwaiter().GetResult().VpcEndpoint;
-        var endpoint = Connect();
+        })).VpcEndpoint;
+        var endpoint = await ConnectAsync();
         var name = $"{endpoint.DnsEntries[0].DnsName}:443";
 
         var pending = await ProbeAsync(instance, name);
@@ -301,7 +301,7 @@ public sealed class ProbeTests(ServerFixture fixture)
         Assert.True(open.Reachable, open.Fix);
         Assert.Contains(open.Hops, h => h.GetProperty("component").GetString() == "target-group" && h.GetProperty("detail").GetString()!.Contains($"{app}:8443"));
 
-        var second = Connect();
+        var second = await ConnectAsync();
         await providerEc2.RejectVpcEndpointConnectionsAsync(new RejectVpcEndpointConnectionsRequest { ServiceId = service.ServiceId, VpcEndpointIds = [second.VpcEndpointId] });
         var rejected = await ProbeAsync(instance, $"{second.DnsEntries[0].DnsName}:443");
         Assert.Equal((false, "LOCALVPC_ENDPOINT_REJECTED"), (rejected.Reachable, rejected.ExplanationCode));
