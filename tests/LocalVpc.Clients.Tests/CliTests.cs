@@ -48,7 +48,9 @@ public sealed class CliTests(ServerFixture fixture)
                 "--query", "NetworkInsightsAnalyses[0].[Status,NetworkPathFound,Explanations[0].ExplanationCode]", "--output", "text");
             return read.Stdout.Trim();
         }
-        var path = await Aws("ec2", "create-network-insights-path", "--source", instance, "--destination-ip", "192.0.2.10",
+        // AWS wants a destination resource; the internet gateway, narrowed to one address beyond it.
+        var gateway = (await Aws("ec2", "describe-internet-gateways", "--query", "InternetGateways[0].InternetGatewayId")).Json.GetString()!;
+        var path = await Aws("ec2", "create-network-insights-path", "--source", instance, "--destination", gateway, "--destination-ip", "192.0.2.10",
             "--protocol", "tcp", "--destination-port", "443", "--query", "NetworkInsightsPath.NetworkInsightsPathId");
         Assert.True(path.ExitCode == 0, path.Stderr);
         Assert.Equal("succeeded\tTrue\tNone", await Analyse(path.Json.GetString()!));

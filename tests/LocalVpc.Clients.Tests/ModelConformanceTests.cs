@@ -114,9 +114,9 @@ public sealed class ModelConformanceTests(ServerFixture fixture)
         await Call("DescribeInstanceStatus");
         await Call("StopInstances", ("InstanceId.1", instance));
         await Call("StartInstances", ("InstanceId.1", instance));
-        var found = Value(await Call("CreateNetworkInsightsPath", ("Source", instance), ("DestinationIp", "10.0.1.200"), ("Protocol", "tcp"),
+        var found = Value(await Call("CreateNetworkInsightsPath", ("Source", instance), ("Destination", gateway2), ("DestinationIp", "10.0.1.200"), ("Protocol", "tcp"),
             ("DestinationPort", "443"), ("ClientToken", "path-1"), ("TagSpecification.1.ResourceType", "network-insights-path"), ("TagSpecification.1.Tag.1.Key", "k")), "networkInsightsPathId");
-        var noRoute = Value(await Call("CreateNetworkInsightsPath", ("Source", instance), ("DestinationIp", "192.0.2.1"), ("Protocol", "tcp"),
+        var noRoute = Value(await Call("CreateNetworkInsightsPath", ("Source", instance), ("Destination", gateway2), ("DestinationIp", "192.0.2.1"), ("Protocol", "tcp"),
             ("DestinationPort", "443"), ("ClientToken", "path-2")), "networkInsightsPathId");
         await Call("DescribeNetworkInsightsPaths");
         var analysis = Value(await Call("StartNetworkInsightsAnalysis", ("NetworkInsightsPathId", found), ("ClientToken", "analysis-1")), "networkInsightsAnalysisId");

@@ -46,6 +46,13 @@ public sealed class NetworkInsightsTests(ServerFixture fixture)
         Assert.Matches("^nip-[0-9a-f]{17}$", path.NetworkInsightsPathId);
         Assert.EndsWith($":network-insights-path/{path.NetworkInsightsPathId}", path.NetworkInsightsPathArn);
         Assert.Equal((instance, endpoint, 443, "app-to-kms"), (path.Source, path.Destination, path.DestinationPort!.Value, path.Tags.Single().Value));
+        // Named by ARN, a resource is kept by its id, as AWS does.
+        var byArn = (await _ec2.CreateNetworkInsightsPathAsync(new CreateNetworkInsightsPathRequest
+        {
+            Source = path.SourceArn, Destination = path.DestinationArn, Protocol = Protocol.Tcp, DestinationPort = 443,
+        })).NetworkInsightsPath;
+        Assert.Equal((instance, endpoint, path.SourceArn), (byArn.Source, byArn.Destination, byArn.SourceArn));
+        await _ec2.DeleteNetworkInsightsPathAsync(new DeleteNetworkInsightsPathRequest { NetworkInsightsPathId = byArn.NetworkInsightsPathId });
 
         var blocked = await AnalyseAsync(path.NetworkInsightsPathId);
         Assert.Equal(("succeeded", false), (blocked.Status.Value, blocked.NetworkPathFound!.Value));
@@ -118,6 +125,7 @@ public sealed class NetworkInsightsTests(ServerFixture fixture)
         Assert.Equal("InvalidParameterValue", await Refused(new() { Source = "i-0123456789abcdef0", Destination = endpoint, Protocol = Protocol.Tcp }));
         Assert.Equal("InvalidParameterValue", await Refused(new() { Source = endpoint, Destination = instance, Protocol = Protocol.Tcp }));
         Assert.Equal("MissingParameter", await Refused(new() { Source = instance, Protocol = Protocol.Tcp }));
+        Assert.Equal("MissingParameter", await Refused(new() { Source = instance, DestinationIp = "10.0.1.9", Protocol = Protocol.Tcp }));
         Assert.Empty((await _ec2.DescribeNetworkInsightsPathsAsync(new DescribeNetworkInsightsPathsRequest())).NetworkInsightsPaths ?? []);
 
         var missing = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
