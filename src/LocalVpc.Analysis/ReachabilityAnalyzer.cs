@@ -109,7 +109,7 @@ public static class ReachabilityAnalyzer
         }
         if (!state.NetworkInterfaces.TryGetValue(id, out source!))
         {
-            hops.Add(new Hop("source", id, false, $"{id} is neither an instance nor a network interface here", "LOCALVPC_SOURCE_NOT_FOUND"));
+            hops.Add(new Hop("source", id, false, $"{id} is neither an instance nor a network interface here", "NO_SOURCE_OR_DESTINATION"));
             return "Name a running instance (i-…) or a network interface (eni-…) of this account and region.";
         }
         hops.Add(new Hop("source", source.Id, true, $"{source.Id} ({source.PrivateIpAddress}) in {source.SubnetId}"));
@@ -124,7 +124,7 @@ public static class ReachabilityAnalyzer
         {
             if (state.PublicIpOf(source, source.PrivateIpAddress) is null)
             {
-                hops.Add(new Hop("internet-gateway", igw, false, $"{source.Id} has no public address, so {igw} cannot carry its traffic", "LOCALVPC_PUBLIC_IP_REQUIRED"));
+                hops.Add(new Hop("internet-gateway", igw, false, $"{source.Id} has no public address, so {igw} cannot carry its traffic", "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"));
                 return $"Give {source.Id} a public address (an Elastic IP, or a subnet that maps public addresses), or route through a NAT gateway.";
             }
             hops.Add(new Hop("internet-gateway", igw, true, "to the internet"));

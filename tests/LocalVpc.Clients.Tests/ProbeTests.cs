@@ -190,7 +190,7 @@ public sealed class ProbeTests(ServerFixture fixture)
         // An instance in the public subnet without a public address cannot use the internet gateway directly.
         var direct = await RunInstanceAsync(publicSubnet, defaultGroup);
         var noAddress = await ProbeAsync(direct, "sts.us-east-1.amazonaws.com:443");
-        Assert.Equal((false, "LOCALVPC_PUBLIC_IP_REQUIRED"), (noAddress.Reachable, noAddress.ExplanationCode));
+        Assert.Equal((false, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"), (noAddress.Reachable, noAddress.ExplanationCode));
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public sealed class ProbeTests(ServerFixture fixture)
         var (_, subnet, defaultGroup) = await NewVpcAsync();
         var instance = await RunInstanceAsync(subnet, defaultGroup);
         Assert.Equal("LOCALVPC_NAME_NOT_RESOLVED", (await ProbeAsync(instance, "nothing.example.internal:443")).ExplanationCode);
-        Assert.Equal("LOCALVPC_SOURCE_NOT_FOUND", (await ProbeAsync("i-0123456789abcdef0", "10.0.1.10:443")).ExplanationCode);
+        Assert.Equal("NO_SOURCE_OR_DESTINATION", (await ProbeAsync("i-0123456789abcdef0", "10.0.1.10:443")).ExplanationCode);
 
         await Ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [instance] });
         var stopped = await ProbeAsync(instance, "10.0.1.10:443");
