@@ -64,7 +64,9 @@ public static class ReachabilityAnalyzer
         if (target is null)
         {
             hops.Add(new Hop("destination", null, true, $"{address} is outside {vpc.Id}; the path leaves through {route.Target}"));
-            return new Verdict(true, address, [.. hops], null, null);
+            return Verdict.Reached(address, hops, route.Target.GatewayId is { } gateway && state.VpcEndpoints.TryGetValue(gateway, out var gatewayEndpoint)
+                ? new ServiceTerminus(gatewayEndpoint.ServiceName, gatewayEndpoint.Id)
+                : new InternetTerminus(route.Target.ToString()));
         }
         if (!target.GroupIds.IsEmpty)
         {
@@ -189,7 +191,7 @@ public static class ReachabilityAnalyzer
                 return Verdict.Blocked(address, hops, $"Start {instance.Id}.");
             }
             hops.Add(new Hop("destination", instance.Id, true, $"instance {instance.Id}"));
-            return new Verdict(true, address, [.. hops], null, null);
+            return Verdict.Reached(address, hops, new InstanceTerminus(state.Scope.Account, instance.Id, flow.Port));
         }
         var endpoint = state.VpcEndpoints.Values.FirstOrDefault(e => e.NetworkInterfaceIds.Contains(target.Id));
         if (endpoint is null)
@@ -197,7 +199,7 @@ public static class ReachabilityAnalyzer
             var balancer = state.LoadBalancers.Values.FirstOrDefault(l => l.NetworkInterfaceIds.Contains(target.Id));
             if (balancer is not null) return LoadBalancer(state, balancer, flow, address, hops);
             hops.Add(new Hop("destination", target.Id, true, $"network interface {target.Id}"));
-            return new Verdict(true, address, [.. hops], null, null);
+            return Verdict.Reached(address, hops, new InterfaceTerminus(target.Id));
         }
         if (endpoint.State != "available")
         {
@@ -212,7 +214,7 @@ public static class ReachabilityAnalyzer
         }
         hops.Add(new Hop("vpc-endpoint", endpoint.Id, true, $"{endpoint.Id} to {endpoint.ServiceName}"));
         if (!endpoint.ServiceName.StartsWith(EndpointServiceDirectory.NamePrefix, StringComparison.Ordinal))
-            return new Verdict(true, address, [.. hops], null, null);
+            return Verdict.Reached(address, hops, new ServiceTerminus(endpoint.ServiceName, endpoint.Id));
 
         // 7. The provider side: the service's load balancer must listen on the port and forward to a target.
         var (provider, configuration) = region
@@ -248,7 +250,9 @@ public static class ReachabilityAnalyzer
             return Verdict.Blocked(address, hops, $"Register a running target in {group.Name}.");
         }
         hops.Add(new Hop("target-group", group.Arn, true, $"{group.Name} forwards to {healthy.Id}:{healthy.Port}"));
-        return new Verdict(true, address, [.. hops], null, null);
+        return Verdict.Reached(address, hops, group.TargetType == "ip"
+            ? new AddressTerminus(healthy.Id, healthy.Port)
+            : new InstanceTerminus(provider.Scope.Account, healthy.Id, healthy.Port));
     }
 
     private static string Describe(SecurityGroupRule rule) =>

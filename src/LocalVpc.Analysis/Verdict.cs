@@ -1,8 +1,12 @@
 namespace LocalVpc.Analysis;
 
 /// <summary>The answer: reachable or not, the hops in order, and for a blocked path the code and the smallest fix.</summary>
-public sealed record Verdict(bool Reachable, string? DestinationAddress, ImmutableArray<Hop> Hops, string? ExplanationCode, string? Fix)
+/// <param name="Terminus">For a reachable flow, where it ends.</param>
+public sealed record Verdict(bool Reachable, string? DestinationAddress, ImmutableArray<Hop> Hops, string? ExplanationCode, string? Fix,
+    Terminus? Terminus = null)
 {
+    public static Verdict Reached(string address, IEnumerable<Hop> hops, Terminus terminus) => new(true, address, [.. hops], null, null, terminus);
+
     public static Verdict Blocked(string? address, IEnumerable<Hop> hops, string fix)
     {
         var list = hops.ToImmutableArray();

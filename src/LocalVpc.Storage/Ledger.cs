@@ -30,6 +30,9 @@ public sealed class Ledger
     /// <summary>The clock commands see; readers use it for what depends on time (how long terminated instances stay listed).</summary>
     public TimeProvider Time => _context.Time;
 
+    /// <summary>Raised after a command's events are durable and published, and after a reset: watchers re-read the state.</summary>
+    public event Action? Changed;
+
     /// <summary>Every region that has state.</summary>
     public IEnumerable<RegionState> Regions => _regions.Values.Select(r => r.Published);
 
@@ -44,7 +47,9 @@ public sealed class Ledger
     public async Task<Outcome<T>> ExecuteAsync<T>(Scope scope, ICommand<T> command)
     {
         var region = await InitializedAsync(scope).ConfigureAwait(false);
-        return await region.ExecuteAsync(command, _context).ConfigureAwait(false);
+        var outcome = await region.ExecuteAsync(command, _context).ConfigureAwait(false);
+        if (outcome.Error is null) Changed?.Invoke();
+        return outcome;
     }
 
     /// <summary>What the command would decide now, without changing anything (DryRun).</summary>
@@ -59,6 +64,7 @@ public sealed class Ledger
     {
         await _log.ClearAsync().ConfigureAwait(false);
         lock (_resetGate) _regions = new();
+        Changed?.Invoke();
     }
 
     private async ValueTask<RegionLedger> InitializedAsync(Scope scope)
@@ -67,7 +73,10 @@ public sealed class Ledger
         lock (_resetGate)
             region = _regions.GetOrAdd(scope, s => new RegionLedger(s, RegionState.Empty(s), _log, _options));
         if (!region.Published.Initialized)
+        {
             await region.ExecuteAsync(new InitializeRegion(_options.CreateDefaultVpc), _context).ConfigureAwait(false);
+            Changed?.Invoke();
+        }
         return region;
     }
 }
