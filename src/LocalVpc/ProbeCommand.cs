@@ -9,14 +9,18 @@ namespace LocalVpc;
 /// </summary>
 internal static class ProbeCommand
 {
+    /// <summary>The exit code when the analyzer and the live connection disagree.</summary>
+    public const int Disagreement = 3;
+
     public static async Task<int> RunAsync(string from, string to, string protocol, bool json, string endpointUrl, string? account,
-        string? region, CancellationToken cancellationToken)
+        string? region, bool live, double liveTimeout, CancellationToken cancellationToken)
     {
         account ??= Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: 12 } key && key.All(char.IsAsciiDigit) ? key : null;
         region ??= Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
         var query = $"from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}&protocol={Uri.EscapeDataString(protocol)}" +
-                    (account is null ? "" : $"&account={account}") + (region is null ? "" : $"&region={region}");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+                    (account is null ? "" : $"&account={account}") + (region is null ? "" : $"&region={region}") +
+                    (live ? $"&live=true&timeout={liveTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30 + (live ? liveTimeout : 0)) };
         HttpResponseMessage response;
         try
         {
@@ -34,10 +38,12 @@ internal static class ProbeCommand
             return 2;
         }
         var reachable = body.GetProperty("reachable").GetBoolean();
+        var liveResult = body.TryGetProperty("live", out var l) && l.ValueKind == JsonValueKind.Object ? l : (JsonElement?)null;
+        var exitCode = liveResult is { } r && !r.GetProperty("agrees").GetBoolean() ? Disagreement : reachable ? 0 : 1;
         if (json)
         {
             Console.WriteLine(body.ToString());
-            return reachable ? 0 : 1;
+            return exitCode;
         }
         Console.WriteLine($"{from} → {body.GetProperty("to").GetString()}:{body.GetProperty("port").GetInt32()}/{protocol}");
         var step = 1;
@@ -49,6 +55,20 @@ internal static class ProbeCommand
         }
         Console.WriteLine(reachable ? "REACHABLE" : $"NOT REACHABLE: {body.GetProperty("explanationCode").GetString()}");
         if (!reachable) Console.WriteLine($"Fix: {body.GetProperty("fix").GetString()}");
-        return reachable ? 0 : 1;
+        if (liveResult is { } attempt)
+        {
+            string? Text(string name) => attempt.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var how = Text("outcome") switch
+            {
+                "connected" => $"connected in {attempt.GetProperty("milliseconds").GetDouble():0.###} ms through {Text("proxy")}",
+                "not-served" => $"the network carried it, but nothing answered: {Text("detail")}",
+                "rejected" => $"refused by the VPC ({Text("explanationCode")})",
+                "no-answer" => Text("detail"),
+                _ => Text("detail"),
+            };
+            Console.WriteLine($"LIVE: {how}");
+            if (exitCode == Disagreement) Console.WriteLine("The analyzer and the live connection DISAGREE: please report this.");
+        }
+        return exitCode;
     }
 }

@@ -1,17 +1,22 @@
 using LocalVpc.Analysis;
 using LocalVpc.Core;
+using LocalVpc.Network;
 using LocalVpc.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace LocalVpc;
 
 /// <summary>
-/// <c>GET /_localvpc/probe?from=i-…&amp;to=NAME:PORT&amp;protocol=tcp&amp;account=…&amp;region=…</c>: the reachability
-/// verdict for one flow on the live state, as JSON (what <c>localvpc probe</c> prints).
+/// <c>GET /_localvpc/probe?from=i-…&amp;to=NAME:PORT&amp;protocol=tcp&amp;account=…&amp;region=…[&amp;live=true&amp;timeout=SECONDS]</c>:
+/// the reachability verdict for one flow on the live state, as JSON (what <c>localvpc probe</c> prints). With
+/// <c>live</c>, also a real TCP connection through the instance's proxy, and whether the two agree.
 /// </summary>
 internal static class ProbeEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, Ledger ledger, string defaultAccount)
+    /// <summary>How long a live attempt waits for a dropped connection. Defaults to 3 s.</summary>
+    private const double DefaultLiveTimeout = 3;
+
+    public static async Task<IResult> HandleAsync(HttpRequest request, Ledger ledger, DataPlane plane, string defaultAccount, CancellationToken aborted)
     {
         string? Param(string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
         var from = Param("from");
@@ -25,9 +30,38 @@ internal static class ProbeEndpoint
         var scope = new Scope(Param("account") ?? defaultAccount, Param("region") ?? Scope.DefaultRegion);
         if (Core.Regions.RegionCatalog.Find(scope.Region) is null) return Results.Json(new { error = $"unknown region '{scope.Region}'" }, statusCode: 400);
 
+        var live = Param("live") is "true" or "1";
+        var timeout = double.TryParse(Param("timeout"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 300
+            ? seconds : DefaultLiveTimeout;
+        if (live && protocol != "tcp") return Results.Json(new { error = "a live probe makes a TCP connection: use protocol tcp" }, statusCode: 400);
+
         var state = await ledger.ReadAsync(scope);
         var region = ledger.Regions.Where(r => r.Scope.Region == scope.Region).ToList();
         var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(from, to[..colon], protocol, port));
+        object? liveResult = null;
+        if (live)
+        {
+            await plane.ReconciledAsync();
+            var instanceId = state.Instances.ContainsKey(from) ? from
+                : state.NetworkInterfaces.TryGetValue(from, out var eni) ? eni.Attachment?.InstanceId : null;
+            var proxy = instanceId is null ? null : plane.ProxyOf(scope, instanceId);
+            if (proxy is null)
+                liveResult = new { outcome = "no-proxy", reached = false, agrees = !verdict.Reachable, detail = $"{from} is not a running instance: only running instances have proxies" };
+            else
+            {
+                var attempt = await LiveProbe.ConnectAsync(proxy, to[..colon], port, TimeSpan.FromSeconds(timeout), aborted);
+                liveResult = new
+                {
+                    outcome = attempt.Outcome,
+                    reached = attempt.Reached,
+                    agrees = attempt.Reached == verdict.Reachable,
+                    milliseconds = Math.Round(attempt.Milliseconds, 3),
+                    proxy = proxy.ToString(),
+                    explanationCode = attempt.ExplanationCode,
+                    detail = attempt.Detail,
+                };
+            }
+        }
         return Results.Json(new
         {
             reachable = verdict.Reachable,
@@ -39,6 +73,7 @@ internal static class ProbeEndpoint
             explanationCode = verdict.ExplanationCode,
             fix = verdict.Fix,
             hops = verdict.Hops.Select(h => new { component = h.Component, resourceId = h.ResourceId, passed = h.Passed, detail = h.Detail, explanationCode = h.ExplanationCode }),
+            live = liveResult,
         });
     }
 }

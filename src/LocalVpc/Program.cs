@@ -9,7 +9,13 @@ var noDefaultVpc = new Option<bool>("--no-default-vpc") { Description = "Start r
 var endpointDelay = new Option<double>("--endpoint-delay") { Description = "Seconds a created or modified VPC endpoint reads pending before available", DefaultValueFactory = _ => 0 };
 var snapshotEvery = new Option<int>("--snapshot-every") { Description = "Events per region between snapshots", DefaultValueFactory = _ => 1000 };
 
-var up = new Command("up", "Run LocalVpc: the EC2 API with durable state") { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay };
+var service = new Option<string[]>("--service") { Description = "An AWS service's local stand-in, NAME=URL (kms=http://127.0.0.1:5000, sts=tcp://127.0.0.1:9000); repeatable" };
+var config = new Option<string?>("--config") { Description = "A JSON file: {\"services\": {\"kms\": \"http://127.0.0.1:5000\"}, \"internet\": \"deny\", \"deny\": \"drop\", \"offline\": false}" };
+var internet = new Option<string?>("--internet") { Description = "allow: flows the VPC sends to the internet really leave the machine (default deny)" };
+var deny = new Option<string?>("--deny") { Description = "What a denied connection gets: drop (the client waits, as on AWS; default) or reject" };
+var offline = new Option<bool>("--offline") { Description = "VPC resolvers refuse names LocalVpc does not own instead of asking the host's resolver" };
+var up = new Command("up", "Run LocalVpc: the EC2 API with durable state, VPC resolvers and instance proxies")
+    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline };
 up.SetAction((result, cancellationToken) =>
 {
     var accountId = result.GetValue(account)!;
@@ -18,9 +24,16 @@ up.SetAction((result, cancellationToken) =>
         Console.Error.WriteLine($"--account must be 12 digits, not '{accountId}'");
         return Task.FromResult(2);
     }
+    var (dataPlane, error) = DataPlaneSettings.Read(result.GetValue(data)!, result.GetValue(config), result.GetValue(service) ?? [],
+        result.GetValue(internet), result.GetValue(deny), result.GetValue(offline));
+    if (dataPlane is null)
+    {
+        Console.Error.WriteLine(error);
+        return Task.FromResult(2);
+    }
     return Server.RunAsync(new ServerOptions(result.GetValue(host)!, result.GetValue(port), result.GetValue(data)!, accountId,
         !result.GetValue(noDefaultVpc), Math.Max(1, result.GetValue(snapshotEvery)),
-        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay)))), cancellationToken);
+        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane), cancellationToken);
 });
 
 var from = new Option<string>("--from") { Description = "The source: an instance (i-…) or a network interface (eni-…)", Required = true };
@@ -31,9 +44,24 @@ var endpointUrl = new Option<string>("--endpoint-url") { Description = "The Loca
     DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") ?? $"http://127.0.0.1:{ServerOptions.DefaultPort}" };
 var probeAccount = new Option<string?>("--account") { Description = "The account (defaults to AWS_ACCESS_KEY_ID when it is 12 digits)" };
 var probeRegion = new Option<string?>("--region") { Description = "The region (defaults to AWS_REGION, AWS_DEFAULT_REGION, us-east-1)" };
-var probe = new Command("probe", "Can this instance reach that name on that port? The path, hop by hop, and why") { from, to, protocol, json, endpointUrl, probeAccount, probeRegion };
+var live = new Option<bool>("--live") { Description = "Also make a real TCP connection through the instance's proxy, and say whether it agrees" };
+var liveTimeout = new Option<double>("--timeout") { Description = "Seconds the live connection waits for an answer (a dropped one never gets it)", DefaultValueFactory = _ => 3 };
+var probe = new Command("probe", "Can this instance reach that name on that port? The path, hop by hop, and why")
+    { from, to, protocol, json, endpointUrl, probeAccount, probeRegion, live, liveTimeout };
 probe.SetAction((result, cancellationToken) => ProbeCommand.RunAsync(result.GetValue(from)!, result.GetValue(to)!, result.GetValue(protocol)!,
-    result.GetValue(json), result.GetValue(endpointUrl)!, result.GetValue(probeAccount), result.GetValue(probeRegion), cancellationToken));
+    result.GetValue(json), result.GetValue(endpointUrl)!, result.GetValue(probeAccount), result.GetValue(probeRegion),
+    result.GetValue(live), result.GetValue(liveTimeout), cancellationToken));
 
-var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe };
+var statusJson = new Option<bool>("--json") { Description = "Print the status as JSON (fields dns and proxy hold the addresses)" };
+var statusUrl = new Option<string>("--endpoint-url") { Description = "The LocalVpc to ask", DefaultValueFactory = endpointUrl.DefaultValueFactory };
+var status = new Command("status", "Accounts, VPCs (with their resolver), subnets and interfaces, and every instance's proxy") { statusJson, statusUrl };
+status.SetAction((result, cancellationToken) => StatusCommand.RunAsync(result.GetValue(statusUrl)!, result.GetValue(statusJson), cancellationToken));
+
+var execUrl = new Option<string>("--endpoint-url") { Description = "The LocalVpc to ask", DefaultValueFactory = endpointUrl.DefaultValueFactory };
+var execInstance = new Argument<string>("instance") { Description = "The instance (i-…) to run as" };
+var execCommand = new Argument<string[]>("command") { Description = "The command and its arguments, after --", Arity = ArgumentArity.OneOrMore };
+var exec = new Command("exec", "Run a command as if on an instance: its connections go through the instance's proxy") { execUrl, execInstance, execCommand };
+exec.SetAction((result, cancellationToken) => ExecCommand.RunAsync(result.GetValue(execUrl)!, result.GetValue(execInstance)!, result.GetValue(execCommand)!, cancellationToken));
+
+var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe, status, exec };
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,8 @@ using System.Net;
 using LocalVpc.Core.Commands;
 using LocalVpc.Ec2Api;
 using LocalVpc.Ec2Api.Model;
+using LocalVpc.Network;
+using LocalVpc.Status;
 using LocalVpc.Storage;
 using LocalVpc.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +28,8 @@ internal static class Server
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Every data-plane decision is logged with its explanation.
+        builder.Logging.AddFilter("LocalVpc.Network", LogLevel.Information);
         builder.WebHost.ConfigureKestrel(k =>
         {
             if (!IPAddress.TryParse(options.Host, out var address))
@@ -37,7 +41,11 @@ internal static class Server
         builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account, EndpointTransition = options.EndpointDelay });
         builder.Services.AddSingleton<QueryEndpoint>();
 
+        builder.Services.AddSingleton(options.DataPlane);
+        builder.Services.AddSingleton<DataPlane>();
+
         await using var app = builder.Build();
+        var plane = app.Services.GetRequiredService<DataPlane>();
         var endpoint = app.Services.GetRequiredService<QueryEndpoint>();
         app.MapGet("/_localvpc/health", () => Results.Json(new
         {
@@ -52,13 +60,19 @@ internal static class Server
             await ledger.ResetAsync();
             return Results.Json(new { reset = true });
         });
-        app.MapGet("/_localvpc/probe", (HttpRequest request) => ProbeEndpoint.HandleAsync(request, ledger, options.Account));
+        app.MapGet("/_localvpc/probe", (HttpRequest request, CancellationToken aborted) => ProbeEndpoint.HandleAsync(request, ledger, plane, options.Account, aborted));
+        app.MapGet("/_localvpc/status", async () =>
+        {
+            await plane.ReconciledAsync();
+            return Results.Json(StatusBuilder.Build(ledger.Regions, plane, options.Url), StatusJson.Options);
+        });
         app.MapPost("/", endpoint.HandleAsync);
         app.MapGet("/", endpoint.HandleAsync);
 
         try
         {
             await app.StartAsync(cancellationToken);
+            plane.Start();
         }
         catch (IOException e)
         {
@@ -69,6 +83,9 @@ internal static class Server
         Console.WriteLine("Point AWS clients at it:");
         Console.WriteLine($"  export AWS_ENDPOINT_URL={options.Url}");
         Console.WriteLine("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1");
+        Console.WriteLine($"VPC resolvers and instance proxies: localvpc status (CA: {plane.Authority.CertificatePath})");
+        foreach (var service in options.DataPlane.Services.Values.OrderBy(s => s.Service, StringComparer.Ordinal))
+            Console.WriteLine($"  {service.Service} is served by {service}");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

@@ -2,7 +2,7 @@ namespace LocalVpc;
 
 /// <summary>What <c>localvpc up</c> was told.</summary>
 internal sealed record ServerOptions(string Host, int Port, string DataDirectory, string Account, bool DefaultVpc, int SnapshotEvery,
-    TimeSpan EndpointDelay)
+    TimeSpan EndpointDelay, Network.DataPlaneOptions DataPlane)
 {
     public const int DefaultPort = 4580;
 

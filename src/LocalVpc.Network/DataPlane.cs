@@ -1,0 +1,172 @@
+using LocalVpc.Network.Dns;
+using LocalVpc.Network.Forwarding;
+using LocalVpc.Network.Proxy;
+using LocalVpc.Storage;
+
+namespace LocalVpc.Network;
+
+/// <summary>
+/// Keeps the running listeners in line with the state: a resolver for every VPC, a proxy for every running instance.
+/// Each change of the state is reconciled in the background; <see cref="ReconciledAsync"/> waits for it.
+/// </summary>
+public sealed class DataPlane : IAsyncDisposable
+{
+    private readonly Ledger _ledger;
+    private readonly DataPlaneOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConnectionHandler _handler;
+    private readonly DnsAnswerer _answerer;
+    private readonly Dictionary<(Scope, string), VpcResolver> _resolvers = [];
+    private readonly Dictionary<(Scope, string), InstanceProxy> _proxies = [];
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private long _requested;
+    private long _reconciled;
+    private TaskCompletionSource _pass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _loop = Task.CompletedTask;
+
+    public DataPlane(Ledger ledger, DataPlaneOptions options, ILoggerFactory loggers)
+    {
+        _ledger = ledger;
+        _options = options;
+        _logger = loggers.CreateLogger("LocalVpc.Network");
+        Authority = CertificateAuthority.OpenOrCreate(options.DataDirectory);
+        _handler = new ConnectionHandler(ledger, options, new Dialer(ledger, options), Authority, _logger);
+        _answerer = new DnsAnswerer(ledger, options.Offline ? null : HostForwarder.FromHost());
+    }
+
+    public DataPlaneOptions Options => _options;
+
+    /// <summary>The CA whose certificate clients trust (<c>AWS_CA_BUNDLE</c>).</summary>
+    public CertificateAuthority Authority { get; }
+
+    /// <summary>Starts following the state.</summary>
+    public void Start()
+    {
+        _ledger.Changed += Request;
+        Request();
+        _loop = RunAsync();
+    }
+
+    /// <summary>Completes once every change made before the call is reflected in the listeners.</summary>
+    public async Task ReconciledAsync()
+    {
+        var wanted = Interlocked.Read(ref _requested);
+        while (Interlocked.Read(ref _reconciled) < wanted && !_stopping.IsCancellationRequested)
+        {
+            Task pass;
+            lock (_gate) pass = _pass.Task;
+            if (Interlocked.Read(ref _reconciled) >= wanted) return;
+            await pass.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The resolver of a VPC, if it has one now.</summary>
+    public IPEndPoint? ResolverOf(Scope scope, string vpcId)
+    {
+        lock (_gate) return _resolvers.GetValueOrDefault((scope, vpcId))?.EndPoint;
+    }
+
+    /// <summary>The proxy of a running instance, if it has one now.</summary>
+    public IPEndPoint? ProxyOf(Scope scope, string instanceId)
+    {
+        lock (_gate) return _proxies.GetValueOrDefault((scope, instanceId))?.EndPoint;
+    }
+
+    /// <summary>A running instance's proxy, whichever account and region it is in (instance ids do not repeat).</summary>
+    public (Scope Scope, IPEndPoint EndPoint)? FindProxy(string instanceId)
+    {
+        lock (_gate)
+            return _proxies.Values.FirstOrDefault(p => p.InstanceId == instanceId) is { } proxy ? (proxy.Scope, proxy.EndPoint) : null;
+    }
+
+    private void Request()
+    {
+        Interlocked.Increment(ref _requested);
+        _wake.Release();
+    }
+
+    private async Task RunAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            // Many changes may have queued up: one pass covers them all.
+            while (_wake.CurrentCount > 0) _wake.Wait(0);
+            var covered = Interlocked.Read(ref _requested);
+            await ReconcileAsync().ConfigureAwait(false);
+            TaskCompletionSource done;
+            lock (_gate)
+            {
+                Interlocked.Exchange(ref _reconciled, covered);
+                done = _pass;
+                _pass = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            done.TrySetResult();
+        }
+    }
+
+    private async Task ReconcileAsync()
+    {
+        var regions = _ledger.Regions.ToList();
+        var vpcs = regions.SelectMany(r => r.Vpcs.Keys.Select(id => (r.Scope, id))).ToHashSet();
+        var instances = regions.SelectMany(r => r.Instances.Values.Where(i => i.IsRunning).Select(i => ((r.Scope, i.Id), i.VpcId)))
+            .ToDictionary(x => x.Item1, x => x.VpcId);
+
+        List<IAsyncDisposable> retired = [];
+        lock (_gate)
+        {
+            foreach (var key in _resolvers.Keys.Where(k => !vpcs.Contains(k)).ToList())
+            {
+                retired.Add(_resolvers[key]);
+                _resolvers.Remove(key);
+            }
+            foreach (var key in _proxies.Keys.Where(k => !instances.ContainsKey(k)).ToList())
+            {
+                retired.Add(_proxies[key]);
+                _proxies.Remove(key);
+            }
+            foreach (var key in vpcs.Where(k => !_resolvers.ContainsKey(k)))
+                Listen($"DNS of {key.Item2}", () => _resolvers[key] = VpcResolver.Start(key.Item1, key.Item2, _options.ListenAddress, _answerer));
+            foreach (var (key, vpcId) in instances.Where(k => !_proxies.ContainsKey(k.Key)))
+                Listen($"proxy of {key.Item2}", () => _proxies[key] = InstanceProxy.Start(key.Item1, key.Item2, vpcId, _options.ListenAddress, _handler));
+        }
+        foreach (var listener in retired) await listener.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void Listen(string what, Func<object> start)
+    {
+        try
+        {
+            var started = start();
+            NetworkLog.Listening(_logger, what, started is VpcResolver r ? r.EndPoint : ((InstanceProxy)started).EndPoint);
+        }
+        catch (SocketException e)
+        {
+            NetworkLog.ListenerFailed(_logger, what, e.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _ledger.Changed -= Request;
+        await _stopping.CancelAsync();
+        await _loop.ConfigureAwait(false);
+        List<IAsyncDisposable> all;
+        lock (_gate)
+        {
+            all = [.. _resolvers.Values, .. _proxies.Values];
+            _resolvers.Clear();
+            _proxies.Clear();
+        }
+        foreach (var listener in all) await listener.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,63 @@
+using LocalVpc.Analysis;
+using Makaretu.Dns;
+
+namespace LocalVpc.Network.Dns;
+
+/// <summary>
+/// What a VPC's resolver says to a query, from the VPC's view of the state: its endpoints' names and instance names
+/// from LocalVpc's own data (the same answers the analyzer uses), anything else forwarded to the host's resolver or,
+/// offline, refused.
+/// </summary>
+public sealed class DnsAnswerer(Ledger ledger, HostForwarder? forwarder)
+{
+    /// <summary>The TTL of LocalVpc's answers. Defaults to 60 s, as Route 53 answers endpoint names.</summary>
+    public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(60);
+
+    /// <summary>The reply to <paramref name="query"/>; null when it is not a DNS query worth an answer.</summary>
+    public async ValueTask<byte[]?> AnswerAsync(Scope scope, string vpcId, ReadOnlyMemory<byte> query, CancellationToken cancellationToken)
+    {
+        Message message;
+        try
+        {
+            message = (Message)new Message().Read(query.ToArray());
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+        if (message.IsResponse) return null;
+        var state = await ledger.ReadAsync(scope);
+        var local = Local(state, vpcId, message, forward: forwarder is not null);
+        if (local is not null) return local.ToByteArray();
+        var forwarded = await forwarder!.ForwardAsync(query, cancellationToken);
+        return forwarded ?? Reply(message, MessageStatus.ServerFailure).ToByteArray();
+    }
+
+    /// <summary>The answer from LocalVpc's own data; null when the query is to be forwarded.</summary>
+    public static Message? Local(RegionState state, string vpcId, Message query, bool forward)
+    {
+        if (query.Opcode != MessageOperation.Query) return Reply(query, MessageStatus.NotImplemented);
+        if (query.Questions.Count != 1) return Reply(query, MessageStatus.FormatError);
+        // A VPC with DNS support off has no working Amazon-provided resolver.
+        if (!state.Vpcs.TryGetValue(vpcId, out var vpc) || !vpc.EnableDnsSupport) return Reply(query, MessageStatus.Refused);
+        var question = query.Questions[0];
+        var addresses = NameResolver.Answer(state, vpc, question.Name.ToString());
+        if (addresses is null) return forward ? null : Reply(query, MessageStatus.Refused);
+
+        var reply = Reply(query, MessageStatus.NoError);
+        reply.AA = true;
+        if (question.Class is DnsClass.IN or DnsClass.ANY && question.Type is DnsType.A or DnsType.ANY)
+            foreach (var address in addresses)
+                reply.Answers.Add(new ARecord { Name = question.Name, Address = IPAddress.Parse(address), TTL = Ttl });
+        return reply;
+    }
+
+    private static Message Reply(Message query, MessageStatus status)
+    {
+        var reply = query.CreateResponse();
+        reply.Status = status;
+        reply.RD = query.RD;
+        reply.RA = true;
+        return reply;
+    }
+}

@@ -1,0 +1,116 @@
+using LocalVpc.Analysis;
+using LocalVpc.Network.Proxy;
+using LocalVpc.Storage;
+
+namespace LocalVpc.Network.Forwarding;
+
+/// <summary>
+/// Connects an allowed flow to what serves its <see cref="Terminus"/>, and to nothing else: an AWS service to its
+/// configured upstream, an instance port to what its <c>localvpc:port:PORT</c> tag names, an <c>ip</c> target on
+/// loopback to itself, the internet only when allowed and only to public addresses.
+/// </summary>
+public sealed class Dialer(Ledger ledger, DataPlaneOptions options)
+{
+    /// <summary>The tag that says which host port really serves an instance's port: <c>localvpc:port:443</c> = <c>127.0.0.1:8443</c>.</summary>
+    public const string PortTagPrefix = "localvpc:port:";
+
+    /// <summary>How long a connection to an upstream may take. Defaults to 10 s.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task<DialOutcome> DialAsync(Scope scope, Terminus terminus, string requestedHost, int port, CancellationToken cancellationToken)
+    {
+        switch (terminus)
+        {
+            case ServiceTerminus service:
+                if (!options.Services.TryGetValue(service.ShortName, out var upstream))
+                    return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_NO_UPSTREAM",
+                        $"nothing serves {service.ServiceName} here: start LocalVpc with --service {service.ShortName}=URL (tcp://, http:// or https://)");
+                // An http(s) stand-in gets the HTTP inside the client's TLS, which only AWS's HTTPS port carries.
+                var http = upstream.SpeaksHttp && port == 443 ? upstream : null;
+                return await ConnectAsync(upstream.Host, upstream.Port, $"{service.ServiceName} at {upstream}", http, cancellationToken);
+
+            case InstanceTerminus instance:
+                var state = await ledger.ReadAsync(scope with { Account = instance.AccountId });
+                var tag = PortTagPrefix + instance.Port;
+                if (!state.TagsOf(instance.InstanceId).TryGetValue(tag, out var served) || !TrySplitHostPort(served, out var host, out var hostPort))
+                    return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_NOTHING_LISTENING",
+                        $"nothing listens on {instance.InstanceId}:{instance.Port}: tag it {tag}=HOST:PORT to name what serves that port");
+                return await ConnectAsync(host, hostPort, $"{instance.InstanceId}:{instance.Port} at {host}:{hostPort}", null, cancellationToken);
+
+            case AddressTerminus target:
+                if (!IPAddress.TryParse(target.Address, out var address) || !IPAddress.IsLoopback(address))
+                    return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_NOTHING_LISTENING",
+                        $"the ip target {target.Address} is not on 127.0.0.0/8, the only ip targets LocalVpc can reach");
+                return await ConnectAsync(target.Address, target.Port, $"ip target {target.Address}:{target.Port}", null, cancellationToken);
+
+            case InternetTerminus internet:
+                if (!options.InternetAllowed)
+                    return new NotDialed(Refusal.NotAllowed, "LOCALVPC_INTERNET_DENIED",
+                        $"the VPC would send this out through {internet.Gateway} to the internet; LocalVpc does so only with --internet allow", Denied: true);
+                return await ConnectPublicAsync(requestedHost, port, cancellationToken);
+
+            default:
+                return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_NOTHING_LISTENING",
+                    terminus is InterfaceTerminus eni ? $"nothing serves {eni.NetworkInterfaceId}" : "nothing serves this destination");
+        }
+    }
+
+    private async Task<DialOutcome> ConnectPublicAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_NAME_NOT_RESOLVED", $"{host} does not resolve on the internet: {e.Message}");
+        }
+        var usable = addresses.Where(PublicAddress.Is).ToArray();
+        if (usable.Length == 0)
+            return new NotDialed(Refusal.NotAllowed, "LOCALVPC_NOT_PUBLIC",
+                $"{host} is not a public address ({string.Join(", ", addresses.Select(a => a.ToString()))}): the internet path leads only to the internet", Denied: true);
+        return await ConnectAsync(usable, port, $"{host}:{port} on the internet", null, cancellationToken);
+    }
+
+    private static async Task<DialOutcome> ConnectAsync(string host, int port, string destination, ServiceUpstream? http, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_UPSTREAM_UNREACHABLE", $"{destination}: {host} does not resolve ({e.Message})");
+        }
+        return await ConnectAsync(addresses, port, destination, http, cancellationToken);
+    }
+
+    private static async Task<DialOutcome> ConnectAsync(IPAddress[] addresses, int port, string destination, ServiceUpstream? http,
+        CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(addresses, port, timeout.Token);
+            return new Dialed(socket, destination, http);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            var why = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer";
+            return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_UPSTREAM_UNREACHABLE", $"{destination} does not accept connections ({why})");
+        }
+    }
+
+    private static bool TrySplitHostPort(string text, out string host, out int port)
+    {
+        var colon = text.LastIndexOf(':');
+        host = colon > 0 ? text[..colon].Trim('[', ']') : "";
+        port = 0;
+        return colon > 0 && int.TryParse(text[(colon + 1)..], out port) && port is > 0 and <= 65535;
+    }
+}

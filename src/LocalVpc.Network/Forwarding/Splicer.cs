@@ -1,0 +1,78 @@
+using System.Buffers;
+
+namespace LocalVpc.Network.Forwarding;
+
+/// <summary>
+/// Moves bytes both ways between a client and its destination until both are done, passing each side's end of
+/// stream on as a half-close (TCP's FIN), as a router would.
+/// </summary>
+public static class Splicer
+{
+    /// <summary>The buffer per direction. Defaults to 128 KiB: on loopback, larger reads mean fewer system calls per byte.</summary>
+    public const int BufferSize = 128 * 1024;
+
+    /// <summary>Runs until both directions end; then closes both legs (with RST when one failed).</summary>
+    public static async Task<(SpliceResult Result, long Sent, long Received)> RunAsync(Leg client, Leg upstream, CancellationToken cancellationToken)
+    {
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sending = PumpAsync(client, upstream, SpliceResult.ClientFailed, SpliceResult.UpstreamFailed, abort);
+        var receiving = PumpAsync(upstream, client, SpliceResult.UpstreamFailed, SpliceResult.ClientFailed, abort);
+        var (sentResult, sent) = await sending.ConfigureAwait(false);
+        var (receivedResult, received) = await receiving.ConfigureAwait(false);
+        // The direction that failed first names the cause; the other one was only stopped because of it.
+        var result = new[] { sentResult, receivedResult }.FirstOrDefault(r => r is SpliceResult.ClientFailed or SpliceResult.UpstreamFailed,
+            sentResult == SpliceResult.Completed ? receivedResult : sentResult);
+        client.Close(abort: result != SpliceResult.Completed);
+        upstream.Close(abort: result != SpliceResult.Completed);
+        return (result, sent, received);
+    }
+
+    private static async Task<(SpliceResult, long)> PumpAsync(Leg from, Leg to, SpliceResult readFailure, SpliceResult writeFailure,
+        CancellationTokenSource abort)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long total = 0;
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await from.Stream.ReadAsync(buffer, abort.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (Expected(e))
+                {
+                    return (Fail(abort, e, readFailure), total);
+                }
+                if (read == 0) break;
+                try
+                {
+                    await to.Stream.WriteAsync(buffer.AsMemory(0, read), abort.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (Expected(e))
+                {
+                    return (Fail(abort, e, writeFailure), total);
+                }
+                total += read;
+            }
+            await to.CloseSendingAsync().ConfigureAwait(false);
+            return (SpliceResult.Completed, total);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>One direction failed: the other cannot finish cleanly either, so stop it too.</summary>
+    private static SpliceResult Fail(CancellationTokenSource abort, Exception e, SpliceResult result)
+    {
+        if (e is OperationCanceledException) return SpliceResult.Canceled;
+        abort.Cancel();
+        return result;
+    }
+
+    private static bool Expected(Exception e) =>
+        e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or System.Security.Authentication.AuthenticationException;
+}

@@ -1,0 +1,9 @@
+global using System.Collections.Immutable;
+global using System.Net;
+global using System.Net.Sockets;
+global using LocalVpc.Core;
+global using LocalVpc.Core.Resources;
+global using LocalVpc.Core.State;
+global using LocalVpc.Network.Forwarding;
+global using LocalVpc.Storage;
+global using Microsoft.Extensions.Logging;

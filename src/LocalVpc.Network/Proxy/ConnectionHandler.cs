@@ -1,0 +1,139 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using LocalVpc.Analysis;
+using LocalVpc.Network.Forwarding;
+using LocalVpc.Storage;
+
+namespace LocalVpc.Network.Proxy;
+
+/// <summary>
+/// One connection from an instance's proxy port, start to end. The analyzer decides; this only carries out what
+/// it decided.
+/// </summary>
+/// <remarks>
+/// 1. Read what the client asks for (SOCKS5, CONNECT, or a plain HTTP request).
+/// 2. Analyze the flow on the current state, as <c>localvpc probe</c> does.
+/// 3. Denied: drop (hold the connection unanswered) or reject, per <see cref="DataPlaneOptions.Deny"/>.
+/// 4. Allowed: connect to what serves the terminus, or refuse when nothing does.
+/// 5. Answer the client, terminate its TLS when the upstream speaks HTTP, and splice.
+/// </remarks>
+public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, Dialer dialer, CertificateAuthority authority, ILogger logger)
+{
+    /// <summary>How long a client may take to say what it wants. Defaults to 30 s.</summary>
+    public static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(30);
+
+    public async Task HandleAsync(Scope scope, string instanceId, Socket socket, CancellationToken stopping)
+    {
+        socket.NoDelay = true;
+        var client = new Leg(socket);
+        try
+        {
+            // 1. The request.
+            ProxyRequest? request;
+            using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+            {
+                handshake.CancelAfter(HandshakeTimeout);
+                request = await ProxyHandshake.ReadAsync(client.Stream, handshake.Token);
+            }
+            if (request is null)
+            {
+                client.Close(abort: false);
+                return;
+            }
+
+            // 2. The decision, on the state as it is now: a rule revoked a moment ago already counts.
+            var state = await ledger.ReadAsync(scope);
+            var region = ledger.Regions.Where(r => r.Scope.Region == scope.Region).ToList();
+            var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(instanceId, request.Host, "tcp", request.Port));
+            if (!verdict.Reachable || verdict.Terminus is null)
+            {
+                var stop = verdict.Hops.LastOrDefault(h => !h.Passed);
+                await DenyAsync(client, request, instanceId, verdict.ExplanationCode, $"{stop?.Detail}. Fix: {verdict.Fix}", stopping);
+                return;
+            }
+
+            // 3. The destination.
+            var outcome = await dialer.DialAsync(scope, verdict.Terminus, request.Host, request.Port, stopping);
+            if (outcome is NotDialed notDialed)
+            {
+                if (notDialed.Denied)
+                {
+                    await DenyAsync(client, request, instanceId, notDialed.Code, notDialed.Reason, stopping);
+                    return;
+                }
+                NetworkLog.NotServed(logger, instanceId, request.ToString(), notDialed.Code, notDialed.Reason);
+                await ProxyHandshake.RefuseAsync(client.Stream, request.Protocol, notDialed.Refusal, notDialed.Code, notDialed.Reason, stopping);
+                client.Close(abort: false);
+                return;
+            }
+            var dialed = (Dialed)outcome;
+            NetworkLog.Allowed(logger, instanceId, request.ToString(), dialed.Destination);
+
+            // 4. Open, and splice.
+            await ProxyHandshake.AcceptAsync(client.Stream, request, stopping);
+            var upstream = new Leg(dialed.Socket);
+            if (dialed.Http is { } http)
+            {
+                if (request.Protocol != ProxyProtocol.HttpForward) client = await TerminateTlsAsync(client, request.Host, stopping);
+                upstream = await OriginateTlsAsync(upstream, http, stopping);
+            }
+            if (!request.Prelude.IsEmpty) await upstream.Stream.WriteAsync(request.Prelude, stopping);
+            var (result, sent, received) = await Splicer.RunAsync(client, upstream, stopping);
+            NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or AuthenticationException or EndOfStreamException or ObjectDisposedException)
+        {
+            NetworkLog.HandshakeFailed(logger, instanceId, e.Message);
+            client.Close(abort: true);
+        }
+    }
+
+    private async Task DenyAsync(Leg client, ProxyRequest request, string instanceId, string? code, string explanation, CancellationToken stopping)
+    {
+        NetworkLog.Denied(logger, instanceId, request.ToString(), options.Deny.ToString().ToLowerInvariant(), code, explanation);
+        if (options.Deny == DenyMode.Reject)
+        {
+            await ProxyHandshake.RefuseAsync(client.Stream, request.Protocol, Refusal.NotAllowed, code, explanation, stopping);
+            client.Close(abort: false);
+            return;
+        }
+        // A dropped SYN gets no answer at all: hold the connection silently until the client gives up.
+        using var hold = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        hold.CancelAfter(options.DropHold);
+        var sink = new byte[512];
+        try
+        {
+            while (await client.Stream.ReadAsync(sink, hold.Token) > 0) { }
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+        {
+        }
+        client.Close(abort: true);
+    }
+
+    private async Task<Leg> TerminateTlsAsync(Leg client, string requestedHost, CancellationToken cancellationToken)
+    {
+        var tls = new SslStream(client.Stream, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+        {
+            // The certificate is for the name the client asked for (SNI), else the name it gave the proxy.
+            ServerCertificateSelectionCallback = (_, sni) => authority.ServerCertificate(string.IsNullOrEmpty(sni) ? requestedHost : sni),
+            ApplicationProtocols = [SslApplicationProtocol.Http11],
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        }, cancellationToken);
+        return new Leg(client.Socket, tls);
+    }
+
+    private static async Task<Leg> OriginateTlsAsync(Leg upstream, ServiceUpstream http, CancellationToken cancellationToken)
+    {
+        if (http.Scheme != "https") return upstream;
+        // The upstream is the stand-in the user configured on the command line: LocalVpc trusts it as configured.
+        var tls = new SslStream(upstream.Stream, leaveInnerStreamOpen: false, (_, _, _, _) => true);
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = http.Host,
+            ApplicationProtocols = [SslApplicationProtocol.Http11],
+        }, cancellationToken);
+        return new Leg(upstream.Socket, tls);
+    }
+}
