@@ -250,9 +250,12 @@ public static class ReachabilityAnalyzer
             return Verdict.Blocked(address, hops, $"Register a running target in {group.Name}.");
         }
         hops.Add(new Hop("target-group", group.Arn, true, $"{group.Name} forwards to {healthy.Id}:{healthy.Port}"));
-        return Verdict.Reached(address, hops, group.TargetType == "ip"
+        // An ip target that is an instance's address is that instance; any other is the address itself.
+        var targetInstance = group.TargetType == "instance" ? healthy.Id
+            : provider.NetworkInterfaces.Values.FirstOrDefault(n => n.VpcId == group.VpcId && n.PrivateIpAddresses.Contains(healthy.Id))?.Attachment?.InstanceId;
+        return Verdict.Reached(address, hops, targetInstance is null
             ? new AddressTerminus(healthy.Id, healthy.Port)
-            : new InstanceTerminus(provider.Scope.Account, healthy.Id, healthy.Port));
+            : new InstanceTerminus(provider.Scope.Account, targetInstance, healthy.Port));
     }
 
     private static string Describe(SecurityGroupRule rule) =>

@@ -12,12 +12,13 @@ public static class LiveProbe
     /// <summary>How the attempt went.</summary>
     /// <param name="Outcome">
     /// <c>connected</c>; <c>not-served</c> (the network carried it, nothing serves the port: telnet's "Connection refused");
+    /// <c>internet-withheld</c> (the VPC sends it to the internet, which LocalVpc does only with <c>--internet allow</c>);
     /// <c>rejected</c> (the VPC denies it, <c>--deny reject</c>); <c>no-answer</c> (the VPC denies it and drops it).
     /// </param>
     public sealed record Result(string Outcome, double Milliseconds, string? ExplanationCode, string? Detail)
     {
-        /// <summary>Whether the network carried the connection to the destination (whatever answered there).</summary>
-        public bool Reached => Outcome is "connected" or "not-served";
+        /// <summary>Whether the VPC's network carries the connection (whatever answers at its end): what the analyzer predicts.</summary>
+        public bool Carried => Outcome is "connected" or "not-served" or "internet-withheld";
     }
 
     public static async Task<Result> ConnectAsync(IPEndPoint proxy, string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
@@ -41,6 +42,7 @@ public static class LiveProbe
             return status switch
             {
                 200 => new Result("connected", milliseconds, null, null),
+                403 when code is "LOCALVPC_INTERNET_DENIED" or "LOCALVPC_NOT_PUBLIC" => new Result("internet-withheld", milliseconds, code, detail),
                 403 => new Result("rejected", milliseconds, code, detail),
                 _ => new Result("not-served", milliseconds, code, detail),
             };

@@ -63,6 +63,7 @@ internal static class ProbeCommand
                 "connected" => $"connected in {attempt.GetProperty("milliseconds").GetDouble():0.###} ms through {Text("proxy")}",
                 "not-served" => $"the network carried it, but nothing answered: {Text("detail")}",
                 "rejected" => $"refused by the VPC ({Text("explanationCode")})",
+                "internet-withheld" => $"the VPC sends it to the internet; LocalVpc does so only with --internet allow",
                 "no-answer" => Text("detail"),
                 _ => Text("detail"),
             };

@@ -46,15 +46,15 @@ internal static class ProbeEndpoint
                 : state.NetworkInterfaces.TryGetValue(from, out var eni) ? eni.Attachment?.InstanceId : null;
             var proxy = instanceId is null ? null : plane.ProxyOf(scope, instanceId);
             if (proxy is null)
-                liveResult = new { outcome = "no-proxy", reached = false, agrees = !verdict.Reachable, detail = $"{from} is not a running instance: only running instances have proxies" };
+                liveResult = new { outcome = "no-proxy", carried = false, agrees = !verdict.Reachable, detail = $"{from} is not a running instance: only running instances have proxies" };
             else
             {
                 var attempt = await LiveProbe.ConnectAsync(proxy, to[..colon], port, TimeSpan.FromSeconds(timeout), aborted);
                 liveResult = new
                 {
                     outcome = attempt.Outcome,
-                    reached = attempt.Reached,
-                    agrees = attempt.Reached == verdict.Reachable,
+                    carried = attempt.Carried,
+                    agrees = attempt.Carried == verdict.Reachable,
                     milliseconds = Math.Round(attempt.Milliseconds, 3),
                     proxy = proxy.ToString(),
                     explanationCode = attempt.ExplanationCode,

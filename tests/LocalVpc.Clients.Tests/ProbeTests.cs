@@ -23,12 +23,18 @@ public sealed class ProbeTests(ServerFixture fixture)
             ? h.GetProperty("component").GetString() : null;
     }
 
+    /// <summary>
+    /// The verdict, checked against the network: every probe also makes a real connection through the source
+    /// instance's proxy, and the two must agree (the shared server rejects denied connections, so this is quick).
+    /// </summary>
     private async Task<Answer> ProbeAsync(string from, string to, string? account = null)
     {
         using var http = new HttpClient();
         var body = await http.GetFromJsonAsync<JsonElement>(
-            $"{fixture.Server.Url}/_localvpc/probe?from={from}&to={Uri.EscapeDataString(to)}&account={account ?? _account}");
+            $"{fixture.Server.Url}/_localvpc/probe?from={from}&to={Uri.EscapeDataString(to)}&account={account ?? _account}&live=true&timeout=10");
         string? Text(string name) => body.GetProperty(name).ValueKind == JsonValueKind.String ? body.GetProperty(name).GetString() : null;
+        var live = body.GetProperty("live");
+        Assert.True(live.GetProperty("agrees").GetBoolean(), $"the analyzer and the live connection disagree on {from} → {to}: {body}");
         return new Answer(body.GetProperty("reachable").GetBoolean(), Text("explanationCode"), Text("fix"), Text("destinationAddress"),
             [.. body.GetProperty("hops").EnumerateArray()]);
     }

@@ -11,7 +11,10 @@ public static class AwsCli
         public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
     }
 
-    public static async Task<Result> RunAsync(LocalVpcServer server, string account, params string[] args)
+    public static Task<Result> RunAsync(LocalVpcServer server, string account, params string[] args) => RunAsync(server.Url, account, args);
+
+    /// <summary>The CLI against any endpoint (a moto_server standing in for a service, say).</summary>
+    public static async Task<Result> RunAsync(string endpointUrl, string account, params string[] args)
     {
         var info = new ProcessStartInfo("aws")
         {
@@ -19,7 +22,7 @@ public static class AwsCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--endpoint-url", server.Url, "--output", "json" }.Concat(args)) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "--endpoint-url", endpointUrl, "--output", "json" }.Concat(args)) info.ArgumentList.Add(arg);
         info.Environment["AWS_ACCESS_KEY_ID"] = account;
         info.Environment["AWS_SECRET_ACCESS_KEY"] = "test-secret";
         info.Environment["AWS_DEFAULT_REGION"] = "us-east-1";

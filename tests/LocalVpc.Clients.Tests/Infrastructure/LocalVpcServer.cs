@@ -70,6 +70,18 @@ public sealed class LocalVpcServer : IAsyncDisposable
         throw new TimeoutException($"localvpc did not become healthy:\n{Output}");
     }
 
+    /// <summary>Waits until the server has printed a line containing <paramref name="text"/> (its log is written asynchronously).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        // Bounded: a line that has not appeared after this many looks is not coming.
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal)) return;
+            await Task.Delay(25);
+        }
+        Assert.Fail($"the server never printed '{text}':\n{Output}");
+    }
+
     /// <summary>SIGKILL: the process gets no chance to flush or clean up.</summary>
     public async Task KillAsync()
     {

@@ -10,7 +10,8 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>A fresh 12-digit account id: its regions start as a new AWS account's do.</summary>
     public static string NewAccount() => Interlocked.Increment(ref _nextAccount).ToString();
 
-    public async Task InitializeAsync() => Server = await LocalVpcServer.StartAsync();
+    // Denied connections are refused at once rather than dropped, so live probes of blocked paths need not wait.
+    public async Task InitializeAsync() => Server = await LocalVpcServer.StartAsync(null, null, "--deny", "reject");
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }

@@ -2,7 +2,8 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 
 /// <summary>
 /// RegisterTargets (<see cref="Register"/> true) and DeregisterTargets. Instance targets must be instances of
-/// the group's VPC; ip targets must be addresses of its VPC's blocks. A target without a port uses the group's.
+/// the group's VPC; ip targets must be addresses of its VPC's blocks, or (LocalVpc's own allowance) of
+/// 127.0.0.0/8, which the data plane connects to as they are. A target without a port uses the group's.
 /// </summary>
 public sealed record ChangeTargets(string TargetGroupArn, ImmutableArray<LoadBalancerTarget> Targets, bool Register) : ICommand<bool>
 {
@@ -19,7 +20,8 @@ public sealed record ChangeTargets(string TargetGroupArn, ImmutableArray<LoadBal
                 if (!state.Instances.TryGetValue(target.Id, out var instance) || instance.VpcId != group.VpcId || instance.IsTerminated)
                     return ElbErrors.InvalidTarget($"The following targets are not in the target group's VPC or are not valid instances: '{target.Id}'");
             }
-            else if (!Ipv4Cidr.TryParseAddress(target.Id, out var address) || !state.Vpcs[group.VpcId].Cidrs.Any(c => c.Contains(address)))
+            else if (!Ipv4Cidr.TryParseAddress(target.Id, out var address) ||
+                     !(state.Vpcs[group.VpcId].Cidrs.Any(c => c.Contains(address)) || address >> 24 == 127))
                 return ElbErrors.InvalidTarget($"The IP address '{target.Id}' is not within the VPC's CIDR blocks");
             if (target.Port is < 1 or > 65535) return ElbErrors.Validation($"Port {target.Port} is not between 1 and 65535");
         }

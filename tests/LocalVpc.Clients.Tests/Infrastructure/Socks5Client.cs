@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace LocalVpc.Clients.Tests.Infrastructure;
+
+/// <summary>
+/// The client half of a SOCKS5 CONNECT (RFC 1928) with the name sent unresolved, as <c>curl --socks5-hostname</c>
+/// and proxychains send it: what a program on an instance does through the instance's proxy.
+/// </summary>
+public static class Socks5Client
+{
+    /// <summary>The reply code (0 = connected) and, when connected, the open stream.</summary>
+    public static async Task<(byte Reply, NetworkStream? Stream)> ConnectAsync(string proxy, string host, int port)
+    {
+        var stream = await SendConnectAsync(proxy, host, port);
+        var reply = new byte[10];
+        await stream.ReadExactlyAsync(reply);
+        if (reply[1] == 0) return (0, stream);
+        await stream.DisposeAsync();
+        return (reply[1], null);
+    }
+
+    /// <summary>Starts a CONNECT without waiting for the reply: for connections that are dropped and never answered.</summary>
+    public static async Task<NetworkStream> SendConnectAsync(string proxy, string host, int port)
+    {
+        var colon = proxy.LastIndexOf(':');
+        var socket = new Socket(System.Net.Sockets.AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Parse(proxy[..colon]), int.Parse(proxy[(colon + 1)..]));
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        var name = Encoding.ASCII.GetBytes(host);
+        await stream.WriteAsync((byte[])[5, 1, 0, 5, 1, 0, 3, (byte)name.Length, .. name, (byte)(port >> 8), (byte)port]);
+        var method = new byte[2];
+        await stream.ReadExactlyAsync(method);
+        return stream;
+    }
+}
