@@ -19,12 +19,15 @@ internal sealed class Peer : IAsyncDisposable
         Url = $"http://127.0.0.1:{port}";
     }
 
-    public static Task<Peer> LocalVpcAsync()
+    public static Task<Peer> LocalVpcAsync() => LocalVpcAsync([]);
+
+    /// <summary>LocalVpc with more options for <c>up</c> (service upstreams, say).</summary>
+    public static Task<Peer> LocalVpcAsync(string[] options)
     {
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("localvpc-bench-").FullName;
         return StartAsync("localvpc", "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "localvpc.dll"), "up", "--port", port.ToString(), "--data", data], port, "/_localvpc/health");
+            [Path.Combine(AppContext.BaseDirectory, "localvpc.dll"), "up", "--port", port.ToString(), "--data", data, .. options], port, "/_localvpc/health");
     }
 
     public static Task<Peer> MotoAsync()
@@ -65,7 +68,7 @@ internal sealed class Peer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

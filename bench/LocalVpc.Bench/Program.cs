@@ -9,12 +9,26 @@ using LocalVpc.Bench;
 //   endpoints: CreateVpcEndpoint up to N interface endpoints, then DescribeVpcEndpoints by id, by filter,
 //              and listing all of them, in one call and page by page.
 //   reachability: the analyser on a generated network of 10,000 interfaces (in process, no peer).
-// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|reachability|all --seconds 10 --count 1000]
+//   dataplane: bulk throughput and connections/s through an instance proxy and an endpoint, against direct loopback,
+//              HAProxy (with and without splice) and socat; the VPC resolver against unbound under dnsperf.
+// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|reachability|dataplane|all --seconds 10 --count 1000]
 var seconds = ArgValue("--seconds", 10);
 var count = ArgValue("--count", 1000);
 var suite = Arg("--suite") ?? "all";
 var results = new List<Measurement>();
 var lookupTime = TimeSpan.FromSeconds(seconds);
+
+if (Arg("--role") == "sink")
+{
+    await Sink.RunAsync(ArgValue("--bulk-port", 0), ArgValue("--echo-port", 0));
+    return;
+}
+
+if (suite == "dataplane")
+{
+    await DataPlaneBench.RunAsync(seconds);
+    return;
+}
 
 if (suite == "reachability")
 {

@@ -13,9 +13,23 @@ public sealed class DnsAnswerer(Ledger ledger, HostForwarder? forwarder)
     /// <summary>The TTL of LocalVpc's answers. Defaults to 60 s, as Route 53 answers endpoint names.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(60);
 
+    /// <summary>Replies kept per VPC and state. Defaults to 4,096: a bound on what many distinct names can make us hold.</summary>
+    public const int CachedRepliesPerVpc = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Scope, string), ReplyCache> _caches = new();
+
     /// <summary>The reply to <paramref name="query"/>; null when it is not a DNS query worth an answer.</summary>
     public async ValueTask<byte[]?> AnswerAsync(Scope scope, string vpcId, ReadOnlyMemory<byte> query, CancellationToken cancellationToken)
     {
+        // 1. The same question on the same state gets the same reply: only the query id differs. The state is immutable,
+        //    so a reply is good for exactly as long as the state it was computed on is the newest.
+        var state = await ledger.ReadAsync(scope);
+        if (query.Length < 12) return null;
+        var cache = _caches.AddOrUpdate((scope, vpcId), _ => new ReplyCache(state), (_, c) => ReferenceEquals(c.State, state) ? c : new ReplyCache(state));
+        var key = System.Text.Encoding.Latin1.GetString(query.Span[2..]);
+        if (cache.Replies.TryGetValue(key, out var cached)) return WithId(cached, query.Span);
+
+        // 2. Computed from the state; forwarded replies are the host resolver's to cache, not ours.
         Message message;
         try
         {
@@ -26,11 +40,30 @@ public sealed class DnsAnswerer(Ledger ledger, HostForwarder? forwarder)
             return null;
         }
         if (message.IsResponse) return null;
-        var state = await ledger.ReadAsync(scope);
         var local = Local(state, vpcId, message, forward: forwarder is not null);
-        if (local is not null) return local.ToByteArray();
+        if (local is not null)
+        {
+            var reply = local.ToByteArray();
+            if (cache.Replies.Count < CachedRepliesPerVpc) cache.Replies.TryAdd(key, reply);
+            return reply;
+        }
         var forwarded = await forwarder!.ForwardAsync(query, cancellationToken);
         return forwarded ?? Reply(message, MessageStatus.ServerFailure).ToByteArray();
+    }
+
+    private static byte[] WithId(byte[] reply, ReadOnlySpan<byte> query)
+    {
+        var copy = (byte[])reply.Clone();
+        copy[0] = query[0];
+        copy[1] = query[1];
+        return copy;
+    }
+
+    private sealed class ReplyCache(RegionState state)
+    {
+        public RegionState State { get; } = state;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Replies { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The answer from LocalVpc's own data; null when the query is to be forwarded.</summary>
