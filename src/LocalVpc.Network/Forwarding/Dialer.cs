@@ -90,12 +90,15 @@ public sealed class Dialer(Ledger ledger, DataPlaneOptions options)
     private static async Task<DialOutcome> ConnectAsync(IPAddress[] addresses, int port, string destination, ServiceUpstream? http,
         CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = addresses.Length == 1 ? new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
+            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
         try
         {
-            await socket.ConnectAsync(addresses, port, timeout.Token);
+            // One address (the usual upstream on loopback) takes the direct path; several are tried in turn.
+            if (addresses.Length == 1) await socket.ConnectAsync(new IPEndPoint(addresses[0], port), timeout.Token);
+            else await socket.ConnectAsync(addresses, port, timeout.Token);
             return new Dialed(socket, destination, http);
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)
