@@ -211,12 +211,7 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
         // port, and to an ip target on loopback.
         var provider = ServerFixture.NewAccount();
         var providerEc2 = Sdk.Ec2(fixture.Server, provider);
-        async Task<string> Cli(params string[] args)
-        {
-            var result = await AwsCli.RunAsync(fixture.Server, provider, [.. args, "--output", "text"]);
-            Assert.True(result.ExitCode == 0, result.Stderr);
-            return result.Stdout.Trim();
-        }
+        Task<string> Cli(params string[] args) => AwsCli.TextAsync(fixture.Server, provider, args);
         var providerSubnet = (await providerEc2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new("availability-zone", ["us-east-1a"])] })).Subnets[0];
         var balancer = await Cli("elbv2", "create-load-balancer", "--name", "svc", "--type", "network", "--scheme", "internal",
             "--subnets", providerSubnet.SubnetId, "--query", "LoadBalancers[0].LoadBalancerArn");

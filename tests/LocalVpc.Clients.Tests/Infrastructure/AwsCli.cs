@@ -13,6 +13,14 @@ public static class AwsCli
 
     public static Task<Result> RunAsync(LocalVpcServer server, string account, params string[] args) => RunAsync(server.Url, account, args);
 
+    /// <summary>Runs a command that must succeed, with <c>--output text</c>: its trimmed output.</summary>
+    public static async Task<string> TextAsync(LocalVpcServer server, string account, params string[] args)
+    {
+        var result = await RunAsync(server, account, [.. args, "--output", "text"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Stdout.Trim();
+    }
+
     /// <summary>The CLI against any endpoint (a moto_server standing in for a service, say).</summary>
     public static async Task<Result> RunAsync(string endpointUrl, string account, params string[] args)
     {
