@@ -25,11 +25,22 @@ internal static class DataPlaneBench
 
     public static async Task RunAsync(int seconds)
     {
+        // Also when the run is stopped from outside (timeout, Ctrl-C), no peer may outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopPeers();
+        Console.CancelKeyPress += (_, _) => StopPeers();
         try
         {
             await MeasureAsync(seconds);
         }
         finally
+        {
+            StopPeers();
+        }
+    }
+
+    private static void StopPeers()
+    {
+        lock (Started)
         {
             foreach (var process in Started)
             {
@@ -42,6 +53,7 @@ internal static class DataPlaneBench
                     // Ended (and disposed) already.
                 }
             }
+            Started.Clear();
         }
     }
 
@@ -49,7 +61,7 @@ internal static class DataPlaneBench
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var (bulkPort, echoPort) = (Peer.FreePort(), Peer.FreePort());
-        using var sink = Start("dotnet", [System.IO.Path.Combine(AppContext.BaseDirectory, "LocalVpc.Bench.dll"), "--role", "sink", "--bulk-port", bulkPort.ToString(), "--echo-port", echoPort.ToString()], stdin: true);
+        var sink = Start("dotnet", [System.IO.Path.Combine(AppContext.BaseDirectory, "LocalVpc.Bench.dll"), "--role", "sink", "--bulk-port", bulkPort.ToString(), "--echo-port", echoPort.ToString()], stdin: true);
         await sink.StandardOutput.ReadLineAsync();
 
         await using var localVpc = await Peer.LocalVpcAsync(["--service", $"kms=tcp://127.0.0.1:{bulkPort}", "--service", $"sts=tcp://127.0.0.1:{echoPort}", "--offline"]);
@@ -57,10 +69,10 @@ internal static class DataPlaneBench
 
         var work = Directory.CreateTempSubdirectory("localvpc-bench-peers-").FullName;
         var (haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho) = (Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort());
-        using var haproxy = StartHaproxy(work, "plain", haBulk, haEcho, bulkPort, echoPort, splice: false);
-        using var haproxySplice = StartHaproxy(work, "splice", haSpliceBulk, haSpliceEcho, bulkPort, echoPort, splice: true);
-        using var socatB = Start("socat", ["-b", "131072", $"TCP-LISTEN:{socatBulk},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{bulkPort}"]);
-        using var socatE = Start("socat", [$"TCP-LISTEN:{socatEcho},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{echoPort}"]);
+        StartHaproxy(work, "plain", haBulk, haEcho, bulkPort, echoPort, splice: false);
+        StartHaproxy(work, "splice", haSpliceBulk, haSpliceEcho, bulkPort, echoPort, splice: true);
+        Start("socat", ["-b", "131072", $"TCP-LISTEN:{socatBulk},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{bulkPort}"]);
+        Start("socat", [$"TCP-LISTEN:{socatEcho},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{echoPort}"]);
         await WaitForPortsAsync(haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho);
 
         Path[] paths =
@@ -84,7 +96,7 @@ internal static class DataPlaneBench
         var queries = System.IO.Path.Combine(work, "queries.txt");
         File.WriteAllText(queries, $"{BulkName} A\n{EchoName} A\n");
         var unboundPort = Peer.FreePort();
-        using var unbound = StartUnbound(work, unboundPort, endpointIp);
+        StartUnbound(work, unboundPort, endpointIp);
         await Task.Delay(500);
         var resolverPort = int.Parse(resolver[(resolver.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
         await DnsperfAsync(resolverPort, queries, 1);
@@ -252,7 +264,7 @@ internal static class DataPlaneBench
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin, UseShellExecute = false };
         foreach (var arg in args) info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
-        Started.Add(process);
+        lock (Started) Started.Add(process);
         if (file != "dnsperf" && file != "dotnet") process.BeginOutputReadLine();
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();

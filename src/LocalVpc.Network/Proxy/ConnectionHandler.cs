@@ -62,7 +62,7 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
                     return;
                 }
                 NetworkLog.NotServed(logger, instanceId, request.ToString(), notDialed.Code, notDialed.Reason);
-                await ProxyHandshake.RefuseAsync(client.Stream, request.Protocol, notDialed.Refusal, notDialed.Code, notDialed.Reason, stopping);
+                await ProxyHandshake.RefuseAsync(client.Stream, request, notDialed.Refusal, notDialed.Code, notDialed.Reason, stopping);
                 client.Close(abort: false);
                 return;
             }
@@ -72,12 +72,18 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
             // 4. Open, and splice.
             await ProxyHandshake.AcceptAsync(client.Stream, request, stopping);
             var upstream = new Leg(dialed.Socket);
+            var prelude = request.Prelude;
             if (dialed.Http is { } http)
             {
-                if (request.Protocol != ProxyProtocol.HttpForward) client = await TerminateTlsAsync(client, request.Host, stopping);
+                // Bytes a tunnelling client sent early are the start of its TLS, so they go to LocalVpc's TLS server.
+                if (request.Protocol != ProxyProtocol.HttpForward)
+                {
+                    client = await TerminateTlsAsync(client, request.Host, prelude, stopping);
+                    prelude = default;
+                }
                 upstream = await OriginateTlsAsync(upstream, http, stopping);
             }
-            if (!request.Prelude.IsEmpty) await upstream.Stream.WriteAsync(request.Prelude, stopping);
+            if (!prelude.IsEmpty) await upstream.Stream.WriteAsync(prelude, stopping);
             var (result, sent, received) = await Splicer.RunAsync(client, upstream, stopping);
             NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);
         }
@@ -93,7 +99,7 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
         NetworkLog.Denied(logger, instanceId, request.ToString(), options.Deny.ToString().ToLowerInvariant(), code, explanation);
         if (options.Deny == DenyMode.Reject)
         {
-            await ProxyHandshake.RefuseAsync(client.Stream, request.Protocol, Refusal.NotAllowed, code, explanation, stopping);
+            await ProxyHandshake.RefuseAsync(client.Stream, request, Refusal.NotAllowed, code, explanation, stopping);
             client.Close(abort: false);
             return;
         }
@@ -111,9 +117,9 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
         client.Close(abort: true);
     }
 
-    private async Task<Leg> TerminateTlsAsync(Leg client, string requestedHost, CancellationToken cancellationToken)
+    private async Task<Leg> TerminateTlsAsync(Leg client, string requestedHost, ReadOnlyMemory<byte> early, CancellationToken cancellationToken)
     {
-        var tls = new SslStream(client.Stream, leaveInnerStreamOpen: false);
+        var tls = new SslStream(early.IsEmpty ? client.Stream : new PrefixedStream(early, client.Stream), leaveInnerStreamOpen: false);
         await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
         {
             // The certificate is for the name the client asked for (SNI), else the name it gave the proxy.

@@ -17,23 +17,31 @@ public static class ProxyHandshake
     /// <summary>Reads what the client asks for; null when the request is malformed or unsupported (already answered).</summary>
     public static async Task<ProxyRequest?> ReadAsync(Stream client, CancellationToken cancellationToken)
     {
-        var first = new byte[1];
-        if (await client.ReadAtLeastAsync(first, 1, false, cancellationToken) == 0) return null;
-        return first[0] == SocksVersion
-            ? await ReadSocksAsync(client, cancellationToken)
-            : await ReadHttpAsync(client, first[0], cancellationToken);
+        var reader = new HandshakeReader(client);
+        var first = await reader.ReadFirstAsync(cancellationToken);
+        if (first < 0) return null;
+        return first == SocksVersion
+            ? await ReadSocksAsync(client, reader, cancellationToken)
+            : await ReadHttpAsync(client, reader, cancellationToken);
     }
 
     /// <summary>Tells the client its connection is open.</summary>
     public static ValueTask AcceptAsync(Stream client, ProxyRequest request, CancellationToken cancellationToken) => request.Protocol switch
     {
         // BND.ADDR 0.0.0.0:0: clients of a CONNECT do not use it.
-        ProxyProtocol.Socks5 => client.WriteAsync(new byte[] { SocksVersion, 0, 0, 1, 0, 0, 0, 0, 0, 0 }, cancellationToken),
+        ProxyProtocol.Socks5 => client.WriteAsync((byte[])[.. request.ReplyPrefix.Span, SocksVersion, 0, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken),
         ProxyProtocol.HttpConnect => client.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), cancellationToken),
         _ => ValueTask.CompletedTask,
     };
 
-    /// <summary>Refuses the connection; over HTTP the explanation travels in a header and the body.</summary>
+    /// <summary>Refuses the request; over HTTP the explanation travels in a header and the body.</summary>
+    public static ValueTask RefuseAsync(Stream client, ProxyRequest request, Refusal refusal, string? explanationCode, string reason,
+        CancellationToken cancellationToken) =>
+        request.Protocol == ProxyProtocol.Socks5
+            ? client.WriteAsync((byte[])[.. request.ReplyPrefix.Span, SocksVersion, (byte)refusal, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken)
+            : RefuseAsync(client, request.Protocol, refusal, explanationCode, reason, cancellationToken);
+
+    /// <summary>Refuses a connection before there is a request to speak of.</summary>
     public static ValueTask RefuseAsync(Stream client, ProxyProtocol protocol, Refusal refusal, string? explanationCode, string reason,
         CancellationToken cancellationToken)
     {
@@ -53,65 +61,73 @@ public static class ProxyHandshake
         return client.WriteAsync(reply, cancellationToken);
     }
 
-    private static async Task<ProxyRequest?> ReadSocksAsync(Stream client, CancellationToken cancellationToken)
+    private static async Task<ProxyRequest?> ReadSocksAsync(Stream client, HandshakeReader reader, CancellationToken cancellationToken)
     {
         // 1. Greeting: the methods the client offers; we serve "no authentication" only.
         var count = new byte[1];
-        await client.ReadExactlyAsync(count, cancellationToken);
+        await reader.ReadExactlyAsync(count, cancellationToken);
         var methods = new byte[count[0]];
-        await client.ReadExactlyAsync(methods, cancellationToken);
+        await reader.ReadExactlyAsync(methods, cancellationToken);
         if (!methods.Contains((byte)0))
         {
             await client.WriteAsync(new byte[] { SocksVersion, 0xFF }, cancellationToken);
             return null;
         }
-        await client.WriteAsync(new byte[] { SocksVersion, 0 }, cancellationToken);
+        // A client that sent its request without waiting for our choice gets the choice with the reply: one write less.
+        byte[] replyPrefix = [SocksVersion, 0];
+        if (reader.Buffered == 0)
+        {
+            await client.WriteAsync(replyPrefix, cancellationToken);
+            replyPrefix = [];
+        }
 
         // 2. The request: VER CMD RSV ATYP DST.ADDR DST.PORT.
         var head = new byte[4];
-        await client.ReadExactlyAsync(head, cancellationToken);
+        await reader.ReadExactlyAsync(head, cancellationToken);
         if (head[0] != SocksVersion) return null;
         string host;
         switch (head[3])
         {
             case 1:
                 var v4 = new byte[4];
-                await client.ReadExactlyAsync(v4, cancellationToken);
+                await reader.ReadExactlyAsync(v4, cancellationToken);
                 host = new IPAddress(v4).ToString();
                 break;
             case 3:
                 var length = new byte[1];
-                await client.ReadExactlyAsync(length, cancellationToken);
+                await reader.ReadExactlyAsync(length, cancellationToken);
                 var name = new byte[length[0]];
-                await client.ReadExactlyAsync(name, cancellationToken);
+                await reader.ReadExactlyAsync(name, cancellationToken);
                 host = Encoding.ASCII.GetString(name);
                 break;
             case 4:
                 var v6 = new byte[16];
-                await client.ReadExactlyAsync(v6, cancellationToken);
+                await reader.ReadExactlyAsync(v6, cancellationToken);
                 host = new IPAddress(v6).ToString();
                 break;
             default:
-                await RefuseAsync(client, ProxyProtocol.Socks5, Refusal.AddressTypeNotSupported, null, "", cancellationToken);
+                await client.WriteAsync((byte[])[.. replyPrefix, SocksVersion, (byte)Refusal.AddressTypeNotSupported, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken);
                 return null;
         }
         var port = new byte[2];
-        await client.ReadExactlyAsync(port, cancellationToken);
+        await reader.ReadExactlyAsync(port, cancellationToken);
         if (head[1] != 1)
         {
             // BIND and UDP ASSOCIATE: an instance's proxy carries outbound TCP connections only.
-            await RefuseAsync(client, ProxyProtocol.Socks5, Refusal.CommandNotSupported, null, "", cancellationToken);
+            await client.WriteAsync((byte[])[.. replyPrefix, SocksVersion, (byte)Refusal.CommandNotSupported, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken);
             return null;
         }
-        return new ProxyRequest(ProxyProtocol.Socks5, host, BinaryPrimitives.ReadUInt16BigEndian(port));
+        // What the client sent after its request already belongs to the destination.
+        return new ProxyRequest(ProxyProtocol.Socks5, host, BinaryPrimitives.ReadUInt16BigEndian(port), reader.Leftover, replyPrefix);
     }
 
-    private static async Task<ProxyRequest?> ReadHttpAsync(Stream client, byte first, CancellationToken cancellationToken)
+    private static async Task<ProxyRequest?> ReadHttpAsync(Stream client, HandshakeReader reader, CancellationToken cancellationToken)
     {
         // 1. The head, up to the blank line; what follows it belongs to the destination.
         var buffer = new byte[MaxHttpHead];
-        buffer[0] = first;
-        var filled = 1;
+        var filled = 1 + reader.Buffered;
+        buffer[0] = reader.First;
+        reader.Leftover.CopyTo(buffer.AsMemory(1));
         int end;
         while ((end = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
         {
@@ -141,7 +157,7 @@ public static class ProxyHandshake
                 await RefuseAsync(client, ProxyProtocol.HttpConnect, Refusal.GeneralFailure, null, $"CONNECT needs host:port, not '{parts[1]}'", cancellationToken);
                 return null;
             }
-            return new ProxyRequest(ProxyProtocol.HttpConnect, host, port);
+            return new ProxyRequest(ProxyProtocol.HttpConnect, host, port, buffer.AsSpan(end + 4, filled - end - 4).ToArray());
         }
 
         // 3. Anything else must be absolute-form http://; it is forwarded in origin form, one request per connection, so

@@ -15,9 +15,11 @@ public enum ProxyProtocol
 
 /// <summary>
 /// What a proxy client wants to reach. <see cref="Prelude"/> holds bytes that must reach the destination before
-/// anything else (a forwarded HTTP request's rewritten head and what followed it).
+/// anything else (a forwarded HTTP request's rewritten head, or what a client sent right behind its request);
+/// <see cref="ReplyPrefix"/> what the client is owed before the reply (a SOCKS5 method choice not yet sent).
 /// </summary>
-public sealed record ProxyRequest(ProxyProtocol Protocol, string Host, int Port, ReadOnlyMemory<byte> Prelude = default)
+public sealed record ProxyRequest(ProxyProtocol Protocol, string Host, int Port, ReadOnlyMemory<byte> Prelude = default,
+    ReadOnlyMemory<byte> ReplyPrefix = default)
 {
     public override string ToString() => $"{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}";
 }
