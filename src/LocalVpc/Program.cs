@@ -68,5 +68,10 @@ var execCommand = new Argument<string[]>("command") { Description = "The command
 var exec = new Command("exec", "Run a command as if on an instance: its connections go through the instance's proxy") { execUrl, execInstance, execCommand };
 exec.SetAction((result, cancellationToken) => ExecCommand.RunAsync(result.GetValue(execUrl)!, result.GetValue(execInstance)!, result.GetValue(execCommand)!, cancellationToken));
 
-var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe, status, exec };
+var demoUrl = new Option<string?>("--endpoint-url") { Description = "A running LocalVpc to build on (default: start one of its own)" };
+var keep = new Option<bool>("--keep") { Description = "Leave everything in place for exploring" };
+var demo = new Command("demo", "The story of a VPC endpoint, built step by step and narrated, with the aws commands to repeat it") { demoUrl, keep };
+demo.SetAction((result, cancellationToken) => LocalVpc.Demo.DemoCommand.RunAsync(result.GetValue(demoUrl), result.GetValue(keep), cancellationToken));
+
+var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe, status, exec, demo };
 return await root.Parse(args).InvokeAsync();

@@ -11,7 +11,7 @@ internal static class StatusCommand
         var report = await StatusClient.GetAsync(endpointUrl, cancellationToken);
         if (report is null) return 2;
         if (json) Console.WriteLine(JsonSerializer.Serialize(report, StatusJson.Options));
-        else StatusTree.Write(report, Console.Out);
+        else StatusTree.Write(report);
         return 0;
     }
 }

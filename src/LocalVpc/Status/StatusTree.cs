@@ -1,37 +1,58 @@
+using Spectre.Console;
+
 namespace LocalVpc.Status;
 
-/// <summary>The status as an indented tree of plain text.</summary>
+/// <summary>The status as a tree: colour in a terminal, plain text when piped (Spectre.Console decides).</summary>
 internal static class StatusTree
 {
-    public static void Write(StatusReport report, TextWriter output)
+    public static void Write(StatusReport report)
     {
-        output.WriteLine($"LocalVpc at {report.Api} · internet {report.Internet} · denied connections {report.Deny}{(report.Offline ? " · offline" : "")}");
-        output.WriteLine($"CA: {report.CaBundle}");
-        foreach (var (name, url) in report.Services) output.WriteLine($"service {name} → {url}");
+        // Piped, a line is not cut at 80 columns: scripts grep whole lines.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
+        AnsiConsole.MarkupLine($"LocalVpc at [bold]{report.Api}[/] · internet {report.Internet} · denied connections {report.Deny}{(report.Offline ? " · offline" : "")}");
+        AnsiConsole.MarkupLine($"CA: {Markup.Escape(report.CaBundle)}");
+        foreach (var (name, url) in report.Services) AnsiConsole.MarkupLine($"service [bold]{name}[/] → {Markup.Escape(url)}");
         foreach (var account in report.Accounts)
             foreach (var region in account.Regions)
             {
-                output.WriteLine($"account {account.Account} · {region.Region}");
+                var tree = new Tree($"[bold]account {account.Account}[/] · {region.Region}");
                 foreach (var vpc in region.Vpcs)
                 {
-                    output.WriteLine($"  {vpc.VpcId} {vpc.CidrBlock}{Named(vpc.Name)}{(vpc.IsDefault ? " (default)" : "")}  dns {vpc.Dns ?? "-"}");
+                    var vpcNode = tree.AddNode($"[bold blue]{vpc.VpcId}[/] {vpc.CidrBlock}{Named(vpc.Name)}{(vpc.IsDefault ? " (default)" : "")}  dns [bold]{vpc.Dns ?? "-"}[/]");
                     foreach (var subnet in vpc.Subnets)
                     {
-                        output.WriteLine($"    {subnet.SubnetId} {subnet.CidrBlock} {subnet.AvailabilityZone}{Named(subnet.Name)}");
+                        var subnetNode = vpcNode.AddNode($"[blue]{subnet.SubnetId}[/] {subnet.CidrBlock} {subnet.AvailabilityZone}{Named(subnet.Name)}");
                         foreach (var eni in subnet.NetworkInterfaces)
-                            output.WriteLine($"      {eni.PrivateIpAddress,-15} {eni.NetworkInterfaceId} {eni.Kind} {eni.Owner}{(eni.State is null ? "" : $" ({eni.State})")}" +
-                                             $"{(eni.PublicIp is null ? "" : $" public {eni.PublicIp}")} [{string.Join(", ", eni.Groups)}]{(eni.Proxy is null ? "" : $"  proxy {eni.Proxy}")}");
+                            subnetNode.AddNode($"[bold]{eni.PrivateIpAddress}[/] {eni.NetworkInterfaceId} {Kind(eni)}{(eni.PublicIp is null ? "" : $" public {eni.PublicIp}")}" +
+                                               $" [grey]{string.Join(", ", eni.Groups)}[/]{(eni.Proxy is null ? "" : $"  proxy [bold]{eni.Proxy}[/]")}");
                     }
                     foreach (var endpoint in vpc.VpcEndpoints)
                     {
-                        output.WriteLine($"    {endpoint.VpcEndpointId} {endpoint.Type} {endpoint.ServiceName} ({endpoint.State}){(endpoint.PrivateDnsEnabled ? " private DNS" : "")}");
-                        foreach (var name in endpoint.DnsNames) output.WriteLine($"      {name}");
+                        var endpointNode = vpcNode.AddNode($"[magenta]{endpoint.VpcEndpointId}[/] {endpoint.Type} {endpoint.ServiceName} {State(endpoint.State)}{(endpoint.PrivateDnsEnabled ? " private DNS" : "")}");
+                        foreach (var name in endpoint.DnsNames) endpointNode.AddNode(Markup.Escape(name));
                     }
                 }
                 foreach (var service in region.EndpointServices)
-                    output.WriteLine($"  {service.ServiceId} {service.ServiceName}{(service.AcceptanceRequired ? " (acceptance required)" : "")}");
+                    tree.AddNode($"[magenta]{service.ServiceId}[/] {service.ServiceName}{(service.AcceptanceRequired ? " (acceptance required)" : "")}");
+                AnsiConsole.Write(tree);
             }
     }
 
-    private static string Named(string? name) => name is null ? "" : $" \"{name}\"";
+    private static string Kind(InterfaceStatus eni) => eni.Kind switch
+    {
+        "instance" => $"instance [green]{eni.Owner}[/] {State(eni.State)}",
+        "vpc-endpoint" => $"endpoint [magenta]{eni.Owner}[/] {State(eni.State)}",
+        "interface" => "interface",
+        _ => $"{eni.Kind} {eni.Owner}{(eni.State is null ? "" : $" {State(eni.State)}")}",
+    };
+
+    private static string State(string? state) => state switch
+    {
+        null => "",
+        "running" or "available" => $"[green]({state})[/]",
+        "pendingAcceptance" or "pending" => $"[yellow]({state})[/]",
+        _ => $"[red]({state})[/]",
+    };
+
+    private static string Named(string? name) => name is null ? "" : $" \"{Markup.Escape(name)}\"";
 }
