@@ -59,8 +59,9 @@ probe.SetAction((result, cancellationToken) => ProbeCommand.RunAsync(result.GetV
 
 var statusJson = new Option<bool>("--json") { Description = "Print the status as JSON (fields dns and proxy hold the addresses)" };
 var statusUrl = new Option<string>("--endpoint-url") { Description = "The LocalVpc to ask", DefaultValueFactory = endpointUrl.DefaultValueFactory };
-var status = new Command("status", "Accounts, VPCs (with their resolver), subnets and interfaces, and every instance's proxy") { statusJson, statusUrl };
-status.SetAction((result, cancellationToken) => StatusCommand.RunAsync(result.GetValue(statusUrl)!, result.GetValue(statusJson), cancellationToken));
+var statusResolver = new Option<string?>("--resolver") { Description = "Print only this VPC's resolver address (HOST:PORT)" };
+var status = new Command("status", "Accounts, VPCs (with their resolver), subnets and interfaces, and every instance's proxy") { statusJson, statusUrl, statusResolver };
+status.SetAction((result, cancellationToken) => StatusCommand.RunAsync(result.GetValue(statusUrl)!, result.GetValue(statusJson), result.GetValue(statusResolver), cancellationToken));
 
 var execUrl = new Option<string>("--endpoint-url") { Description = "The LocalVpc to ask", DefaultValueFactory = endpointUrl.DefaultValueFactory };
 var execInstance = new Argument<string>("instance") { Description = "The instance (i-…) to run as" };

@@ -17,17 +17,7 @@ public sealed class ReadmeTests(ServerFixture fixture)
         var script = block.Replace("http://127.0.0.1:4580", fixture.Server.Url)
             .Replace("AWS_ACCESS_KEY_ID=test", $"AWS_ACCESS_KEY_ID={ServerFixture.NewAccount()}");
 
-        var info = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["AWS_CONFIG_FILE"] = "/dev/null";
-        info.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        info.Environment["AWS_MAX_ATTEMPTS"] = "1";
-        using var bash = Process.Start(info)!;
-        await bash.StandardInput.WriteAsync(script);
-        bash.StandardInput.Close();
-        var stdout = bash.StandardOutput.ReadToEndAsync();
-        var stderr = bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync();
-        var output = await stdout + await stderr;
+        var output = await RunBashAsync(script);
 
         Assert.Contains("172.31.0.0/16", output);           // the default VPC
         Assert.Contains("251", output);                     // a /24 less AWS's five reserved addresses
@@ -40,7 +30,23 @@ public sealed class ReadmeTests(ServerFixture fixture)
         Assert.DoesNotContain("InternalError", output);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>Runs a script with bash as a user's shell would, with no AWS config of the machine's: stdout and stderr together.</summary>
+    public static async Task<string> RunBashAsync(string script)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        info.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        info.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        using var bash = Process.Start(info)!;
+        await bash.StandardInput.WriteAsync(script);
+        bash.StandardInput.Close();
+        var stdout = bash.StandardOutput.ReadToEndAsync();
+        var stderr = bash.StandardError.ReadToEndAsync();
+        await bash.WaitForExitAsync();
+        return await stdout + await stderr;
+    }
+
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "LocalVpc.slnx"))) return directory.FullName;
