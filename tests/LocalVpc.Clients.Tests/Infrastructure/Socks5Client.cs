@@ -14,14 +14,18 @@ public static class Socks5Client
     public static async Task<(byte Reply, NetworkStream? Stream)> ConnectAsync(string proxy, string host, int port)
     {
         var stream = await SendConnectAsync(proxy, host, port);
-        var reply = new byte[10];
+        // The method choice (2 bytes), then the reply (10): VER REP RSV ATYP BND.ADDR BND.PORT.
+        var reply = new byte[12];
         await stream.ReadExactlyAsync(reply);
-        if (reply[1] == 0) return (0, stream);
+        if (reply[3] == 0) return (0, stream);
         await stream.DisposeAsync();
-        return (reply[1], null);
+        return (reply[3], null);
     }
 
-    /// <summary>Starts a CONNECT without waiting for the reply: for connections that are dropped and never answered.</summary>
+    /// <summary>
+    /// Sends greeting and request together without waiting for anything (a pipelining client): for connections that are
+    /// dropped and never answered.
+    /// </summary>
     public static async Task<NetworkStream> SendConnectAsync(string proxy, string host, int port)
     {
         var colon = proxy.LastIndexOf(':');
@@ -30,8 +34,6 @@ public static class Socks5Client
         var stream = new NetworkStream(socket, ownsSocket: true);
         var name = Encoding.ASCII.GetBytes(host);
         await stream.WriteAsync((byte[])[5, 1, 0, 5, 1, 0, 3, (byte)name.Length, .. name, (byte)(port >> 8), (byte)port]);
-        var method = new byte[2];
-        await stream.ReadExactlyAsync(method);
         return stream;
     }
 }
