@@ -60,7 +60,8 @@ public sealed class InstanceProxy : IAsyncDisposable
                 continue;
             }
             // Connections outlive the listener: a stopped instance takes no new connections, as AWS's do not end at once.
-            _ = Task.Run(() => handler.HandleAsync(Scope, InstanceId, client, CancellationToken.None));
+            // The handler runs here until its first wait for the client, which saves a hop through the thread pool.
+            _ = handler.HandleAsync(Scope, InstanceId, client, CancellationToken.None);
         }
     }
 
