@@ -53,9 +53,11 @@ public static class NameResolver
     /// <summary>The endpoint a name belongs to in this VPC's view, the zone of a zonal name, and how the name matched.</summary>
     private static (VpcEndpoint Endpoint, string? Zone, string How)? EndpointNamed(RegionState state, Vpc vpc, string name, List<Hop>? notes)
     {
-        // The VPC's endpoints with private DNS on answer the service's names, if the VPC resolves names at all.
+        // The VPC's endpoints with private DNS on answer the service's names, if the VPC resolves names at all. An S3
+        // interface endpoint whose private DNS is "only for inbound resolver endpoints" leaves the VPC's own queries to the
+        // public name, so they take the gateway endpoint (PrivateLink guide, DnsOptionsSpecification).
         var privateEndpoint = state.VpcEndpoints.Values.FirstOrDefault(e => e.VpcId == vpc.Id && e.PrivateDnsEnabled &&
-            e.ServicePrivateDnsNames.Any(n => Matches(n, name)));
+            e.PrivateDnsOnlyForInboundResolverEndpoint != true && e.ServicePrivateDnsNames.Any(n => Matches(n, name)));
         if (privateEndpoint is not null)
         {
             if (vpc.EnableDnsSupport) return (privateEndpoint, null, $"the private DNS name of {privateEndpoint.Id}");

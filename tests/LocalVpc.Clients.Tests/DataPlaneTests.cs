@@ -142,6 +142,38 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
         Assert.Equal(endpointIp, await DigAsync(resolver, endpoint.DnsEntries[0].DnsName));
     }
 
+    [Fact]
+    public async Task Dig_S3WildcardNames_AnswerWithTheInterfaceEndpoint_UnlessItsPrivateDnsIsOnlyForInboundResolvers()
+    {
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html: with a gateway endpoint
+        // beside it, an S3 interface endpoint's private DNS serves only inbound resolvers unless told otherwise.
+        var network = await NewNetworkAsync();
+        var table = (await Ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { Filters = [new("vpc-id", [network.Vpc])] })).RouteTables[0].RouteTableId;
+        await Ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = network.Vpc, VpcEndpointType = VpcEndpointType.Gateway, ServiceName = "com.amazonaws.us-east-1.s3", RouteTableIds = [table],
+        });
+        var endpoint = (await Ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = network.Vpc, VpcEndpointType = VpcEndpointType.Interface, ServiceName = "com.amazonaws.us-east-1.s3",
+            SubnetIds = [network.Subnet], SecurityGroupIds = [network.EndpointGroup], PrivateDnsEnabled = true,
+        })).VpcEndpoint;
+        var endpointIp = (await Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = endpoint.NetworkInterfaceIds }))
+            .NetworkInterfaces[0].PrivateIpAddress;
+        var resolver = await DataPlaneFixture.ResolverOfAsync(fixture.Server, network.Vpc);
+
+        // Only for inbound resolvers (the default here): the VPC's own resolver leaves S3's names to the public DNS.
+        Assert.Equal("status: REFUSED", await DigAsync(resolver, "my-bucket.s3.us-east-1.amazonaws.com", "+noshort"));
+
+        await Ec2.ModifyVpcEndpointAsync(new ModifyVpcEndpointRequest
+        {
+            VpcEndpointId = endpoint.VpcEndpointId, DnsOptions = new DnsOptionsSpecification { PrivateDnsOnlyForInboundResolverEndpoint = false },
+        });
+        Assert.Equal(endpointIp, await DigAsync(resolver, "my-bucket.s3.us-east-1.amazonaws.com"));
+        Assert.Equal(endpointIp, await DigAsync(resolver, "s3.us-east-1.amazonaws.com"));
+        Assert.Equal("status: REFUSED", await DigAsync(resolver, "a.b.s3.us-east-1.amazonaws.com", "+noshort"));
+    }
+
     /// <summary>dig's short answer, or with +noshort the status line's status.</summary>
     private static async Task<string> DigAsync(string resolver, string name, string option = "+short")
     {

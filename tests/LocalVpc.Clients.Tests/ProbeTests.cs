@@ -335,15 +335,19 @@ public sealed class ProbeTests(ServerFixture fixture)
         var instance = await RunInstanceAsync(subnet, defaultGroup);
         await KmsEndpointAsync(vpc, subnet, endpointGroup);
 
-        var blocked = await RunProbeAsync(instance, "kms.us-east-1.amazonaws.com:443");
+        var blocked = await RunProbeAsync(instance, "kms.us-east-1.amazonaws.com:443", "--live");
         Assert.True(blocked.ExitCode == 1, blocked.Output);
         Assert.Contains("NOT REACHABLE: ENI_SG_RULES_MISMATCH", blocked.Output);
         Assert.Contains("Fix: Add an inbound rule tcp/443", blocked.Output);
+        Assert.Contains("LIVE: refused by the VPC (ENI_SG_RULES_MISMATCH)", blocked.Output);
 
         await AllowInboundAsync(endpointGroup, 443, defaultGroup);
-        var open = await RunProbeAsync(instance, "kms.us-east-1.amazonaws.com:443", "--json");
+        var open = await RunProbeAsync(instance, "kms.us-east-1.amazonaws.com:443", "--json", "--live");
         Assert.True(open.ExitCode == 0, open.Output);
-        Assert.True(JsonDocument.Parse(open.Output).RootElement.GetProperty("reachable").GetBoolean());
+        var verdict = JsonDocument.Parse(open.Output).RootElement;
+        Assert.True(verdict.GetProperty("reachable").GetBoolean());
+        // The shared server has no KMS stand-in: the network carries the connection, and nothing serves it.
+        Assert.Equal(("not-served", true), (verdict.GetProperty("live").GetProperty("outcome").GetString(), verdict.GetProperty("live").GetProperty("agrees").GetBoolean()));
     }
 
     private async Task<(int ExitCode, string Output)> RunProbeAsync(params string[] args)

@@ -40,7 +40,8 @@ public sealed record ModifyVpcEndpoint(
                 return Ec2Errors.InvalidParameter("Route tables can be given for Gateway endpoints only.");
             if (ModifyInterfaces(state, context, endpoint, events, out updated) is { } interfaceError) return interfaceError;
             updated = updated with { PolicyDocument = policy };
-            if (PrivateDnsEnabled is { } privateDns)
+            // DnsOptions alone changes where S3's private DNS answers, keeping private DNS as it is.
+            if ((PrivateDnsEnabled ?? (PrivateDnsOnlyForInboundResolverEndpoint is null ? null : endpoint.PrivateDnsEnabled)) is { } privateDns)
             {
                 if (privateDns && EndpointRules.CheckPrivateDns(state, vpc, service, endpoint.Id) is { } dnsError) return dnsError;
                 updated = updated with
