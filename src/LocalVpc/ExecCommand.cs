@@ -88,6 +88,7 @@ internal static class ExecCommand
         return path;
     }
 
-    private static string? FindOnPath(string program) =>
+    /// <summary>The program's full path on PATH, if it is installed.</summary>
+    internal static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
 }

@@ -302,7 +302,7 @@ internal sealed class DemoCommand : IAsyncDisposable
         _ownData = Directory.CreateTempSubdirectory("localvpc-demo-").FullName;
         var port = FreePort();
         List<string> args = ["up", "--port", port.ToString(), "--data", _ownData, "--deny", "reject", "--offline"];
-        if (FindOnPath("moto_server") is { } moto)
+        if (ExecCommand.FindOnPath("moto_server") is { } moto)
         {
             var motoPort = FreePort();
             Spawn(moto, ["-H", "127.0.0.1", "-p", motoPort.ToString()]);
@@ -351,9 +351,6 @@ internal sealed class DemoCommand : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
 
     public ValueTask DisposeAsync()
     {
