@@ -11,7 +11,8 @@ namespace LocalVpc.Bench;
 /// <summary>
 /// The data plane against peers in the same run: bulk throughput and new connections per second from a client through
 /// an instance's proxy and a KMS/STS endpoint to a local sink, against a direct loopback connection, HAProxy (tcp mode,
-/// with and without splice) and socat; and the VPC resolver's queries per second against unbound, both under dnsperf.
+/// with and without splice), socat and Dante (a SOCKS5 server); and the VPC resolver's queries per second against
+/// unbound, both under dnsperf.
 /// </summary>
 internal static class DataPlaneBench
 {
@@ -22,6 +23,9 @@ internal static class DataPlaneBench
 
     /// <summary>Every peer process started, ended when the run ends however it ends.</summary>
     private static readonly List<Process> Started = [];
+
+    /// <summary>Peers started in sessions of their own (setsid), ended with every process of the session: Dante forks children that outlive their parent.</summary>
+    private static readonly List<int> Sessions = [];
 
     public static async Task RunAsync(int seconds)
     {
@@ -46,6 +50,9 @@ internal static class DataPlaneBench
             {
                 try
                 {
+                    // SIGTERM first, so forking peers (Dante) take their children down with them.
+                    if (!process.HasExited) Process.Start("kill", ["-TERM", process.Id.ToString()])?.WaitForExit();
+                    process.WaitForExit(TimeSpan.FromSeconds(2));
                     process.Kill(entireProcessTree: true);
                 }
                 catch (InvalidOperationException)
@@ -54,6 +61,8 @@ internal static class DataPlaneBench
                 }
             }
             Started.Clear();
+            foreach (var session in Sessions) Process.Start("pkill", ["-KILL", "-s", session.ToString()])?.WaitForExit();
+            Sessions.Clear();
         }
     }
 
@@ -73,7 +82,9 @@ internal static class DataPlaneBench
         StartHaproxy(work, "splice", haSpliceBulk, haSpliceEcho, bulkPort, echoPort, splice: true);
         Start("socat", ["-b", "131072", $"TCP-LISTEN:{socatBulk},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{bulkPort}"]);
         Start("socat", [$"TCP-LISTEN:{socatEcho},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{echoPort}"]);
-        await WaitForPortsAsync(haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho);
+        var dantePort = Peer.FreePort();
+        StartDante(work, dantePort);
+        await WaitForPortsAsync(haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho, dantePort);
 
         Path[] paths =
         [
@@ -82,6 +93,8 @@ internal static class DataPlaneBench
             new("HAProxy (tcp)", bulk => ConnectAsync(bulk ? haBulk : haEcho)),
             new("HAProxy (tcp, splice)", bulk => ConnectAsync(bulk ? haSpliceBulk : haSpliceEcho)),
             new("socat", bulk => ConnectAsync(bulk ? socatBulk : socatEcho)),
+            // A SOCKS5 server: the same handshake as LocalVpc's proxies, without the VPC behind it.
+            new("Dante (SOCKS5)", bulk => SocksAsync($"127.0.0.1:{dantePort}", "127.0.0.1", bulk ? bulkPort : echoPort)),
         ];
         var rows = new List<(string Path, double Bulk, double Connections)>();
         foreach (var path in paths)
@@ -223,6 +236,26 @@ internal static class DataPlaneBench
 
             """);
         return Start("haproxy", ["-db", "-f", config]);
+    }
+
+    private static Process StartDante(string work, int port)
+    {
+        var config = System.IO.Path.Combine(work, "danted.conf");
+        File.WriteAllText(config, $$"""
+            logoutput: /dev/null
+            internal: 127.0.0.1 port = {{port}}
+            external: 127.0.0.1
+            socksmethod: none
+            clientmethod: none
+            user.privileged: root
+            user.unprivileged: nobody
+            client pass { from: 127.0.0.0/8 to: 0.0.0.0/0 }
+            socks pass { from: 127.0.0.0/8 to: 0.0.0.0/0 }
+
+            """);
+        var dante = Start("setsid", ["danted", "-f", config]);
+        lock (Started) Sessions.Add(dante.Id);
+        return dante;
     }
 
     private static Process StartUnbound(string work, int port, string endpointIp)
