@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using LocalVpc.Network;
 using LocalVpc.Status;
 using Spectre.Console;
 
@@ -102,13 +101,12 @@ internal sealed class DemoCommand : IAsyncDisposable
 
         // 3. Security groups: the endpoint's group must let 443 in.
         Step("3. Security groups", "The endpoint's group has no inbound rule yet: the test from the instance does not connect.");
-        var proxy = await ProxyAsync(instance);
-        await LiveAsync(instance, proxy, Kms, 443);
+        await LiveAsync(consumer, instance, Kms, 443);
         await ProbeAsync(consumer, instance, Kms, "Why:");
         await consumer.Ec2Async("AuthorizeSecurityGroupIngress", ("GroupId", endpointGroup), ("IpPermissions.1.IpProtocol", "tcp"), ("IpPermissions.1.FromPort", "443"),
             ("IpPermissions.1.ToPort", "443"), ("IpPermissions.1.Groups.1.GroupId", appGroup));
         Aws($"aws ec2 authorize-security-group-ingress --group-id {endpointGroup} --protocol tcp --port 443 --source-group {appGroup}");
-        await LiveAsync(instance, proxy, Kms, 443);
+        await LiveAsync(consumer, instance, Kms, 443);
 
         // 4. Private DNS: the service's public name answers with the endpoint's addresses inside the VPC.
         Step("4. Private DNS", $"Inside {vpc}, {Kms} now resolves to the endpoint's private IPs.");
@@ -126,14 +124,14 @@ internal sealed class DemoCommand : IAsyncDisposable
         var ownName = QueryClient.Values(own, "dnsName").First();
         Aws($"aws ec2 create-vpc-endpoint --vpc-id {vpc} --vpc-endpoint-type Interface --service-name {serviceName} --subnet-ids {subnetA} --security-group-ids {endpointGroup}");
         AnsiConsole.MarkupLine($"{ownId} is [yellow]{Value(own, "state")}[/].");
-        await LiveAsync(instance, proxy, ownName, 443);
+        await LiveAsync(consumer, instance, ownName, 443);
         await provider.Ec2Async("AcceptVpcEndpointConnections", ("ServiceId", serviceId), ("VpcEndpointId.1", ownId));
         Aws($"AWS_ACCESS_KEY_ID={provider.Account} aws ec2 accept-vpc-endpoint-connections --service-id {serviceId} --vpc-endpoint-ids {ownId}");
-        await LiveAsync(instance, proxy, ownName, 443);
+        await LiveAsync(consumer, instance, ownName, 443);
 
         // 6. The test, for real.
         Step("6. The test", "A real TCP connection on 443 through the endpoint, and an SDK call from the instance.");
-        await LiveAsync(instance, proxy, Kms, 443);
+        await LiveAsync(consumer, instance, Kms, 443);
         await SdkCallAsync(instance);
 
         AnsiConsole.Write(new Rule());
@@ -195,26 +193,23 @@ internal sealed class DemoCommand : IAsyncDisposable
         else AnsiConsole.MarkupLine($"  [red]NOT REACHABLE: {body.GetProperty("explanationCode").GetString()}[/]\n  Fix: {Markup.Escape(body.GetProperty("fix").GetString()!)}");
     }
 
-    /// <summary>A real connection through the instance's proxy: the telnet test.</summary>
-    private static async Task LiveAsync(string instance, IPEndPoint proxy, string name, int port)
+    /// <summary>A real connection through the instance's proxy (the telnet test), with the analyzer's word on it.</summary>
+    private async Task LiveAsync(QueryClient client, string instance, string name, int port)
     {
         Aws($"localvpc exec {instance} -- telnet {name} {port}");
-        var result = await LiveProbe.ConnectAsync(proxy, name, port, TimeSpan.FromSeconds(3), CancellationToken.None);
-        var line = result.Outcome switch
+        var body = await _http.GetFromJsonAsync<JsonElement>(
+            $"{_url}/_localvpc/probe?from={instance}&to={name}:{port}&account={client.Account}&live=true&timeout=3");
+        var live = body.GetProperty("live");
+        string? Text(JsonElement e, string field) => e.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var why = Text(body, "explanationCode") is { } code ? $" ({code})" : "";
+        var line = Text(live, "outcome") switch
         {
-            "connected" => $"[green]Connected[/] to {name} in {result.Milliseconds:0.0} ms",
-            "not-served" => $"[yellow]The network carried it to the endpoint[/], but nothing serves it here: {Markup.Escape(result.Detail ?? "")}",
-            "no-answer" => "[red]No answer[/]: the connection hangs, as on AWS when a security group drops it",
-            _ => $"[red]Refused[/] ({result.ExplanationCode}): {Markup.Escape(result.Detail ?? "")}",
+            "connected" => $"[green]Connected[/] to {name} in {live.GetProperty("milliseconds").GetDouble():0.0} ms",
+            "not-served" => $"[yellow]The network carried it to the endpoint[/], but nothing serves it here: {Markup.Escape(Text(live, "detail") ?? "")}",
+            "no-answer" => $"[red]No answer[/]: the connection hangs, as on AWS when the network drops it{why}",
+            _ => $"[red]Refused[/]{why}: {Markup.Escape(Text(live, "detail") ?? "")}",
         };
         AnsiConsole.MarkupLine($"  {line}");
-    }
-
-    private async Task<IPEndPoint> ProxyAsync(string instance)
-    {
-        var report = await StatusClient.GetAsync(_url, CancellationToken.None) ?? throw new InvalidOperationException("LocalVpc does not answer");
-        var proxy = report.Accounts.SelectMany(a => a.Regions).SelectMany(r => r.Vpcs).SelectMany(v => v.Instances).Single(i => i.InstanceId == instance).Proxy;
-        return IPEndPoint.Parse(proxy ?? throw new InvalidOperationException($"{instance} has no proxy"));
     }
 
     private async Task<IPEndPoint> ResolverAsync(string vpc)
