@@ -1,14 +1,6 @@
 using System.CommandLine;
 using LocalVpc;
 
-// Socket completions run on the threads that poll the sockets instead of hopping to the thread pool: for the data plane
-// that halves the context switches per connection (bench/README.md, "Data plane"). Read once, before the first socket.
-if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
-    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
-// With completions inline, one polling thread per core keeps every core busy.
-if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT") is null)
-    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", Environment.ProcessorCount.ToString());
-
 var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
 var port = new Option<int>("--port") { Description = "Port of the EC2 API", DefaultValueFactory = _ => ServerOptions.DefaultPort };
 var data = new Option<string>("--data") { Description = "Directory for LocalVpc's state", DefaultValueFactory = _ => ServerOptions.DefaultDataDirectory };
