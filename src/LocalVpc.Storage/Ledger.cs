@@ -36,6 +36,9 @@ public sealed class Ledger
     /// <summary>Every region that has state.</summary>
     public IEnumerable<RegionState> Regions => _regions.Values.Select(r => r.Published);
 
+    /// <summary>Every account's state in one region: what cross-account questions (endpoint services, their providers) read.</summary>
+    public IEnumerable<RegionState> AccountsIn(string region) => Regions.Where(r => r.Scope.Region == region);
+
     /// <summary>The region's newest durable state, set up as a new account's region on first use.</summary>
     public async ValueTask<RegionState> ReadAsync(Scope scope)
     {

@@ -36,7 +36,7 @@ internal static class ProbeEndpoint
         if (live && protocol != "tcp") return Results.Json(new { error = "a live probe makes a TCP connection: use protocol tcp" }, statusCode: 400);
 
         var state = await ledger.ReadAsync(scope);
-        var region = ledger.Regions.Where(r => r.Scope.Region == scope.Region).ToList();
+        var region = ledger.AccountsIn(scope.Region).ToList();
         var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(from, to[..colon], protocol, port));
         object? liveResult = null;
         if (live)

@@ -18,7 +18,7 @@ public sealed class Ec2Call(string action, Input input, Scope scope, bool dryRun
     public DateTimeOffset Now => ledger.Time.GetUtcNow();
 
     /// <summary>The newest durable state of every account in this call's region: what crosses accounts (endpoint services) reads.</summary>
-    public IEnumerable<RegionState> RegionAccounts() => ledger.Regions.Where(r => r.Scope.Region == Scope.Region);
+    public IEnumerable<RegionState> RegionAccounts() => ledger.AccountsIn(Scope.Region);
 
     /// <summary>Runs a command in another account of this region (a provider's answer lands in the consumer's account).</summary>
     public async Task<Outcome<T>> ExecuteInAsync<T>(Scope scope, ICommand<T> command)

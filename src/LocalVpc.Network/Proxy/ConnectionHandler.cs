@@ -43,7 +43,7 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
 
             // 2. The decision, on the state as it is now: a rule revoked a moment ago already counts.
             var state = await ledger.ReadAsync(scope);
-            var region = ledger.Regions.Where(r => r.Scope.Region == scope.Region).ToList();
+            var region = ledger.AccountsIn(scope.Region).ToList();
             var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(instanceId, request.Host, "tcp", request.Port));
             if (!verdict.Reachable || verdict.Terminus is null)
             {
