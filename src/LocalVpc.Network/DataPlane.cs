@@ -74,13 +74,6 @@ public sealed class DataPlane : IAsyncDisposable
         lock (_gate) return _proxies.GetValueOrDefault((scope, instanceId))?.EndPoint;
     }
 
-    /// <summary>A running instance's proxy, whichever account and region it is in (instance ids do not repeat).</summary>
-    public (Scope Scope, IPEndPoint EndPoint)? FindProxy(string instanceId)
-    {
-        lock (_gate)
-            return _proxies.Values.FirstOrDefault(p => p.InstanceId == instanceId) is { } proxy ? (proxy.Scope, proxy.EndPoint) : null;
-    }
-
     private void Request()
     {
         Interlocked.Increment(ref _requested);
@@ -118,8 +111,7 @@ public sealed class DataPlane : IAsyncDisposable
     {
         var regions = _ledger.Regions.ToList();
         var vpcs = regions.SelectMany(r => r.Vpcs.Keys.Select(id => (r.Scope, id))).ToHashSet();
-        var instances = regions.SelectMany(r => r.Instances.Values.Where(i => i.IsRunning).Select(i => ((r.Scope, i.Id), i.VpcId)))
-            .ToDictionary(x => x.Item1, x => x.VpcId);
+        var instances = regions.SelectMany(r => r.Instances.Values.Where(i => i.IsRunning).Select(i => (r.Scope, i.Id))).ToHashSet();
 
         List<IAsyncDisposable> retired = [];
         lock (_gate)
@@ -129,15 +121,15 @@ public sealed class DataPlane : IAsyncDisposable
                 retired.Add(_resolvers[key]);
                 _resolvers.Remove(key);
             }
-            foreach (var key in _proxies.Keys.Where(k => !instances.ContainsKey(k)).ToList())
+            foreach (var key in _proxies.Keys.Where(k => !instances.Contains(k)).ToList())
             {
                 retired.Add(_proxies[key]);
                 _proxies.Remove(key);
             }
             foreach (var key in vpcs.Where(k => !_resolvers.ContainsKey(k)))
                 Listen($"DNS of {key.Item2}", () => _resolvers[key] = VpcResolver.Start(key.Item1, key.Item2, _options.ListenAddress, _answerer));
-            foreach (var (key, vpcId) in instances.Where(k => !_proxies.ContainsKey(k.Key)))
-                Listen($"proxy of {key.Item2}", () => _proxies[key] = InstanceProxy.Start(key.Item1, key.Item2, vpcId, _options.ListenAddress, _handler));
+            foreach (var key in instances.Where(k => !_proxies.ContainsKey(k)))
+                Listen($"proxy of {key.Item2}", () => _proxies[key] = InstanceProxy.Start(key.Item1, key.Item2, _options.ListenAddress, _handler));
         }
         foreach (var listener in retired) await listener.DisposeAsync().ConfigureAwait(false);
     }

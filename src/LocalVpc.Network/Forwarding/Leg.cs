@@ -15,9 +15,6 @@ public sealed class Leg(Socket socket, Stream stream) : IDisposable
 
     public Stream Stream { get; } = stream;
 
-    /// <summary>Whether bytes pass as they are, so the kernel may move them (no TLS in between).</summary>
-    public bool IsPlain => Stream is NetworkStream;
-
     /// <summary>Ends our sending half (FIN, after TLS's close_notify): the other side reads its end of stream.</summary>
     public async ValueTask CloseSendingAsync()
     {

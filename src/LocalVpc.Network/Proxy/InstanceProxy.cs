@@ -10,11 +10,10 @@ public sealed class InstanceProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _accepting;
 
-    private InstanceProxy(Scope scope, string instanceId, string vpcId, Socket listener, ConnectionHandler handler)
+    private InstanceProxy(Scope scope, string instanceId, Socket listener, ConnectionHandler handler)
     {
         Scope = scope;
         InstanceId = instanceId;
-        VpcId = vpcId;
         _listener = listener;
         EndPoint = (IPEndPoint)listener.LocalEndPoint!;
         _accepting = AcceptAsync(handler);
@@ -24,12 +23,10 @@ public sealed class InstanceProxy : IAsyncDisposable
 
     public string InstanceId { get; }
 
-    public string VpcId { get; }
-
     public IPEndPoint EndPoint { get; }
 
     /// <summary>Listens on a free port of <paramref name="address"/>.</summary>
-    public static InstanceProxy Start(Scope scope, string instanceId, string vpcId, IPAddress address, ConnectionHandler handler)
+    public static InstanceProxy Start(Scope scope, string instanceId, IPAddress address, ConnectionHandler handler)
     {
         var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -42,7 +39,7 @@ public sealed class InstanceProxy : IAsyncDisposable
             listener.Dispose();
             throw;
         }
-        return new InstanceProxy(scope, instanceId, vpcId, listener, handler);
+        return new InstanceProxy(scope, instanceId, listener, handler);
     }
 
     private async Task AcceptAsync(ConnectionHandler handler)
