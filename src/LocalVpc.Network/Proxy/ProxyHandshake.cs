@@ -28,8 +28,7 @@ public static class ProxyHandshake
     /// <summary>Tells the client its connection is open.</summary>
     public static ValueTask AcceptAsync(Stream client, ProxyRequest request, CancellationToken cancellationToken) => request.Protocol switch
     {
-        // BND.ADDR 0.0.0.0:0: clients of a CONNECT do not use it.
-        ProxyProtocol.Socks5 => client.WriteAsync((byte[])[.. request.ReplyPrefix.Span, SocksVersion, 0, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken),
+        ProxyProtocol.Socks5 => client.WriteAsync(SocksReply(request.ReplyPrefix.Span, 0), cancellationToken),
         ProxyProtocol.HttpConnect => client.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), cancellationToken),
         _ => ValueTask.CompletedTask,
     };
@@ -38,15 +37,17 @@ public static class ProxyHandshake
     public static ValueTask RefuseAsync(Stream client, ProxyRequest request, Refusal refusal, string? explanationCode, string reason,
         CancellationToken cancellationToken) =>
         request.Protocol == ProxyProtocol.Socks5
-            ? client.WriteAsync((byte[])[.. request.ReplyPrefix.Span, SocksVersion, (byte)refusal, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken)
-            : RefuseAsync(client, request.Protocol, refusal, explanationCode, reason, cancellationToken);
+            ? client.WriteAsync(SocksReply(request.ReplyPrefix.Span, (byte)refusal), cancellationToken)
+            : RefuseHttpAsync(client, refusal, explanationCode, reason, cancellationToken);
 
-    /// <summary>Refuses a connection before there is a request to speak of.</summary>
-    public static ValueTask RefuseAsync(Stream client, ProxyProtocol protocol, Refusal refusal, string? explanationCode, string reason,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// A SOCKS5 reply (RFC 1928 §6) behind what the client is still owed: VER REP RSV, and BND.ADDR 0.0.0.0:0, which
+    /// clients of a CONNECT do not use.
+    /// </summary>
+    private static byte[] SocksReply(ReadOnlySpan<byte> prefix, byte code) => [.. prefix, SocksVersion, code, 0, 1, 0, 0, 0, 0, 0, 0];
+
+    private static ValueTask RefuseHttpAsync(Stream client, Refusal refusal, string? explanationCode, string reason, CancellationToken cancellationToken)
     {
-        if (protocol == ProxyProtocol.Socks5)
-            return client.WriteAsync(new byte[] { SocksVersion, (byte)refusal, 0, 1, 0, 0, 0, 0, 0, 0 }, cancellationToken);
         var (status, text) = refusal switch
         {
             Refusal.NotAllowed => (403, "Forbidden"),
@@ -106,7 +107,7 @@ public static class ProxyHandshake
                 host = new IPAddress(v6).ToString();
                 break;
             default:
-                await client.WriteAsync((byte[])[.. replyPrefix, SocksVersion, (byte)Refusal.AddressTypeNotSupported, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken);
+                await client.WriteAsync(SocksReply(replyPrefix, (byte)Refusal.AddressTypeNotSupported), cancellationToken);
                 return null;
         }
         var port = new byte[2];
@@ -114,7 +115,7 @@ public static class ProxyHandshake
         if (head[1] != 1)
         {
             // BIND and UDP ASSOCIATE: an instance's proxy carries outbound TCP connections only.
-            await client.WriteAsync((byte[])[.. replyPrefix, SocksVersion, (byte)Refusal.CommandNotSupported, 0, 1, 0, 0, 0, 0, 0, 0], cancellationToken);
+            await client.WriteAsync(SocksReply(replyPrefix, (byte)Refusal.CommandNotSupported), cancellationToken);
             return null;
         }
         // What the client sent after its request already belongs to the destination.
@@ -133,7 +134,7 @@ public static class ProxyHandshake
         {
             if (filled == buffer.Length)
             {
-                await RefuseAsync(client, ProxyProtocol.HttpConnect, Refusal.GeneralFailure, null, "request head too large", cancellationToken);
+                await RefuseHttpAsync(client, Refusal.GeneralFailure, null, "request head too large", cancellationToken);
                 return null;
             }
             var read = await client.ReadAsync(buffer.AsMemory(filled), cancellationToken);
@@ -145,7 +146,7 @@ public static class ProxyHandshake
         var parts = lines[0].Split(' ');
         if (parts.Length != 3 || !parts[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
         {
-            await RefuseAsync(client, ProxyProtocol.HttpConnect, Refusal.GeneralFailure, null, "not an HTTP/1.x request", cancellationToken);
+            await RefuseHttpAsync(client, Refusal.GeneralFailure, null, "not an HTTP/1.x request", cancellationToken);
             return null;
         }
 
@@ -154,7 +155,7 @@ public static class ProxyHandshake
         {
             if (!TrySplitAuthority(parts[1], 0, out var host, out var port))
             {
-                await RefuseAsync(client, ProxyProtocol.HttpConnect, Refusal.GeneralFailure, null, $"CONNECT needs host:port, not '{parts[1]}'", cancellationToken);
+                await RefuseHttpAsync(client, Refusal.GeneralFailure, null, $"CONNECT needs host:port, not '{parts[1]}'", cancellationToken);
                 return null;
             }
             return new ProxyRequest(ProxyProtocol.HttpConnect, host, port, buffer.AsSpan(end + 4, filled - end - 4).ToArray());
@@ -164,7 +165,7 @@ public static class ProxyHandshake
         //    a kept-alive proxy connection can never carry a later request to a host that was not decided.
         if (!Uri.TryCreate(parts[1], UriKind.Absolute, out var uri) || uri.Scheme != "http")
         {
-            await RefuseAsync(client, ProxyProtocol.HttpForward, Refusal.GeneralFailure, null,
+            await RefuseHttpAsync(client, Refusal.GeneralFailure, null,
                 "a proxy request must name an http:// URL (use CONNECT for https)", cancellationToken);
             return null;
         }
