@@ -57,15 +57,8 @@ public sealed class Dialer(Ledger ledger, DataPlaneOptions options)
 
     private async Task<DialOutcome> ConnectPublicAsync(string host, int port, CancellationToken cancellationToken)
     {
-        IPAddress[] addresses;
-        try
-        {
-            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken);
-        }
-        catch (SocketException e)
-        {
-            return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_NAME_NOT_RESOLVED", $"{host} does not resolve on the internet: {e.Message}");
-        }
+        if (await ResolveAsync(host, cancellationToken) is not { } addresses)
+            return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_NAME_NOT_RESOLVED", $"{host} does not resolve on the internet");
         var usable = addresses.Where(PublicAddress.Is).ToArray();
         if (usable.Length == 0)
             return new NotDialed(Refusal.NotAllowed, "LOCALVPC_NOT_PUBLIC",
@@ -73,18 +66,23 @@ public sealed class Dialer(Ledger ledger, DataPlaneOptions options)
         return await ConnectAsync(usable, port, $"{host}:{port} on the internet", null, cancellationToken);
     }
 
-    private static async Task<DialOutcome> ConnectAsync(string host, int port, string destination, ServiceUpstream? http, CancellationToken cancellationToken)
+    private static async Task<DialOutcome> ConnectAsync(string host, int port, string destination, ServiceUpstream? http, CancellationToken cancellationToken) =>
+        await ResolveAsync(host, cancellationToken) is { } addresses
+            ? await ConnectAsync(addresses, port, destination, http, cancellationToken)
+            : new NotDialed(Refusal.HostUnreachable, "LOCALVPC_UPSTREAM_UNREACHABLE", $"{destination}: {host} does not resolve");
+
+    /// <summary>The host's addresses by the host's own resolver (an address stands for itself); null when it does not resolve.</summary>
+    private static async Task<IPAddress[]?> ResolveAsync(string host, CancellationToken cancellationToken)
     {
-        IPAddress[] addresses;
+        if (IPAddress.TryParse(host, out var literal)) return [literal];
         try
         {
-            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken);
+            return await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken);
         }
-        catch (SocketException e)
+        catch (SocketException)
         {
-            return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_UPSTREAM_UNREACHABLE", $"{destination}: {host} does not resolve ({e.Message})");
+            return null;
         }
-        return await ConnectAsync(addresses, port, destination, http, cancellationToken);
     }
 
     private static async Task<DialOutcome> ConnectAsync(IPAddress[] addresses, int port, string destination, ServiceUpstream? http,
