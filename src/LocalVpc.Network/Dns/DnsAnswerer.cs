@@ -10,7 +10,7 @@ namespace LocalVpc.Network.Dns;
 /// </summary>
 public sealed class DnsAnswerer(Ledger ledger, HostForwarder? forwarder)
 {
-    /// <summary>The TTL of LocalVpc's answers. Defaults to 60 s, as Route 53 answers endpoint names.</summary>
+    /// <summary>The TTL of LocalVpc's answers. Defaults to 60 s: short, so a changed endpoint is seen soon by clients that cache.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(60);
 
     /// <summary>Replies kept per VPC and state. Defaults to 4,096: a bound on what many distinct names can make us hold.</summary>
