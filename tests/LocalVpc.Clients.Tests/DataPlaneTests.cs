@@ -17,6 +17,13 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
     private readonly string _account = ServerFixture.NewAccount();
     private AmazonEC2Client Ec2 => Sdk.Ec2(fixture.Server, _account);
 
+    /// <summary>A shell's AWS settings for the aws CLI run through <c>localvpc exec</c>, none of the machine's own.</summary>
+    private static readonly Dictionary<string, string> AwsShell = new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test", ["AWS_DEFAULT_REGION"] = "us-east-1",
+        ["AWS_CONFIG_FILE"] = "/dev/null", ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null", ["AWS_MAX_ATTEMPTS"] = "1",
+    };
+
     private sealed record Network(string Vpc, string Subnet, string AppGroup, string EndpointGroup, string Instance);
 
     /// <summary>
@@ -209,13 +216,8 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
         await EndpointAsync(network, "kms");
         await IngressAsync(network.EndpointGroup, network.AppGroup, revoke: false);
 
-        var (exitCode, output) = await LocalVpcCli.RunAsync(new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test", ["AWS_DEFAULT_REGION"] = "us-east-1",
-            ["AWS_CONFIG_FILE"] = "/dev/null", ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null", ["AWS_MAX_ATTEMPTS"] = "1",
-            // An endpoint URL in the user's shell must not bypass the instance's network: exec removes it.
-            ["AWS_ENDPOINT_URL"] = fixture.Server.Url,
-        }, "exec", "--endpoint-url", fixture.Server.Url, network.Instance, "--", "aws", "kms", "create-key", "--description", _account,
+        // An endpoint URL in the user's shell must not bypass the instance's network: exec removes it.
+        var (exitCode, output) = await LocalVpcCli.RunAsync(new Dictionary<string, string>(AwsShell) { ["AWS_ENDPOINT_URL"] = fixture.Server.Url }, "exec", "--endpoint-url", fixture.Server.Url, network.Instance, "--", "aws", "kms", "create-key", "--description", _account,
             "--query", "KeyMetadata.KeyId", "--output", "text");
         Assert.True(exitCode == 0, output);
         var keyId = output.Trim().Split('\n')[^1];
@@ -227,11 +229,7 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
 
         // Without the endpoint group's inbound 443, the same call cannot connect.
         await IngressAsync(network.EndpointGroup, network.AppGroup, revoke: true);
-        var (deniedExit, deniedOutput) = await LocalVpcCli.RunAsync(new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test", ["AWS_DEFAULT_REGION"] = "us-east-1",
-            ["AWS_CONFIG_FILE"] = "/dev/null", ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null", ["AWS_MAX_ATTEMPTS"] = "1",
-        }, "exec", "--endpoint-url", fixture.Server.Url, network.Instance, "--", "aws", "kms", "list-keys");
+        var (deniedExit, deniedOutput) = await LocalVpcCli.RunAsync(AwsShell, "exec", "--endpoint-url", fixture.Server.Url, network.Instance, "--", "aws", "kms", "list-keys");
         Assert.True(deniedExit != 0, deniedOutput);
         await fixture.Server.WaitForOutputAsync($"{network.Instance} → kms.us-east-1.amazonaws.com:443: denied (reject) ENI_SG_RULES_MISMATCH");
     }
