@@ -29,23 +29,25 @@ internal static class Reachability
         var (state, endpointName) = Build();
         Console.Error.WriteLine($"reachability: built {state.NetworkInterfaces.Count} interfaces, {state.SecurityGroups.Count} groups, " +
                                 $"{state.SecurityGroups.Values.Sum(g => g.Rules.Count())} rules, {state.Subnets.Count} subnets in {build.Elapsed.TotalSeconds:F1} s");
-        var region = new[] { state };
+        var region = RegionSnapshot.Empty(state.Scope.Region).With(state);
+        var account = state.Scope.Account;
+        var policy = new NetworkPolicy(DateTimeOffset.UtcNow);
         var instances = state.Instances.Keys.ToArray();
 
         // Warm up (JIT), then single probes on instances spread over the network.
-        for (var i = 0; i < 200; i++) ReachabilityAnalyzer.Analyze(state, region, new Flow(instances[i], endpointName, "tcp", 443));
+        for (var i = 0; i < 200; i++) ReachabilityAnalyzer.Analyze(region, account, new Flow(instances[i], endpointName, "tcp", 443), policy);
         var times = new double[probes];
         for (var i = 0; i < probes; i++)
         {
             var flow = new Flow(instances[(int)((long)i * 7919 % instances.Length)], endpointName, "tcp", 443);
             var watch = Stopwatch.StartNew();
-            ReachabilityAnalyzer.Analyze(state, region, flow);
+            ReachabilityAnalyzer.Analyze(region, account, flow, policy);
             times[i] = watch.Elapsed.TotalMilliseconds;
         }
         Array.Sort(times);
 
         var sweep = Stopwatch.StartNew();
-        var reachable = ReachabilityAnalyzer.WhoCanReach(state, region, endpointName, "tcp", 443).Count;
+        var reachable = ReachabilityAnalyzer.WhoCanReach(region, account, endpointName, "tcp", 443, policy).Count;
         var sweepMs = sweep.Elapsed.TotalMilliseconds;
 
         Console.WriteLine("| measurement | result | goal |");
@@ -54,11 +56,11 @@ internal static class Reachability
         Console.WriteLine($"| which of {instances.Length} instances reach the endpoint on 443 ({Environment.ProcessorCount} cores) | {sweepMs:F0} ms ({reachable} reachable) | under 200 ms |");
     }
 
-    private static (RegionState State, string EndpointName) Build()
+    private static (AccountState State, string EndpointName) Build()
     {
         var scope = new Scope("123456789012", "us-east-1");
         var context = new CommandContext(new Core.Ids.SequentialIdSource(), TimeProvider.System);
-        var state = RegionState.Empty(scope);
+        var state = AccountState.Empty(scope);
         T Run<T>(ICommand<T> command)
         {
             var decision = command.Decide(state, context);

@@ -5,3 +5,4 @@ global using LocalVpc.Core.Cidr;
 global using LocalVpc.Core.Resources;
 global using LocalVpc.Core.Rules;
 global using LocalVpc.Core.State;
+global using LocalVpc.Core.Commands.NetworkInsights;

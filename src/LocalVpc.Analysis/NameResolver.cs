@@ -1,82 +1,98 @@
 namespace LocalVpc.Analysis;
 
 /// <summary>
-/// Resolves a name as the source VPC's resolver (VPC base +2) would: endpoint regional and zonal names (public,
-/// answered from anywhere) to the endpoint's interface addresses; a service's private DNS name to the endpoint's
-/// addresses only inside a VPC whose endpoint has private DNS on and whose DNS support is on; instance names to
-/// their private address; an AWS service's public name to a public address (for S3 and DynamoDB one in their prefix
-/// lists, for the others one in 203.0.113.0/24, documentation space).
+/// The one answer to "what is this name in this VPC?", shared by the VPC's DNS resolver, the analyser, the probe and the
+/// proxies. Deterministic: the same state (and the same forwarded answer) gives the same address, in any process.
 /// </summary>
+/// <remarks>
+/// The VPC's resolver (VPC base +2) answers, in order:
+/// 1. nothing at all when the VPC's DNS support is off (<see cref="Refuses"/>);
+/// 2. a service's private DNS name with the addresses of the VPC's endpoint that has private DNS on;
+/// 3. endpoint regional and zonal names (public, answered from anywhere) with the endpoint's interface addresses;
+/// 4. instance names (<c>ip-10-0-1-5.ec2.internal</c>) with their private address;
+/// 5. the public names of services with a prefix list (S3, DynamoDB) with an address in that list, so gateway endpoints route them;
+/// 6. anything else is forwarded to the host's resolver, and its answer is used; offline, an AWS service's public
+///    name still gets a stand-in public address in 203.0.113.0/24 (documentation space), stable per service.
+/// </remarks>
 public static class NameResolver
 {
-    public static Resolution? Resolve(RegionState state, Vpc vpc, Subnet from, string name, List<Hop> notes)
+    /// <summary>Whether the VPC's resolver answers nothing: it is off with the VPC's DNS support.</summary>
+    public static bool Refuses(Vpc vpc) => !vpc.EnableDnsSupport;
+
+    /// <summary>Whether the VPC's resolver forwards the name to the host's resolver rather than answering it from LocalVpc's data.</summary>
+    public static bool IsForwarded(AccountState state, Vpc vpc, string name) =>
+        !Refuses(vpc) && !Ipv4Cidr.TryParseAddress(Normalize(name), out _) && Answer(state, vpc, name) is null;
+
+    /// <summary>One address for the analyser, near <paramref name="from"/>'s zone, with how the name matched; null when it does not resolve.</summary>
+    public static Resolution? Resolve(AccountState state, Vpc vpc, Subnet from, string name, ImmutableArray<uint> forwarded)
     {
         name = Normalize(name);
         if (Ipv4Cidr.TryParseAddress(name, out var literal)) return new Resolution(literal, "an IP address");
+        if (Refuses(vpc)) return null;
 
-        // 1 and 2. An endpoint's names: private DNS names inside its VPC, regional and zonal names from anywhere.
-        if (EndpointNamed(state, vpc, name, notes) is var (endpoint, zone, how))
+        // 2 and 3. An endpoint's names.
+        if (EndpointNamed(state, vpc, name) is var (endpoint, zone, how))
             return Pick(state, endpoint, zone is null ? from : null, how, zone);
 
-        // 3. Instance names: ip-10-0-1-5.ec2.internal.
+        // 4 and 5. Instance names, and the public names of services with a prefix list.
         if (InstanceName(state, name) is { } instanceIp) return new Resolution(instanceIp, "an instance name");
+        if (PrefixListName(state, name) is var (listed, list)) return new Resolution(listed, $"the public name of a service in {list}");
 
-        // 4. AWS services' public names.
-        var service = ServiceCatalog.For(state.Region).FirstOrDefault(s => s.PrivateDnsNames.Any(n => Matches(n, name)) ||
-            s.BaseEndpointDnsNames.Any(n => n == name && s.PrefixList is not null));
-        if (service is not null)
-        {
-            var gateway = ServiceCatalog.For(state.Region).FirstOrDefault(s => s.ShortName == service.ShortName && s.PrefixList is not null);
-            if (gateway?.PrefixList is { } list && Ipv4Cidr.TryParse(list.Cidrs[0], out var block))
-                return new Resolution(block.Network + 10, $"the public name of {service.ServiceName}, in {list.Id}");
-            var offset = (uint)(Math.Abs(service.ShortName.GetHashCode(StringComparison.Ordinal)) % 250) + 1;
-            return new Resolution(0xCB007100 + offset, $"the public name of {service.ServiceName} (a public address)");
-        }
-        return null;
+        // 6. Forwarded: the host's answer, else an AWS service's stand-in address.
+        if (!forwarded.IsDefaultOrEmpty) return new Resolution(forwarded[0], "the host resolver's answer");
+        var service = ServiceCatalog.For(state.Region).FirstOrDefault(s => s.PrivateDnsNames.Any(n => Matches(n, name)));
+        return service is null ? null : new Resolution(StandInAddress(service.ShortName), $"the public name of {service.ServiceName} (a public address)");
     }
 
     /// <summary>
-    /// What the VPC's resolver answers from its own data: every address of the endpoint that owns the name (only the
-    /// zone's for a zonal name), or an instance name's address. Null when the name is not LocalVpc's to answer, so the
-    /// resolver forwards it (AWS services' public names, the rest of the internet).
+    /// What the VPC's resolver answers from LocalVpc's own data: every address of the endpoint that owns the name (only
+    /// the zone's for a zonal name), an instance name's address, or a prefix-list service's address. Null when the name
+    /// is forwarded (steps 1 to 5 above; the resolver checks <see cref="Refuses"/> first).
     /// </summary>
-    public static ImmutableArray<string>? Answer(RegionState state, Vpc vpc, string name)
+    public static ImmutableArray<string>? Answer(AccountState state, Vpc vpc, string name)
     {
         name = Normalize(name);
-        if (EndpointNamed(state, vpc, name, notes: null) is var (endpoint, zone, _))
+        if (EndpointNamed(state, vpc, name) is var (endpoint, zone, _))
             return [.. Interfaces(state, endpoint).Where(n => zone is null || n.AvailabilityZone == zone).Select(n => n.PrivateIpAddress)];
-        return InstanceName(state, name) is { } address ? [Ipv4Cidr.FormatAddress(address)] : null;
+        if (InstanceName(state, name) is { } address) return [Ipv4Cidr.FormatAddress(address)];
+        return PrefixListName(state, name) is var (listed, _) ? [Ipv4Cidr.FormatAddress(listed)] : null;
+    }
+
+    /// <summary>
+    /// A public address that stands for an AWS service's public endpoint when nothing better is known: in 203.0.113.0/24,
+    /// from a hash of the service's name that is the same in every process (FNV-1a; <c>string.GetHashCode</c> is not).
+    /// </summary>
+    public static uint StandInAddress(string shortName)
+    {
+        var hash = 2166136261u;
+        foreach (var c in shortName) hash = (hash ^ c) * 16777619u;
+        return 0xCB007100 + hash % 250 + 1;
     }
 
     private static string Normalize(string name) => name.TrimEnd('.').ToLowerInvariant();
 
     /// <summary>The endpoint a name belongs to in this VPC's view, the zone of a zonal name, and how the name matched.</summary>
-    private static (VpcEndpoint Endpoint, string? Zone, string How)? EndpointNamed(RegionState state, Vpc vpc, string name, List<Hop>? notes)
+    private static (VpcEndpoint Endpoint, string? Zone, string How)? EndpointNamed(AccountState state, Vpc vpc, string name)
     {
-        // The VPC's endpoints with private DNS on answer the service's names, if the VPC resolves names at all. An S3
-        // interface endpoint whose private DNS is "only for inbound resolver endpoints" leaves the VPC's own queries to the
-        // public name, so they take the gateway endpoint (PrivateLink guide, DnsOptionsSpecification).
+        // The VPC's endpoints with private DNS on answer the service's names. An S3 interface endpoint whose private DNS
+        // is "only for inbound resolver endpoints" leaves the VPC's own queries to the public name, so they take the
+        // gateway endpoint (PrivateLink guide, DnsOptionsSpecification).
         var privateEndpoint = state.VpcEndpoints.Values.FirstOrDefault(e => e.VpcId == vpc.Id && e.PrivateDnsEnabled &&
             e.PrivateDnsOnlyForInboundResolverEndpoint != true && e.ServicePrivateDnsNames.Any(n => Matches(n, name)));
-        if (privateEndpoint is not null)
-        {
-            if (vpc.EnableDnsSupport) return (privateEndpoint, null, $"the private DNS name of {privateEndpoint.Id}");
-            notes?.Add(new Hop("dns", vpc.Id, true, $"{vpc.Id} has enableDnsSupport off: its resolver does not answer {name} with {privateEndpoint.Id}'s addresses",
-                "LOCALVPC_VPC_DNS_SUPPORT_DISABLED"));
-        }
+        if (privateEndpoint is not null) return (privateEndpoint, null, $"the private DNS name of {privateEndpoint.Id}");
 
         // Endpoint regional and zonal names are public.
         foreach (var endpoint in state.VpcEndpoints.Values.Where(e => e.IsInterface))
             foreach (var entry in EndpointDns.Entries(state, endpoint).Where(e => e.HostedZoneId == ServiceCatalog.EndpointHostedZoneId(state.Scope.Region)))
                 if (Matches(entry.DnsName, name))
                 {
-                    var zonal = state.Region.Zones.FirstOrDefault(z => name.StartsWith($"{endpoint.Id}-{endpoint.DnsSuffix}-{z.Name}.", StringComparison.Ordinal));
+                    var zonal = state.Region.Zones.FirstOrDefault(z => name.StartsWith(EndpointDns.ZonalLabel(endpoint, z.Name) + ".", StringComparison.Ordinal));
                     return (endpoint, zonal?.Name, $"{endpoint.Id}'s {(zonal is null ? "regional" : "zonal")} name");
                 }
         return null;
     }
 
-    private static uint? InstanceName(RegionState state, string name)
+    private static uint? InstanceName(AccountState state, string name)
     {
         var label = name.Split('.')[0];
         return label.StartsWith("ip-", StringComparison.Ordinal) && Ipv4Cidr.TryParseAddress(label[3..].Replace('-', '.'), out var address) &&
@@ -85,7 +101,15 @@ public static class NameResolver
             : null;
     }
 
-    private static IEnumerable<NetworkInterface> Interfaces(RegionState state, VpcEndpoint endpoint) =>
+    /// <summary>The public name of a service with a prefix list (S3, DynamoDB): an address in the list, and the list's id.</summary>
+    private static (uint Address, string ListId)? PrefixListName(AccountState state, string name)
+    {
+        var service = ServiceCatalog.For(state.Region).FirstOrDefault(s => s.PrefixList is not null &&
+            (s.BaseEndpointDnsNames.Contains(name) || s.PrivateDnsNames.Any(n => Matches(n, name))));
+        return service?.PrefixList is { } list && Ipv4Cidr.TryParse(list.Cidrs[0], out var block) ? (block.Network + 10, list.Id) : null;
+    }
+
+    private static IEnumerable<NetworkInterface> Interfaces(AccountState state, VpcEndpoint endpoint) =>
         endpoint.NetworkInterfaceIds.Select(id => state.NetworkInterfaces.GetValueOrDefault(id)).OfType<NetworkInterface>();
 
     /// <summary>DNS names match exactly, or a <c>*.</c> name matches one more label in front.</summary>
@@ -93,7 +117,7 @@ public static class NameResolver
         pattern == name || (pattern.StartsWith("*.", StringComparison.Ordinal) && name.EndsWith(pattern[1..], StringComparison.Ordinal) &&
                             !name[..^(pattern.Length - 1)].Contains('.'));
 
-    private static Resolution? Pick(RegionState state, VpcEndpoint endpoint, Subnet? near, string how, string? zone = null)
+    private static Resolution? Pick(AccountState state, VpcEndpoint endpoint, Subnet? near, string how, string? zone = null)
     {
         var interfaces = Interfaces(state, endpoint).ToList();
         var chosen = interfaces.FirstOrDefault(n => n.AvailabilityZone == (zone ?? near?.AvailabilityZone)) ?? interfaces.FirstOrDefault();

@@ -3,7 +3,7 @@ namespace LocalVpc.Analysis;
 /// <summary>Longest-prefix match in a route table, over CIDR routes and prefix-list routes (a list matches with the prefix of its matching block).</summary>
 public static class RouteLookup
 {
-    public static Route? Find(RegionState state, RouteTable table, uint address)
+    public static Route? Find(AccountState state, RouteTable table, uint address)
     {
         Route? best = null;
         var bestLength = -1;
@@ -15,7 +15,7 @@ public static class RouteLookup
         return best;
     }
 
-    private static int MatchLength(RegionState state, Route route, uint address)
+    private static int MatchLength(AccountState state, Route route, uint address)
     {
         if (route.DestinationCidrBlock is { } cidr)
             return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(address) ? block.PrefixLength : -1;

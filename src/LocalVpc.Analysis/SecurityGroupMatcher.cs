@@ -4,7 +4,7 @@ namespace LocalVpc.Analysis;
 public static class SecurityGroupMatcher
 {
     /// <param name="peerGroups">The groups of the interface on the other side, for rules that name a group.</param>
-    public static SecurityGroupRule? Allowing(RegionState state, ImmutableArray<string> groupIds, bool egress, Flow flow, uint peer,
+    public static SecurityGroupRule? Allowing(AccountState state, ImmutableArray<string> groupIds, bool egress, Flow flow, uint peer,
         ImmutableArray<string> peerGroups)
     {
         // Plain loops: this runs once per direction of every flow of a sweep over thousands of instances.
@@ -25,7 +25,7 @@ public static class SecurityGroupMatcher
         var number => number == flow.ProtocolNumber,
     };
 
-    private static bool PeerMatches(RegionState state, RulePeer rulePeer, uint peer, ImmutableArray<string> peerGroups)
+    private static bool PeerMatches(AccountState state, RulePeer rulePeer, uint peer, ImmutableArray<string> peerGroups)
     {
         if (rulePeer.CidrIpv4 is { } cidr) return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(peer);
         if (rulePeer.GroupId is { } group) return peerGroups.Contains(group);

@@ -22,5 +22,11 @@ public sealed record AddressTerminus(string Address, int Port) : Terminus;
 /// <summary>A network interface that is neither an instance's, an endpoint's nor a load balancer's: nothing serves it.</summary>
 public sealed record InterfaceTerminus(string NetworkInterfaceId) : Terminus;
 
-/// <summary>Out of the VPC through an internet or NAT gateway, to the real destination.</summary>
-public sealed record InternetTerminus(string Gateway) : Terminus;
+/// <summary>Out of the VPC through an internet or NAT gateway, to <see cref="Address"/> on the internet, the one address the data plane dials.</summary>
+public sealed record InternetTerminus(string Gateway, string Address) : Terminus;
+
+/// <summary>
+/// The VPC would carry the flow out to the internet, but LocalVpc's policy withholds it (<see cref="Explanations.IsWithheld"/>):
+/// the data plane drops or rejects it like a denied flow.
+/// </summary>
+public sealed record WithheldTerminus(string Gateway, string ExplanationCode, string Reason) : Terminus;

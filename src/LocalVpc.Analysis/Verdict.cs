@@ -5,7 +5,9 @@ namespace LocalVpc.Analysis;
 public sealed record Verdict(bool Reachable, string? DestinationAddress, ImmutableArray<Hop> Hops, string? ExplanationCode, string? Fix,
     Terminus? Terminus = null)
 {
-    public static Verdict Reached(string address, IEnumerable<Hop> hops, Terminus terminus) => new(true, address, [.. hops], null, null, terminus);
+    /// <summary>The VPC carries the flow to <paramref name="terminus"/>; a <see cref="WithheldTerminus"/> keeps its code, since LocalVpc stops it there.</summary>
+    public static Verdict Reached(string address, IEnumerable<Hop> hops, Terminus terminus) =>
+        new(true, address, [.. hops], (terminus as WithheldTerminus)?.ExplanationCode, null, terminus);
 
     public static Verdict Blocked(string? address, IEnumerable<Hop> hops, string fix)
     {

@@ -5,7 +5,4 @@ public sealed record Ec2ApiOptions
 {
     /// <summary>The account of requests whose access key id is not 12 digits. Defaults to 000000000000.</summary>
     public string DefaultAccount { get; init; } = Scope.DefaultAccount;
-
-    /// <summary>How long a created or modified VPC endpoint reads <c>pending</c> before <c>available</c>. Defaults to zero.</summary>
-    public TimeSpan EndpointTransition { get; init; } = TimeSpan.Zero;
 }

@@ -11,7 +11,7 @@ namespace LocalVpc.Ec2Api;
 /// account and region, binds the request against the API's model, runs its handler and writes the API's XML.
 /// Bad input always ends as an AWS error, never a 500.
 /// </summary>
-public sealed partial class QueryEndpoint(Ledger ledger, Ec2ApiOptions options, ILogger<QueryEndpoint> logger)
+public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOptions options, ILogger<QueryEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -58,7 +58,7 @@ public sealed partial class QueryEndpoint(Ledger ledger, Ec2ApiOptions options, 
         var model = api.Model;
         if (InputReader.Read(model, model.Operations[action].Input!, parameters, out var input) is { } inputError)
             return inputError;
-        var call = new Ec2Call(action, input, scope, input.Bool("DryRun") == true, ledger, options);
+        var call = new Ec2Call(action, input, scope, input.Bool("DryRun") == true, pipeline, options);
         var reply = await handler(call);
         // A read that would have succeeded answers DryRunOperation; writes handle DryRun in Ec2Call.
         return call.DryRun && reply.Error is null ? Ec2Errors.DryRunOperation() : reply;

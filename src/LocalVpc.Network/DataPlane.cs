@@ -11,7 +11,7 @@ namespace LocalVpc.Network;
 /// </summary>
 public sealed class DataPlane : IAsyncDisposable
 {
-    private readonly Ledger _ledger;
+    private readonly PublishedState _published;
     private readonly DataPlaneOptions _options;
     private readonly ILogger _logger;
     private readonly ConnectionHandler _handler;
@@ -26,17 +26,21 @@ public sealed class DataPlane : IAsyncDisposable
     private TaskCompletionSource _pass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
 
-    public DataPlane(Ledger ledger, DataPlaneOptions options, ILoggerFactory loggers)
+    public DataPlane(PublishedState published, DataPlaneOptions options, ILoggerFactory loggers)
     {
-        _ledger = ledger;
+        _published = published;
         _options = options;
         _logger = loggers.CreateLogger("LocalVpc.Network");
         Authority = CertificateAuthority.OpenOrCreate(options.DataDirectory);
-        _handler = new ConnectionHandler(ledger, options, new Dialer(ledger, options), Authority, _logger);
-        _answerer = new DnsAnswerer(ledger, options.Offline ? null : HostForwarder.FromHost());
+        Policies = new FlowPolicy(options, published.Time);
+        _handler = new ConnectionHandler(published, options, Policies, new Dialer(options), Authority, _logger);
+        _answerer = new DnsAnswerer(published, options.Offline ? null : HostForwarder.FromHost());
     }
 
     public DataPlaneOptions Options => _options;
+
+    /// <summary>How flows get their <see cref="Analysis.NetworkPolicy"/>: what the probe uses to judge as the proxies do.</summary>
+    public FlowPolicy Policies { get; }
 
     /// <summary>The CA whose certificate clients trust (<c>AWS_CA_BUNDLE</c>).</summary>
     public CertificateAuthority Authority { get; }
@@ -44,7 +48,7 @@ public sealed class DataPlane : IAsyncDisposable
     /// <summary>Starts following the state.</summary>
     public void Start()
     {
-        _ledger.Changed += Request;
+        _published.Changed += Request;
         Request();
         _loop = RunAsync();
     }
@@ -109,9 +113,9 @@ public sealed class DataPlane : IAsyncDisposable
 
     private async Task ReconcileAsync()
     {
-        var regions = _ledger.Regions.ToList();
-        var vpcs = regions.SelectMany(r => r.Vpcs.Keys.Select(id => (r.Scope, id))).ToHashSet();
-        var instances = regions.SelectMany(r => r.Instances.Values.Where(i => i.IsRunning).Select(i => (r.Scope, i.Id))).ToHashSet();
+        var accounts = _published.Regions.SelectMany(r => r.Accounts.Values).ToList();
+        var vpcs = accounts.SelectMany(a => a.Vpcs.Keys.Select(id => (a.Scope, id))).ToHashSet();
+        var instances = accounts.SelectMany(a => a.Instances.Values.Where(i => i.IsRunning).Select(i => (a.Scope, i.Id))).ToHashSet();
 
         List<IAsyncDisposable> retired = [];
         lock (_gate)
@@ -149,7 +153,7 @@ public sealed class DataPlane : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _ledger.Changed -= Request;
+        _published.Changed -= Request;
         await _stopping.CancelAsync();
         await _loop.ConfigureAwait(false);
         List<IAsyncDisposable> all;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using LocalVpc.Analysis;
 
 namespace LocalVpc.Network;
 
@@ -42,7 +43,7 @@ public static class LiveProbe
             return status switch
             {
                 200 => new Result("connected", milliseconds, null, null),
-                403 when code is "LOCALVPC_INTERNET_DENIED" or "LOCALVPC_NOT_PUBLIC" => new Result("internet-withheld", milliseconds, code, detail),
+                403 when Explanations.IsWithheld(code) => new Result("internet-withheld", milliseconds, code, detail),
                 403 => new Result("rejected", milliseconds, code, detail),
                 _ => new Result("not-served", milliseconds, code, detail),
             };

@@ -16,7 +16,7 @@ internal static class ProbeEndpoint
     /// <summary>How long a live attempt waits for a dropped connection. Defaults to 3 s.</summary>
     private const double DefaultLiveTimeout = 3;
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, Ledger ledger, DataPlane plane, string defaultAccount, CancellationToken aborted)
+    public static async Task<IResult> HandleAsync(HttpRequest request, CommandPipeline pipeline, DataPlane plane, string defaultAccount, CancellationToken aborted)
     {
         string? Param(string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
         var from = Param("from");
@@ -35,9 +35,11 @@ internal static class ProbeEndpoint
             ? seconds : DefaultLiveTimeout;
         if (live && protocol != "tcp") return Results.Json(new { error = "a live probe makes a TCP connection: use protocol tcp" }, statusCode: 400);
 
-        var state = await ledger.ReadAsync(scope);
-        var region = ledger.AccountsIn(scope.Region).ToList();
-        var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(from, to[..colon], protocol, port));
+        // The same snapshot, policy and forwarded name answer the proxies use, so the probe judges as they do.
+        var region = await pipeline.ReadRegionAsync(scope);
+        var state = region.Account(scope.Account);
+        var policy = await plane.Policies.ForAsync(state, from, to[..colon], aborted);
+        var verdict = ReachabilityAnalyzer.Analyze(region, scope.Account, new Flow(from, to[..colon], protocol, port), policy);
         object? liveResult = null;
         if (live)
         {

@@ -12,4 +12,6 @@ internal sealed class RandomIdSource : IIdSource
         RandomNumberGenerator.Fill(bytes);
         return $"{prefix}-{Convert.ToHexStringLower(bytes)[..17]}";
     }
+
+    public string NextToken(int length) => RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", length);
 }

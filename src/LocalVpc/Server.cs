@@ -22,8 +22,9 @@ internal static class Server
     {
         _ = ServiceModel.Ec2; // Load the model now: a broken model should stop the start, not the first request.
         await using var log = SqliteEventLog.Open(options.StatePath);
-        var ledger = await Ledger.OpenAsync(log, new CommandContext(new RandomIdSource(), TimeProvider.System),
-            new LedgerOptions { CreateDefaultVpc = options.DefaultVpc, SnapshotEvery = options.SnapshotEvery }, cancellationToken);
+        var pipeline = await CommandPipeline.OpenAsync(log,
+            new CommandContext(new RandomIdSource(), TimeProvider.System) { EndpointTransition = options.EndpointDelay },
+            new PipelineOptions { CreateDefaultVpc = options.DefaultVpc, SnapshotEvery = options.SnapshotEvery }, cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,8 +38,9 @@ internal static class Server
             k.Listen(address, options.Port);
             k.AddServerHeader = false;
         });
-        builder.Services.AddSingleton(ledger);
-        builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account, EndpointTransition = options.EndpointDelay });
+        builder.Services.AddSingleton(pipeline);
+        builder.Services.AddSingleton(pipeline.Published);
+        builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account });
         builder.Services.AddSingleton<QueryEndpoint>();
 
         builder.Services.AddSingleton(options.DataPlane);
@@ -57,14 +59,14 @@ internal static class Server
         }));
         app.MapPost("/_localvpc/reset", async () =>
         {
-            await ledger.ResetAsync();
+            await pipeline.ResetAsync();
             return Results.Json(new { reset = true });
         });
-        app.MapGet("/_localvpc/probe", (HttpRequest request, CancellationToken aborted) => ProbeEndpoint.HandleAsync(request, ledger, plane, options.Account, aborted));
+        app.MapGet("/_localvpc/probe", (HttpRequest request, CancellationToken aborted) => ProbeEndpoint.HandleAsync(request, pipeline, plane, options.Account, aborted));
         app.MapGet("/_localvpc/status", async () =>
         {
             await plane.ReconciledAsync();
-            return Results.Json(StatusBuilder.Build(ledger.Regions, plane, options.Url), StatusJson.Options);
+            return Results.Json(StatusBuilder.Build(pipeline.Published.Regions.SelectMany(r => r.Accounts.Values), plane, options.Url, pipeline.Time.GetUtcNow()), StatusJson.Options);
         });
         app.MapPost("/", endpoint.HandleAsync);
         app.MapGet("/", endpoint.HandleAsync);

@@ -11,14 +11,14 @@ public sealed class CommandTests
 {
     private static readonly Scope Scope = new("123456789012", "us-east-1");
 
-    private static (RegionState State, CommandContext Context) NewRegion(bool defaultVpc = false)
+    private static (AccountState State, CommandContext Context) NewRegion(bool defaultVpc = false)
     {
         var context = new CommandContext(new Ids.SequentialIdSource(), TimeProvider.System);
-        var init = new InitializeRegion(defaultVpc).Decide(RegionState.Empty(Scope), context);
-        return (RegionState.Empty(Scope).Apply(init.Events), context);
+        var init = new InitializeRegion(defaultVpc).Decide(AccountState.Empty(Scope), context);
+        return (AccountState.Empty(Scope).Apply(init.Events), context);
     }
 
-    private static (RegionState, T) Run<T>(RegionState state, CommandContext context, ICommand<T> command)
+    private static (AccountState, T) Run<T>(AccountState state, CommandContext context, ICommand<T> command)
     {
         var decision = command.Decide(state, context);
         Assert.Null(decision.Error);
@@ -56,22 +56,5 @@ public sealed class CommandTests
         var decision = new CreateSubnet("vpc-00000000000000001", "10.0.0.0/24", null, null, []).Decide(state, context);
         Assert.Equal("InvalidVpcID.NotFound", decision.Error!.Code);
         Assert.True(decision.Events.IsDefaultOrEmpty);
-    }
-
-    [Fact]
-    public void Replay_OfToEvents_RebuildsTheSameState()
-    {
-        var (state, context) = NewRegion(defaultVpc: true);
-        (state, var vpc) = Run(state, context, new CreateVpc("10.0.0.0/16", null, [new("vpc", [KeyValuePair.Create("Name", "x")])]));
-        (state, var group) = Run(state, context, new CreateSecurityGroup("web", "web", vpc, []));
-        (state, _) = Run(state, context, new AuthorizeSecurityGroupRules(group, null, false,
-            [new("tcp", 443, 443, Resources.RulePeer.Ipv4("10.0.0.0/16"), "https")], []));
-
-        var json = Storage.EventJson.Serialize(state.ToEvents());
-        var rebuilt = RegionState.Empty(Scope).Apply(Storage.EventJson.Deserialize(json));
-
-        Assert.Equal(Storage.EventJson.Serialize(state.ToEvents()), Storage.EventJson.Serialize(rebuilt.ToEvents()));
-        Assert.Equal("x", rebuilt.TagsOf(vpc)["Name"]);
-        Assert.Equal(2, rebuilt.SecurityGroups[group].Rules.Length);
     }
 }

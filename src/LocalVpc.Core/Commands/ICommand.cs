@@ -6,5 +6,5 @@ namespace LocalVpc.Core.Commands;
 /// </summary>
 public interface ICommand<T>
 {
-    Decision<T> Decide(RegionState state, CommandContext context);
+    Decision<T> Decide(AccountState state, CommandContext context);
 }

@@ -2,7 +2,7 @@ namespace LocalVpc.Core.Resources;
 
 /// <summary>
 /// A route: one destination (IPv4 block, IPv6 block or prefix list) and one target. Its state (active or
-/// blackhole) is not stored: it follows from whether the target still exists, see <see cref="State.RegionState.RouteState"/>.
+/// blackhole) is not stored: it follows from whether the target still exists, see <see cref="State.AccountState.RouteState"/>.
 /// </summary>
 public sealed record Route(string? DestinationCidrBlock, string? DestinationIpv6CidrBlock, string? DestinationPrefixListId,
     RouteTarget Target, string Origin)

@@ -10,7 +10,7 @@ public static class AddressAllocator
     /// <param name="requested">Addresses asked for by name; each must be free.</param>
     /// <param name="count">How many more to pick.</param>
     /// <param name="pending">Addresses this same command already took (several instances in one call).</param>
-    public static Ec2Error? Allocate(RegionState state, Subnet subnet, IEnumerable<string> requested, int count,
+    public static Ec2Error? Allocate(AccountState state, Subnet subnet, IEnumerable<string> requested, int count,
         ISet<uint> pending, out List<string> addresses)
     {
         addresses = [];

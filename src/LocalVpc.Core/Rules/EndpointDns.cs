@@ -7,17 +7,22 @@ namespace LocalVpc.Core.Rules;
 /// </summary>
 public static class EndpointDns
 {
-    public static IEnumerable<DnsEntry> Entries(RegionState state, VpcEndpoint endpoint)
+    /// <summary>The first label of the regional name: <c>vpce-…-abcd1234</c>.</summary>
+    public static string RegionalLabel(VpcEndpoint endpoint) => $"{endpoint.Id}-{endpoint.DnsSuffix}";
+
+    /// <summary>The first label of a zonal name: <c>vpce-…-abcd1234-us-east-1a</c>.</summary>
+    public static string ZonalLabel(VpcEndpoint endpoint, string zone) => $"{RegionalLabel(endpoint)}-{zone}";
+
+    public static IEnumerable<DnsEntry> Entries(AccountState state, VpcEndpoint endpoint)
     {
         if (!endpoint.IsInterface) yield break;
         var zone = ServiceCatalog.EndpointHostedZoneId(state.Scope.Region);
-        var label = $"{endpoint.Id}-{endpoint.DnsSuffix}";
         foreach (var baseName in endpoint.ServiceBaseDnsNames)
         {
-            yield return new DnsEntry($"{label}.{baseName}", zone);
+            yield return new DnsEntry($"{RegionalLabel(endpoint)}.{baseName}", zone);
             foreach (var subnetId in endpoint.SubnetIds)
                 if (state.Subnets.TryGetValue(subnetId, out var subnet))
-                    yield return new DnsEntry($"{label}-{subnet.AvailabilityZone}.{baseName}", zone);
+                    yield return new DnsEntry($"{ZonalLabel(endpoint, subnet.AvailabilityZone)}.{baseName}", zone);
         }
         if (!endpoint.PrivateDnsEnabled) yield break;
         var privateZone = ServiceCatalog.HostedZoneId($"{endpoint.Id}/private");

@@ -9,7 +9,7 @@ public static class PublicAddressPool
 {
     public static readonly Ipv4Cidr Block = new(0xC6120000, 16);
 
-    public static Ec2Error? Allocate(RegionState state, ISet<uint> pending, out string address)
+    public static Ec2Error? Allocate(AccountState state, ISet<uint> pending, out string address)
     {
         address = "";
         var taken = state.PublicAddressesInUse().Select(a => Ipv4Cidr.TryParseAddress(a, out var v) ? v : 0).ToHashSet();

@@ -20,7 +20,7 @@ public static class RouteTargets
     }
 
     /// <summary>Exactly one target, existing and in the table's VPC.</summary>
-    public static Ec2Error? Resolve(RegionState state, RouteTable table, RouteTargetSpec spec, out RouteTarget target)
+    public static Ec2Error? Resolve(AccountState state, RouteTable table, RouteTargetSpec spec, out RouteTarget target)
     {
         target = null!;
         var given = new[] { spec.GatewayId, spec.NatGatewayId, spec.NetworkInterfaceId, spec.InstanceId, spec.VpcPeeringConnectionId, spec.VpcEndpointId }

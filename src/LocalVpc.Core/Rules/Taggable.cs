@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Rules;
 public static class Taggable
 {
     /// <summary>The resource type of an existing taggable id, or the error CreateTags and DeleteTags give.</summary>
-    public static Ec2Error? Check(RegionState state, string id, out string resourceType)
+    public static Ec2Error? Check(AccountState state, string id, out string resourceType)
     {
         resourceType = TypeOf(id) ?? "";
         var exists = IdPrefix.Of(id) switch

@@ -12,7 +12,7 @@ public static class VpcLayout
     public const string AnyIpv4 = "0.0.0.0/0";
 
     /// <summary>Events that create a VPC and its defaults. The VPC is the first event.</summary>
-    public static List<Event> NewVpc(RegionState state, CommandContext context, Ipv4Cidr cidr, string tenancy, bool isDefault)
+    public static List<Event> NewVpc(AccountState state, CommandContext context, Ipv4Cidr cidr, string tenancy, bool isDefault)
     {
         var owner = state.Scope.Account;
         var vpcId = context.Ids.Next(IdPrefix.Vpc);
@@ -45,7 +45,7 @@ public static class VpcLayout
     }
 
     /// <summary>A new subnet, associated with its VPC's default network ACL.</summary>
-    public static Subnet NewSubnet(RegionState state, CommandContext context, Vpc vpc, string defaultAclId, Ipv4Cidr cidr,
+    public static Subnet NewSubnet(AccountState state, CommandContext context, Vpc vpc, string defaultAclId, Ipv4Cidr cidr,
         AvailabilityZone zone, bool defaultForAz) =>
         new(context.Ids.Next(IdPrefix.Subnet), vpc.Id, state.Scope.Account, cidr, zone.Name, zone.ZoneId,
             defaultForAz, MapPublicIpOnLaunch: defaultForAz, defaultAclId, context.Ids.Next(IdPrefix.NetworkAclAssociation));
@@ -54,7 +54,7 @@ public static class VpcLayout
     /// The default VPC: 172.31.0.0/16 with a default /20 subnet in each zone, public IPs on launch, and an
     /// attached internet gateway that the main route table sends 0.0.0.0/0 to.
     /// </summary>
-    public static List<Event> NewDefaultVpc(RegionState state, CommandContext context)
+    public static List<Event> NewDefaultVpc(AccountState state, CommandContext context)
     {
         Ipv4Cidr.TryParse(DefaultVpcCidr, out var block);
         var events = NewVpc(state, context, block, "default", isDefault: true);

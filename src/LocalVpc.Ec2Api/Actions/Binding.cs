@@ -15,7 +15,7 @@ public static class Binding
     /// The rules of an Authorize or Revoke call: each IpPermission split into one spec per peer, plus the
     /// legacy flat form (<c>IpProtocol</c>, <c>FromPort</c>, <c>ToPort</c>, <c>CidrIp</c>, <c>SourceSecurityGroupName</c>).
     /// </summary>
-    public static ImmutableArray<RuleSpec> RuleSpecs(Input input, RegionState state)
+    public static ImmutableArray<RuleSpec> RuleSpecs(Input input, AccountState state)
     {
         var specs = ImmutableArray.CreateBuilder<RuleSpec>();
         foreach (var p in input.Structs("IpPermissions"))
@@ -40,7 +40,7 @@ public static class Binding
     }
 
     /// <summary>A group peer by id, or by name in the default VPC; an unknown name becomes an id that is reported as not found.</summary>
-    private static RulePeer GroupPeer(string? groupId, string? groupName, string? userId, RegionState state)
+    private static RulePeer GroupPeer(string? groupId, string? groupName, string? userId, AccountState state)
     {
         if (groupId is null && groupName is not null && state.DefaultVpc is { } vpc)
             groupId = state.SecurityGroupsOf(vpc.Id).FirstOrDefault(g => g.Name == groupName)?.Id ?? groupName;

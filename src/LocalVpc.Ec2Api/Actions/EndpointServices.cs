@@ -25,14 +25,14 @@ public static class EndpointServices
     }, tagsId: null);
 
     /// <remarks>A connection is a consumer's endpoint to one of the caller's services, with the state its consumer sees now.</remarks>
-    public static readonly FilterTable<Connection> ConnectionFilters = new(new()
+    public static readonly FilterTable<EndpointConnection> ConnectionFilters = new(new()
     {
         ["ip-address-type"] = (c, _) => [c.Endpoint.IpAddressType],
         ["service-id"] = (c, _) => [c.Configuration.Id],
         ["vpc-endpoint-id"] = (c, _) => [c.Endpoint.Id],
         ["vpc-endpoint-owner"] = (c, _) => [c.Endpoint.OwnerId],
         ["vpc-endpoint-region"] = (c, _) => [c.Consumer.Scope.Region],
-        ["vpc-endpoint-state"] = (c, _) => [c.State],
+        ["vpc-endpoint-state"] = (c, _) => [c.State.ToWire()],
     }, tagsId: null);
 
     public static readonly FilterTable<ConnectionNotification> NotificationFilters = new(new()
@@ -44,9 +44,6 @@ public static class EndpointServices
         ["service-id"] = (n, _) => [n.ServiceId],
         ["vpc-endpoint-id"] = (n, _) => [n.VpcEndpointId],
     }, tagsId: null);
-
-    /// <summary>One endpoint to a provider's service, in its consumer's account.</summary>
-    public sealed record Connection(EndpointServiceConfiguration Configuration, VpcEndpoint Endpoint, RegionState Consumer, string State);
 
     public static async Task<Ec2Reply> Create(Ec2Call call)
     {
@@ -93,9 +90,7 @@ public static class EndpointServices
 
     public static async Task<Ec2Reply> Delete(Ec2Call call)
     {
-        var connected = Connections(call).Where(c => c.State is "pendingAcceptance" or "pending" or "available")
-            .Select(c => c.Configuration.Id).ToImmutableHashSet();
-        var outcome = await call.ExecuteAsync(new DeleteEndpointServiceConfigurations(call.Input.Strings("ServiceIds"), connected));
+        var outcome = await call.ExecuteAsync(new DeleteEndpointServiceConfigurations(call.Input.Strings("ServiceIds")));
         if (outcome.Failed) return outcome.Error!;
         return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
     }
@@ -142,8 +137,10 @@ public static class EndpointServices
     public static async Task<Ec2Reply> DescribeConnections(Ec2Call call)
     {
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
-        var state = await call.ReadAsync();
-        if (ConnectionFilters.Apply(Connections(call).OrderBy(c => c.Endpoint.Id, StringComparer.Ordinal), call.Input.Structs("Filters"), state,
+        var region = await call.ReadRegionAsync();
+        var state = region.Account(call.Scope.Account);
+        var connections = EndpointServiceDirectory.ConnectionsTo(region, state, call.Now);
+        if (ConnectionFilters.Apply(connections.OrderBy(c => c.Endpoint.Id, StringComparer.Ordinal), call.Input.Structs("Filters"), state,
                 out var matching) is { } error) return error;
         if (Paging.Page(matching, c => c.Endpoint.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
@@ -215,34 +212,11 @@ public static class EndpointServices
         w.Element("serviceRegion", region);
     }
 
-    /// <summary>Accept or reject each endpoint in its consumer's account; what cannot be answered comes back in Unsuccessful.</summary>
+    /// <summary>Accept or reject endpoints in their consumers' accounts, all in one command; what cannot be answered comes back in Unsuccessful.</summary>
     private static async Task<Ec2Reply> Answer(Ec2Call call, bool accept)
     {
-        var state = await call.ReadAsync();
-        if (Lookup.EndpointService(state, call.Input.String("ServiceId")!, out var configuration) is { } error) return error;
-        var unsuccessful = new List<UnsuccessfulItem>();
-        foreach (var id in call.Input.Strings("VpcEndpointIds").Distinct())
-        {
-            var consumer = call.RegionAccounts().FirstOrDefault(r => r.VpcEndpoints.TryGetValue(id, out var e) && e.ServiceName == configuration.ServiceName);
-            if (consumer is null)
-            {
-                unsuccessful.Add(new UnsuccessfulItem(id, Ec2Errors.VpcEndpointNotFound(id)));
-                continue;
-            }
-            var outcome = await call.ExecuteInAsync(consumer.Scope, new ChangeEndpointConnection(id, configuration.ServiceName, accept));
-            if (outcome.Failed && outcome.Error!.Code == "DryRunOperation") return outcome.Error;
-            if (outcome.Failed) unsuccessful.Add(new UnsuccessfulItem(id, outcome.Error!));
-        }
-        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, unsuccessful));
-    }
-
-    /// <summary>Every endpoint, in any account of the region, to one of the caller's services.</summary>
-    private static IEnumerable<Connection> Connections(Ec2Call call)
-    {
-        var mine = call.RegionAccounts().FirstOrDefault(r => r.Scope == call.Scope)?.EndpointServices.Values.ToDictionary(c => c.ServiceName) ?? [];
-        var (now, transition) = (call.Now, call.Options.EndpointTransition);
-        return call.RegionAccounts().SelectMany(consumer => consumer.VpcEndpoints.Values
-            .Where(e => mine.ContainsKey(e.ServiceName))
-            .Select(e => new Connection(mine[e.ServiceName], e, consumer, e.StateAt(now, transition))));
+        var outcome = await call.ExecuteAsync(new AnswerEndpointConnections(call.Input.String("ServiceId")!, call.Input.Strings("VpcEndpointIds"), accept));
+        if (outcome.Failed) return outcome.Error!;
+        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
     }
 }

@@ -99,7 +99,7 @@ public static class Instances
     }
 
     /// <summary>Terminated instances stay listed for an hour, as on EC2.</summary>
-    private static IEnumerable<Instance> Visible(RegionState state, DateTimeOffset now) =>
+    private static IEnumerable<Instance> Visible(AccountState state, DateTimeOffset now) =>
         state.Instances.Values.Where(i => !i.IsTerminated || now - i.StateChangedAt < Instance.TerminatedVisibility);
 
     /// <summary>Where the primary interface goes: top-level SubnetId/SecurityGroupId/PrivateIpAddress, or NetworkInterface.1 (device 0).</summary>

@@ -72,12 +72,9 @@ public static class NetworkInsights
             return Ec2Errors.InvalidParameter("AdditionalAccounts, FilterInArns and FilterOutArns are not served.");
         var pathId = input.String("NetworkInsightsPathId");
         if (pathId is null) return Ec2Errors.MissingParameter("NetworkInsightsPathId");
-        var state = await call.ReadAsync();
-        if (!state.NetworkInsightsPaths.TryGetValue(pathId, out var path)) return Ec2Errors.NetworkInsightsPathNotFound(pathId);
-
-        var (found, message, findings) = Analyze(state, call.RegionAccounts(), path);
-        var outcome = await call.ExecuteAsync(new RecordNetworkInsightsAnalysis(pathId, found, message, findings, Binding.TagSpecifications(input),
-            input.String("ClientToken")));
+        var now = call.Now;
+        var outcome = await call.ExecuteAsync(new StartNetworkInsightsAnalysis(pathId, (region, account, path) => PathAnalysis.Answer(region, account, path, now),
+            Binding.TagSpecifications(input), input.String("ClientToken")));
         if (outcome.Failed) return outcome.Error!;
         var after = outcome.State!;
         return Ec2Reply.Ok(w => w.Structure("networkInsightsAnalysis", w => Analysis(w, after.NetworkInsightsAnalyses[outcome.Value!], after)));
@@ -112,29 +109,7 @@ public static class NetworkInsights
         return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(w => w.Element("networkInsightsAnalysisId", outcome.Value));
     }
 
-    /// <summary>The path's question as the analyser's flow; a destination resource stands for its private address.</summary>
-    private static (bool? Found, string? Message, ImmutableArray<AnalysisFinding> Findings) Analyze(RegionState state, IEnumerable<RegionState> region,
-        NetworkInsightsPath path)
-    {
-        if (path.DestinationPort is not { } port)
-            return (null, "LocalVpc analyses one destination port: create the path with DestinationPort.", []);
-        var destination = path.DestinationIp ?? (path.Destination is { } id ? AddressOf(state, id) : null);
-        if (destination is null)
-            return (null, $"{path.Destination} has no private address to analyse a path to: create the path with DestinationIp.", []);
-        var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(path.Source, destination, path.Protocol, port));
-        return (verdict.Reachable, null,
-            [.. verdict.Hops.Select(h => new AnalysisFinding(h.Component, h.ResourceId, h.Passed, h.Detail, h.ExplanationCode))]);
-    }
-
-    private static string? AddressOf(RegionState state, string id) => state.Find(id) switch
-    {
-        Instance instance => state.NetworkInterfaces.GetValueOrDefault(instance.PrimaryNetworkInterfaceId)?.PrivateIpAddress,
-        NetworkInterface eni => eni.PrivateIpAddress,
-        VpcEndpoint endpoint => endpoint.NetworkInterfaceIds.Select(n => state.NetworkInterfaces.GetValueOrDefault(n)?.PrivateIpAddress).FirstOrDefault(a => a is not null),
-        _ => null,
-    };
-
-    private static void Path(XmlWriter w, NetworkInsightsPath path, RegionState state)
+    private static void Path(XmlWriter w, NetworkInsightsPath path, AccountState state)
     {
         w.Element("networkInsightsPathId", path.Id);
         w.Element("networkInsightsPathArn", Arn(state, "network-insights-path", path.Id));
@@ -150,7 +125,7 @@ public static class NetworkInsights
         TagXml.TagSet(w, state.TagsOf(path.Id));
     }
 
-    private static void Analysis(XmlWriter w, NetworkInsightsAnalysis analysis, RegionState state)
+    private static void Analysis(XmlWriter w, NetworkInsightsAnalysis analysis, AccountState state)
     {
         w.Element("networkInsightsAnalysisId", analysis.Id);
         w.Element("networkInsightsAnalysisArn", Arn(state, "network-insights-analysis", analysis.Id));
@@ -181,7 +156,7 @@ public static class NetworkInsights
         });
     }
 
-    private static void Explanation(XmlWriter w, AnalysisFinding finding, RegionState state)
+    private static void Explanation(XmlWriter w, AnalysisFinding finding, AccountState state)
     {
         var id = finding.ResourceId;
         w.Element("explanationCode", finding.ExplanationCode);
@@ -219,10 +194,10 @@ public static class NetworkInsights
         }
     }
 
-    private static string Arn(RegionState state, string type, string id) => $"arn:aws:ec2:{state.Scope.Region}:{state.Scope.Account}:{type}/{id}";
+    private static string Arn(AccountState state, string type, string id) => $"arn:aws:ec2:{state.Scope.Region}:{state.Scope.Account}:{type}/{id}";
 
     /// <summary>The ARN of a path's source or destination; none once that resource is gone.</summary>
-    private static string? ResourceArn(RegionState state, string id) => state.Find(id) switch
+    private static string? ResourceArn(AccountState state, string id) => state.Find(id) switch
     {
         Instance => Arn(state, "instance", id),
         NetworkInterface => Arn(state, "network-interface", id),

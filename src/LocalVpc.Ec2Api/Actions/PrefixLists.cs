@@ -47,5 +47,5 @@ public static class PrefixLists
         });
     }
 
-    private static Ec2Error? Find(RegionState state, string id, out PrefixList list) => Lookup.PrefixList(state, id, out list);
+    private static Ec2Error? Find(AccountState state, string id, out PrefixList list) => Lookup.PrefixList(state, id, out list);
 }

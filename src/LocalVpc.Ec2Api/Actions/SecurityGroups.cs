@@ -128,8 +128,8 @@ public static class SecurityGroups
     }
 
     /// <summary>The ip-permission.* and egress.ip-permission.* filters, which look into a group's rules.</summary>
-    private static Dictionary<string, Func<SecurityGroup, RegionState, IEnumerable<string?>>> WithPermissionFilters(
-        Dictionary<string, Func<SecurityGroup, RegionState, IEnumerable<string?>>> filters)
+    private static Dictionary<string, Func<SecurityGroup, AccountState, IEnumerable<string?>>> WithPermissionFilters(
+        Dictionary<string, Func<SecurityGroup, AccountState, IEnumerable<string?>>> filters)
     {
         foreach (var (prefix, egress) in new[] { ("ip-permission.", false), ("egress.ip-permission.", true) })
         {

@@ -7,14 +7,14 @@ public static class VpcEndpoints
 {
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html.</summary>
     /// <remarks>Endpoints are filtered with the state a reader sees now (<see cref="VpcEndpoint.StateAt"/>).</remarks>
-    public static readonly FilterTable<(VpcEndpoint Endpoint, string State)> Filters = new(new()
+    public static readonly FilterTable<(VpcEndpoint Endpoint, VpcEndpointState State)> Filters = new(new()
     {
         ["ip-address-type"] = (e, _) => [e.Endpoint.IpAddressType],
         ["service-name"] = (e, _) => [e.Endpoint.ServiceName],
         ["service-region"] = (_, state) => [state.Scope.Region],
         ["vpc-id"] = (e, _) => [e.Endpoint.VpcId],
         ["vpc-endpoint-id"] = (e, _) => [e.Endpoint.Id],
-        ["vpc-endpoint-state"] = (e, _) => [e.State],
+        ["vpc-endpoint-state"] = (e, _) => [e.State.ToWire()],
         ["vpc-endpoint-type"] = (e, _) => [e.Endpoint.Type],
     }, e => e.Endpoint.Id);
 
@@ -36,18 +36,16 @@ public static class VpcEndpoints
         if (input.String("ServiceRegion") is { } serviceRegion && serviceRegion != call.Scope.Region)
             return Ec2Errors.InvalidParameter($"Cross-region endpoints are not served: the service region must be {call.Scope.Region}.");
         var dns = input.Struct("DnsOptions");
-        if (ProviderService(call, input.String("ServiceName"), out var provider) is { } notVisible) return notVisible;
         var outcome = await call.ExecuteAsync(new CreateVpcEndpoint(input.String("VpcId")!, input.String("VpcEndpointType"),
             input.String("ServiceName"), input.Strings("SubnetIds"), input.Strings("SecurityGroupIds"), input.Strings("RouteTableIds"),
             input.String("PolicyDocument"), input.Bool("PrivateDnsEnabled"), input.String("IpAddressType"), dns?.String("DnsRecordIpType"),
-            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), input.String("ClientToken"), Binding.TagSpecifications(input), provider));
+            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), input.String("ClientToken"), Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         var endpoint = state.VpcEndpoints[outcome.Value!];
-        // The create call answers pending, as EC2 does (or pendingAcceptance); Describe shows where it settled.
         return Ec2Reply.Ok(w =>
         {
-            w.Structure("vpcEndpoint", w => VpcEndpointXml.VpcEndpoint(w, endpoint, state, endpoint.State == "available" ? "pending" : endpoint.State));
+            w.Structure("vpcEndpoint", w => VpcEndpointXml.VpcEndpoint(w, endpoint, state, endpoint.StateWhenChanged));
             w.Element("clientToken", endpoint.ClientToken);
         });
     }
@@ -56,10 +54,10 @@ public static class VpcEndpoints
     {
         var state = await call.ReadAsync();
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
-        var (now, transition) = (call.Now, call.Options.EndpointTransition);
-        (VpcEndpoint Endpoint, string State) Seen(VpcEndpoint e) => (e, e.StateAt(now, transition));
+        var now = call.Now;
+        (VpcEndpoint Endpoint, VpcEndpointState State) Seen(VpcEndpoint e) => (e, e.StateAt(now));
         if (Query.Run(call, state, state.VpcEndpoints.Values.Select(Seen), e => e.Endpoint.Id, "VpcEndpointIds",
-                (string id, out (VpcEndpoint Endpoint, string State) e) =>
+                (string id, out (VpcEndpoint Endpoint, VpcEndpointState State) e) =>
                 {
                     var error = Lookup.VpcEndpoint(state, id, out var endpoint);
                     e = error is null ? Seen(endpoint) : default;
@@ -83,13 +81,11 @@ public static class VpcEndpoints
         var dns = input.Struct("DnsOptions");
         if (dns?.String("DnsRecordIpType") is { } recordType && recordType != "ipv4")
             return Ec2Errors.InvalidParameter($"The VPC endpoint does not support DNS record IP type {recordType}.");
-        var current = (await call.ReadAsync()).VpcEndpoints.GetValueOrDefault(input.String("VpcEndpointId")!);
-        if (ProviderService(call, current?.ServiceName, out var provider) is { } notVisible) return notVisible;
         var outcome = await call.ExecuteAsync(new ModifyVpcEndpoint(input.String("VpcEndpointId")!,
             input.Strings("AddSubnetIds"), input.Strings("RemoveSubnetIds"), input.Strings("AddSecurityGroupIds"),
             input.Strings("RemoveSecurityGroupIds"), input.Strings("AddRouteTableIds"), input.Strings("RemoveRouteTableIds"),
             input.String("PolicyDocument"), input.Bool("ResetPolicy") ?? false, input.Bool("PrivateDnsEnabled"),
-            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), provider));
+            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint")));
         return outcome.Failed ? outcome.Error! : Ec2Reply.True;
     }
 
@@ -112,27 +108,16 @@ public static class VpcEndpoints
             w.Element("resourceId", item.ResourceId);
         });
 
-    /// <summary>
-    /// The provider's service a name stands for, as the caller's account sees it; null for AWS's own services
-    /// (the catalog has those). A provider's service the caller may not see does not exist for them.
-    /// </summary>
-    private static Ec2Error? ProviderService(Ec2Call call, string? serviceName, out EndpointService? service)
-    {
-        service = null;
-        if (serviceName is null || !serviceName.StartsWith(EndpointServiceDirectory.NamePrefix, StringComparison.Ordinal)) return null;
-        service = EndpointServiceDirectory.Find(call.RegionAccounts(), call.Scope.Account, serviceName);
-        return service is null ? Ec2Errors.InvalidServiceName(serviceName) : null;
-    }
-
     public static async Task<Ec2Reply> DescribeServices(Ec2Call call)
     {
-        var state = await call.ReadAsync();
+        var region = await call.ReadRegionAsync();
+        var state = region.Account(call.Scope.Account);
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         if (call.Input.Strings("ServiceRegions").FirstOrDefault(r => r != call.Scope.Region) is { } otherRegion)
             return Ec2Errors.InvalidParameter($"Cross-region endpoints are not served: {otherRegion}.");
         // AWS's services, then the providers' services this account may see.
         IEnumerable<EndpointService> services = ServiceCatalog.For(state.Region).Concat(
-            EndpointServiceDirectory.VisibleTo(call.RegionAccounts(), call.Scope.Account)
+            EndpointServiceDirectory.VisibleTo(region, call.Scope.Account)
                 .Select(v => EndpointServiceDirectory.Describe(v.Configuration, v.Provider))
                 .OrderBy(s => s.ServiceName, StringComparer.Ordinal));
         var names = call.Input.Strings("ServiceNames");

@@ -9,10 +9,10 @@ namespace LocalVpc.Ec2Api.Filters;
 /// </summary>
 public sealed class FilterTable<T>
 {
-    private readonly FrozenDictionary<string, Func<T, RegionState, IEnumerable<string?>>> _filters;
+    private readonly FrozenDictionary<string, Func<T, AccountState, IEnumerable<string?>>> _filters;
     private readonly Func<T, string>? _tagsId;
 
-    public FilterTable(Dictionary<string, Func<T, RegionState, IEnumerable<string?>>> filters, Func<T, string>? tagsId)
+    public FilterTable(Dictionary<string, Func<T, AccountState, IEnumerable<string?>>> filters, Func<T, string>? tagsId)
     {
         _filters = filters.ToFrozenDictionary(StringComparer.Ordinal);
         _tagsId = tagsId;
@@ -22,7 +22,7 @@ public sealed class FilterTable<T>
     public IEnumerable<string> Names => _filters.Keys;
 
     /// <summary>Keeps the items that match every filter (filters AND, values OR).</summary>
-    public Ec2Error? Apply(IEnumerable<T> items, IReadOnlyList<Input> filters, RegionState state, out IEnumerable<T> matching)
+    public Ec2Error? Apply(IEnumerable<T> items, IReadOnlyList<Input> filters, AccountState state, out IEnumerable<T> matching)
     {
         matching = items;
         foreach (var filter in filters)
@@ -37,7 +37,7 @@ public sealed class FilterTable<T>
         return null;
     }
 
-    private Func<T, RegionState, IEnumerable<string?>>? Values(string name)
+    private Func<T, AccountState, IEnumerable<string?>>? Values(string name)
     {
         if (_filters.TryGetValue(name, out var values)) return values;
         if (_tagsId is not { } id) return null;

@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>Address</c> shape (Elastic IPs).</summary>
 public static class AddressXml
 {
-    public static void Address(XmlWriter w, Address address, RegionState state)
+    public static void Address(XmlWriter w, Address address, AccountState state)
     {
         var eni = address.NetworkInterfaceId is { } id ? state.NetworkInterfaces.GetValueOrDefault(id) : null;
         w.Element("allocationId", address.Id);

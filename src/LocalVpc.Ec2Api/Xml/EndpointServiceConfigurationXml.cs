@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the provider's shapes: <c>ServiceConfiguration</c>, <c>AllowedPrincipal</c>, <c>VpcEndpointConnection</c>.</summary>
 public static class EndpointServiceConfigurationXml
 {
-    public static void ServiceConfiguration(XmlWriter w, EndpointServiceConfiguration configuration, RegionState state)
+    public static void ServiceConfiguration(XmlWriter w, EndpointServiceConfiguration configuration, AccountState state)
     {
         var service = EndpointServiceDirectory.Describe(configuration, state);
         w.List("serviceType", ["Interface"], (w, type) => w.Element("serviceType", type));
@@ -40,12 +40,12 @@ public static class EndpointServiceConfigurationXml
     }
 
     /// <summary>One consumer's endpoint as its provider sees it.</summary>
-    public static void Connection(XmlWriter w, EndpointServiceConfiguration configuration, VpcEndpoint endpoint, RegionState consumer, string state)
+    public static void Connection(XmlWriter w, EndpointServiceConfiguration configuration, VpcEndpoint endpoint, AccountState consumer, VpcEndpointState state)
     {
         w.Element("serviceId", configuration.Id);
         w.Element("vpcEndpointId", endpoint.Id);
         w.Element("vpcEndpointOwner", endpoint.OwnerId);
-        w.Element("vpcEndpointState", state);
+        w.Element("vpcEndpointState", state.ToWire());
         w.Element("creationTimestamp", endpoint.CreationTimestamp);
         VpcEndpointXml.DnsEntrySet(w, endpoint, consumer);
         w.StringList("networkLoadBalancerArnSet", configuration.NetworkLoadBalancerArns);

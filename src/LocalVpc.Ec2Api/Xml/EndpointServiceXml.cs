@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>ServiceDetail</c> shape.</summary>
 public static class EndpointServiceXml
 {
-    public static void ServiceDetail(XmlWriter w, EndpointService service, RegionState state)
+    public static void ServiceDetail(XmlWriter w, EndpointService service, AccountState state)
     {
         w.Element("serviceName", service.ServiceName);
         w.Element("serviceId", service.ServiceId);

@@ -4,7 +4,7 @@ namespace LocalVpc.Ec2Api.Xml;
 public static class InstanceXml
 {
     /// <summary>The reservation members (also RunInstances' whole reply).</summary>
-    public static void Reservation(XmlWriter w, string reservationId, IReadOnlyList<Instance> instances, RegionState state,
+    public static void Reservation(XmlWriter w, string reservationId, IReadOnlyList<Instance> instances, AccountState state,
         InstanceState? shownState = null)
     {
         w.Element("reservationId", reservationId);
@@ -14,7 +14,7 @@ public static class InstanceXml
     }
 
     /// <param name="shownState">The state to show instead of the stored one: RunInstances shows <c>pending</c>.</param>
-    public static void Instance(XmlWriter w, Instance instance, RegionState state, InstanceState? shownState = null)
+    public static void Instance(XmlWriter w, Instance instance, AccountState state, InstanceState? shownState = null)
     {
         var region = state.Scope.Region;
         var interfaces = state.NetworkInterfacesOf(instance).ToList();

@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>InternetGateway</c> shape.</summary>
 public static class InternetGatewayXml
 {
-    public static void InternetGateway(XmlWriter w, InternetGateway gateway, RegionState state)
+    public static void InternetGateway(XmlWriter w, InternetGateway gateway, AccountState state)
     {
         w.Element("internetGatewayId", gateway.Id);
         w.Element("ownerId", gateway.OwnerId);

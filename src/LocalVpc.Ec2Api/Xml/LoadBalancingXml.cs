@@ -7,7 +7,7 @@ public static class LoadBalancingXml
     public static string CanonicalHostedZoneId(string region) =>
         region == "us-east-1" ? "Z26RNL4JYFTOTI" : ServiceCatalog.HostedZoneId($"nlb:{region}");
 
-    public static void LoadBalancer(XmlWriter w, LoadBalancer balancer, RegionState state)
+    public static void LoadBalancer(XmlWriter w, LoadBalancer balancer, AccountState state)
     {
         w.Element("LoadBalancerArn", balancer.Arn);
         w.Element("DNSName", balancer.DnsName);
@@ -29,7 +29,7 @@ public static class LoadBalancingXml
         w.Element("IpAddressType", "ipv4");
     }
 
-    public static void TargetGroup(XmlWriter w, TargetGroup group, RegionState state)
+    public static void TargetGroup(XmlWriter w, TargetGroup group, AccountState state)
     {
         w.Element("TargetGroupArn", group.Arn);
         w.Element("TargetGroupName", group.Name);
@@ -70,7 +70,7 @@ public static class LoadBalancingXml
     /// A target's health as LocalVpc judges it: healthy while a listener forwards to its group and, for an
     /// instance, while the instance runs; unused when no listener forwards to the group; unhealthy otherwise.
     /// </summary>
-    public static void TargetHealth(XmlWriter w, LoadBalancerTarget target, TargetGroup group, RegionState state)
+    public static void TargetHealth(XmlWriter w, LoadBalancerTarget target, TargetGroup group, AccountState state)
     {
         var inUse = LoadBalancersOf(group, state).Any();
         var running = group.TargetType != "instance" || (state.Instances.TryGetValue(target.Id, out var instance) && instance.IsRunning);
@@ -88,7 +88,7 @@ public static class LoadBalancingXml
         });
     }
 
-    public static void TagDescription(XmlWriter w, string arn, RegionState state)
+    public static void TagDescription(XmlWriter w, string arn, AccountState state)
     {
         w.Element("ResourceArn", arn);
         w.MemberList("Tags", state.TagsOf(arn), (w, t) =>
@@ -98,6 +98,6 @@ public static class LoadBalancingXml
         });
     }
 
-    private static IEnumerable<string> LoadBalancersOf(TargetGroup group, RegionState state) =>
+    private static IEnumerable<string> LoadBalancersOf(TargetGroup group, AccountState state) =>
         state.Listeners.Values.Where(l => l.TargetGroupArn == group.Arn).Select(l => l.LoadBalancerArn).Distinct();
 }

@@ -4,7 +4,7 @@ namespace LocalVpc.Ec2Api.Xml;
 public static class NatGatewayXml
 {
     /// <param name="shownState">The state to show instead of the stored one: CreateNatGateway shows <c>pending</c>.</param>
-    public static void NatGateway(XmlWriter w, NatGateway gateway, RegionState state, string? shownState = null)
+    public static void NatGateway(XmlWriter w, NatGateway gateway, AccountState state, string? shownState = null)
     {
         var address = gateway.AllocationId is { } id ? state.Addresses.GetValueOrDefault(id) : null;
         w.Element("createTime", gateway.CreateTime);

@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>NetworkAcl</c> shape.</summary>
 public static class NetworkAclXml
 {
-    public static void NetworkAcl(XmlWriter w, NetworkAcl acl, RegionState state)
+    public static void NetworkAcl(XmlWriter w, NetworkAcl acl, AccountState state)
     {
         w.Element("networkAclId", acl.Id);
         w.Element("vpcId", acl.VpcId);

@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>NetworkInterface</c> shape, and the <c>InstanceNetworkInterface</c> shape instances embed.</summary>
 public static class NetworkInterfaceXml
 {
-    public static void NetworkInterface(XmlWriter w, NetworkInterface eni, RegionState state)
+    public static void NetworkInterface(XmlWriter w, NetworkInterface eni, AccountState state)
     {
         var region = state.Scope.Region;
         w.Element("networkInterfaceId", eni.Id);
@@ -27,7 +27,7 @@ public static class NetworkInterfaceXml
     }
 
     /// <summary>An interface as it appears inside an instance (<c>InstanceNetworkInterface</c>).</summary>
-    public static void InstanceNetworkInterface(XmlWriter w, NetworkInterface eni, RegionState state)
+    public static void InstanceNetworkInterface(XmlWriter w, NetworkInterface eni, AccountState state)
     {
         var region = state.Scope.Region;
         w.Element("networkInterfaceId", eni.Id);
@@ -66,7 +66,7 @@ public static class NetworkInterfaceXml
     }
 
     /// <summary>The public association and the private addresses, the same in both shapes.</summary>
-    private static void Addresses(XmlWriter w, NetworkInterface eni, RegionState state, bool withElasticIpIds)
+    private static void Addresses(XmlWriter w, NetworkInterface eni, AccountState state, bool withElasticIpIds)
     {
         var region = state.Scope.Region;
         Association(w, state, eni, eni.PrivateIpAddress, withElasticIpIds);
@@ -82,7 +82,7 @@ public static class NetworkInterfaceXml
     }
 
     /// <summary><c>groupSet</c>: each group's id and name.</summary>
-    public static void Groups(XmlWriter w, IEnumerable<string> groupIds, RegionState state) =>
+    public static void Groups(XmlWriter w, IEnumerable<string> groupIds, AccountState state) =>
         w.List("groupSet", groupIds, (w, id) =>
         {
             w.Element("groupId", id);
@@ -93,7 +93,7 @@ public static class NetworkInterfaceXml
     /// The public address a private address answers to, if any: an Elastic IP (owned by the account; its
     /// ids are part of <c>NetworkInterfaceAssociation</c> only) or a launch address (owned by amazon).
     /// </summary>
-    private static void Association(XmlWriter w, RegionState state, NetworkInterface eni, string privateIp, bool withElasticIpIds)
+    private static void Association(XmlWriter w, AccountState state, NetworkInterface eni, string privateIp, bool withElasticIpIds)
     {
         if (state.PublicIpOf(eni, privateIp) is not { } association) return;
         w.Structure("association", w =>

@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>RouteTable</c> shape and its routes.</summary>
 public static class RouteTableXml
 {
-    public static void RouteTable(XmlWriter w, RouteTable table, RegionState state)
+    public static void RouteTable(XmlWriter w, RouteTable table, AccountState state)
     {
         w.Element("routeTableId", table.Id);
         w.Element("vpcId", table.VpcId);
@@ -21,7 +21,7 @@ public static class RouteTableXml
         TagXml.TagSet(w, state.TagsOf(table.Id));
     }
 
-    private static void Route(XmlWriter w, Route route, RouteTable table, RegionState state)
+    private static void Route(XmlWriter w, Route route, RouteTable table, AccountState state)
     {
         w.Element("destinationCidrBlock", route.DestinationCidrBlock);
         w.Element("destinationIpv6CidrBlock", route.DestinationIpv6CidrBlock);

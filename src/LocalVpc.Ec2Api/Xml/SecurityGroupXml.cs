@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes <c>SecurityGroup</c>, its <c>IpPermission</c> groups, and the per-rule <c>SecurityGroupRule</c> shapes.</summary>
 public static class SecurityGroupXml
 {
-    public static void SecurityGroup(XmlWriter w, SecurityGroup group, RegionState state)
+    public static void SecurityGroup(XmlWriter w, SecurityGroup group, AccountState state)
     {
         w.Element("ownerId", group.OwnerId);
         w.Element("groupId", group.Id);
@@ -52,7 +52,7 @@ public static class SecurityGroupXml
     }
 
     /// <summary>The <c>SecurityGroupRule</c> shape. Protocols without ports show -1, as EC2 does here.</summary>
-    public static void Rule(XmlWriter w, SecurityGroupRule rule, SecurityGroup group, RegionState state)
+    public static void Rule(XmlWriter w, SecurityGroupRule rule, SecurityGroup group, AccountState state)
     {
         w.Element("securityGroupRuleId", rule.Id);
         w.Element("groupId", group.Id);

@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>Subnet</c> shape.</summary>
 public static class SubnetXml
 {
-    public static void Subnet(XmlWriter w, Subnet subnet, RegionState state)
+    public static void Subnet(XmlWriter w, Subnet subnet, AccountState state)
     {
         w.Element("subnetId", subnet.Id);
         w.Element("subnetArn", subnet.Arn(state.Scope.Region));

@@ -9,19 +9,19 @@ public static class VpcEndpointXml
     /// An endpoint in the state a reader sees. Once it has settled it comes from the fragment cache, since
     /// listings of many endpoints are common.
     /// </summary>
-    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, RegionState state, string shownState)
+    public static void VpcEndpoint(XmlWriter w, VpcEndpoint endpoint, AccountState state, VpcEndpointState shownState)
     {
         if (shownState == endpoint.State) Cache.Write(w, endpoint, state.TagsOf(endpoint.Id), w => Write(w, endpoint, state, shownState));
         else Write(w, endpoint, state, shownState);
     }
 
-    private static void Write(XmlWriter w, VpcEndpoint endpoint, RegionState state, string shownState)
+    private static void Write(XmlWriter w, VpcEndpoint endpoint, AccountState state, VpcEndpointState shownState)
     {
         w.Element("vpcEndpointId", endpoint.Id);
         w.Element("vpcEndpointType", endpoint.Type);
         w.Element("vpcId", endpoint.VpcId);
         w.Element("serviceName", endpoint.ServiceName);
-        w.Element("state", shownState);
+        w.Element("state", shownState.ToWire());
         w.Element("policyDocument", endpoint.PolicyDocument);
         w.StringList("routeTableIdSet", endpoint.RouteTableIds);
         w.StringList("subnetIdSet", endpoint.SubnetIds);
@@ -49,7 +49,7 @@ public static class VpcEndpointXml
     }
 
     /// <summary>The endpoint's DNS names (<c>dnsEntrySet</c>), as both the consumer's and the provider's shapes carry them.</summary>
-    public static void DnsEntrySet(XmlWriter w, VpcEndpoint endpoint, RegionState consumer) =>
+    public static void DnsEntrySet(XmlWriter w, VpcEndpoint endpoint, AccountState consumer) =>
         w.List("dnsEntrySet", EndpointDns.Entries(consumer, endpoint), (w, entry) =>
         {
             w.Element("dnsName", entry.DnsName);

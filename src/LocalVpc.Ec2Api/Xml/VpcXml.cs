@@ -3,7 +3,7 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes the <c>Vpc</c> shape and its parts.</summary>
 public static class VpcXml
 {
-    public static void Vpc(XmlWriter w, Vpc vpc, RegionState state)
+    public static void Vpc(XmlWriter w, Vpc vpc, AccountState state)
     {
         w.Element("vpcId", vpc.Id);
         w.Element("ownerId", vpc.OwnerId);

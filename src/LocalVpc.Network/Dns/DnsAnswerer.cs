@@ -8,7 +8,7 @@ namespace LocalVpc.Network.Dns;
 /// from LocalVpc's own data (the same answers the analyzer uses), anything else forwarded to the host's resolver or,
 /// offline, refused.
 /// </summary>
-public sealed class DnsAnswerer(Ledger ledger, HostForwarder? forwarder)
+public sealed class DnsAnswerer(PublishedState published, HostForwarder? forwarder)
 {
     /// <summary>The TTL of LocalVpc's answers. Defaults to 60 s: short, so a changed endpoint is seen soon by clients that cache.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(60);
@@ -23,7 +23,7 @@ public sealed class DnsAnswerer(Ledger ledger, HostForwarder? forwarder)
     {
         // 1. The same question on the same state gets the same reply: only the query id differs. The state is immutable,
         //    so a reply is good for exactly as long as the state it was computed on is the newest.
-        var state = await ledger.ReadAsync(scope);
+        var state = published.Region(scope.Region).Account(scope.Account);
         if (query.Length < 12) return null;
         var cache = _caches.AddOrUpdate((scope, vpcId), _ => new ReplyCache(state), (_, c) => ReferenceEquals(c.State, state) ? c : new ReplyCache(state));
         var key = System.Text.Encoding.Latin1.GetString(query.Span[2..]);
@@ -59,20 +59,20 @@ public sealed class DnsAnswerer(Ledger ledger, HostForwarder? forwarder)
         return copy;
     }
 
-    private sealed class ReplyCache(RegionState state)
+    private sealed class ReplyCache(AccountState state)
     {
-        public RegionState State { get; } = state;
+        public AccountState State { get; } = state;
 
         public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Replies { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The answer from LocalVpc's own data; null when the query is to be forwarded.</summary>
-    public static Message? Local(RegionState state, string vpcId, Message query, bool forward)
+    public static Message? Local(AccountState state, string vpcId, Message query, bool forward)
     {
         if (query.Opcode != MessageOperation.Query) return Reply(query, MessageStatus.NotImplemented);
         if (query.Questions.Count != 1) return Reply(query, MessageStatus.FormatError);
-        // A VPC with DNS support off has no working Amazon-provided resolver.
-        if (!state.Vpcs.TryGetValue(vpcId, out var vpc) || !vpc.EnableDnsSupport) return Reply(query, MessageStatus.Refused);
+        // A VPC with DNS support off has no working Amazon-provided resolver: the analyser resolves nothing there either.
+        if (!state.Vpcs.TryGetValue(vpcId, out var vpc) || NameResolver.Refuses(vpc)) return Reply(query, MessageStatus.Refused);
         var question = query.Questions[0];
         var addresses = NameResolver.Answer(state, vpc, question.Name.ToString());
         if (addresses is null) return forward ? null : Reply(query, MessageStatus.Refused);

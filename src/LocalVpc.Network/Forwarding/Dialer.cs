@@ -1,15 +1,15 @@
 using LocalVpc.Analysis;
 using LocalVpc.Network.Proxy;
-using LocalVpc.Storage;
 
 namespace LocalVpc.Network.Forwarding;
 
 /// <summary>
 /// Connects an allowed flow to what serves its <see cref="Terminus"/>, and to nothing else: an AWS service to its
 /// configured upstream, an instance port to what its <c>localvpc:port:PORT</c> tag names, an <c>ip</c> target on
-/// loopback to itself, the internet only when allowed and only to public addresses.
+/// loopback to itself, the internet to exactly the address the analyser allowed. It decides nothing: whether the
+/// internet may be reached, and at which address, is the analyser's call (<see cref="WithheldTerminus"/>).
 /// </summary>
-public sealed class Dialer(Ledger ledger, DataPlaneOptions options)
+public sealed class Dialer(DataPlaneOptions options)
 {
     /// <summary>The tag that says which host port really serves an instance's port: <c>localvpc:port:443</c> = <c>127.0.0.1:8443</c>.</summary>
     public const string PortTagPrefix = "localvpc:port:";
@@ -17,61 +17,47 @@ public sealed class Dialer(Ledger ledger, DataPlaneOptions options)
     /// <summary>How long a connection to an upstream may take. Defaults to 10 s.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<DialOutcome> DialAsync(Scope scope, Terminus terminus, string requestedHost, int port, CancellationToken cancellationToken)
+    public async Task<DialOutcome> DialAsync(RegionSnapshot region, Terminus terminus, int port, CancellationToken cancellationToken)
     {
         switch (terminus)
         {
             case ServiceTerminus service:
                 if (!options.Services.TryGetValue(service.ShortName, out var upstream))
-                    return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_NO_UPSTREAM",
+                    return new NotDialed(Refusal.ConnectionRefused, Explanations.NoUpstream,
                         $"nothing serves {service.ServiceName} here: start LocalVpc with --service {service.ShortName}=URL (tcp://, http:// or https://)");
                 // An http(s) stand-in gets the HTTP inside the client's TLS, which only AWS's HTTPS port carries.
                 var http = upstream.SpeaksHttp && port == 443 ? upstream : null;
                 return await ConnectAsync(upstream.Host, upstream.Port, $"{service.ServiceName} at {upstream}", http, cancellationToken);
 
             case InstanceTerminus instance:
-                var state = await ledger.ReadAsync(scope with { Account = instance.AccountId });
+                var state = region.Account(instance.AccountId);
                 var tag = PortTagPrefix + instance.Port;
                 if (!state.TagsOf(instance.InstanceId).TryGetValue(tag, out var served) || !TrySplitHostPort(served, out var host, out var hostPort))
-                    return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_NOTHING_LISTENING",
+                    return new NotDialed(Refusal.ConnectionRefused, Explanations.NothingListening,
                         $"nothing listens on {instance.InstanceId}:{instance.Port}: tag it {tag}=HOST:PORT to name what serves that port");
                 return await ConnectAsync(host, hostPort, $"{instance.InstanceId}:{instance.Port} at {host}:{hostPort}", null, cancellationToken);
 
             case AddressTerminus target:
                 if (!IPAddress.TryParse(target.Address, out var address) || !IPAddress.IsLoopback(address))
-                    return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_NOTHING_LISTENING",
+                    return new NotDialed(Refusal.HostUnreachable, Explanations.NothingListening,
                         $"the ip target {target.Address} is not on 127.0.0.0/8, the only ip targets LocalVpc can reach");
                 return await ConnectAsync(target.Address, target.Port, $"ip target {target.Address}:{target.Port}", null, cancellationToken);
 
             case InternetTerminus internet:
-                if (!options.InternetAllowed)
-                    return new NotDialed(Refusal.NotAllowed, "LOCALVPC_INTERNET_DENIED",
-                        $"the VPC would send this out through {internet.Gateway} to the internet; LocalVpc does so only with --internet allow", Denied: true);
-                return await ConnectPublicAsync(requestedHost, port, cancellationToken);
+                return await ConnectAsync([IPAddress.Parse(internet.Address)], port, $"{internet.Address}:{port} on the internet", null, cancellationToken);
 
             default:
-                return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_NOTHING_LISTENING",
+                return new NotDialed(Refusal.ConnectionRefused, Explanations.NothingListening,
                     terminus is InterfaceTerminus eni ? $"nothing serves {eni.NetworkInterfaceId}" : "nothing serves this destination");
         }
-    }
-
-    private async Task<DialOutcome> ConnectPublicAsync(string host, int port, CancellationToken cancellationToken)
-    {
-        if (await ResolveAsync(host, cancellationToken) is not { } addresses)
-            return new NotDialed(Refusal.HostUnreachable, "LOCALVPC_NAME_NOT_RESOLVED", $"{host} does not resolve on the internet");
-        var usable = addresses.Where(PublicAddress.Is).ToArray();
-        if (usable.Length == 0)
-            return new NotDialed(Refusal.NotAllowed, "LOCALVPC_NOT_PUBLIC",
-                $"{host} is not a public address ({string.Join(", ", addresses.Select(a => a.ToString()))}): the internet path leads only to the internet", Denied: true);
-        return await ConnectAsync(usable, port, $"{host}:{port} on the internet", null, cancellationToken);
     }
 
     private static async Task<DialOutcome> ConnectAsync(string host, int port, string destination, ServiceUpstream? http, CancellationToken cancellationToken) =>
         await ResolveAsync(host, cancellationToken) is { } addresses
             ? await ConnectAsync(addresses, port, destination, http, cancellationToken)
-            : new NotDialed(Refusal.HostUnreachable, "LOCALVPC_UPSTREAM_UNREACHABLE", $"{destination}: {host} does not resolve");
+            : new NotDialed(Refusal.HostUnreachable, Explanations.UpstreamUnreachable, $"{destination}: {host} does not resolve");
 
-    /// <summary>The host's addresses by the host's own resolver (an address stands for itself); null when it does not resolve.</summary>
+    /// <summary>A configured upstream host's addresses (a --service URL or a port tag), by the host's own resolver; null when it does not resolve.</summary>
     private static async Task<IPAddress[]?> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(host, out var literal)) return [literal];
@@ -103,7 +89,7 @@ public sealed class Dialer(Ledger ledger, DataPlaneOptions options)
         {
             socket.Dispose();
             var why = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer";
-            return new NotDialed(Refusal.ConnectionRefused, "LOCALVPC_UPSTREAM_UNREACHABLE", $"{destination} does not accept connections ({why})");
+            return new NotDialed(Refusal.ConnectionRefused, Explanations.UpstreamUnreachable, $"{destination} does not accept connections ({why})");
         }
     }
 

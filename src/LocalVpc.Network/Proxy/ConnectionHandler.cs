@@ -1,8 +1,6 @@
 using System.Net.Security;
 using System.Security.Authentication;
 using LocalVpc.Analysis;
-using LocalVpc.Network.Forwarding;
-using LocalVpc.Storage;
 
 namespace LocalVpc.Network.Proxy;
 
@@ -12,12 +10,13 @@ namespace LocalVpc.Network.Proxy;
 /// </summary>
 /// <remarks>
 /// 1. Read what the client asks for (SOCKS5, CONNECT, or a plain HTTP request).
-/// 2. Analyze the flow on the current state, as <c>localvpc probe</c> does.
-/// 3. Denied: drop (hold the connection unanswered) or reject, per <see cref="DataPlaneOptions.Deny"/>.
+/// 2. Analyze the flow on one snapshot of the region, as <c>localvpc probe</c> does.
+/// 3. Denied, or withheld by LocalVpc's policy: drop (hold the connection unanswered) or reject, per <see cref="DataPlaneOptions.Deny"/>.
 /// 4. Allowed: connect to what serves the terminus, or refuse when nothing does.
 /// 5. Answer the client, terminate its TLS when the upstream speaks HTTP, and splice.
 /// </remarks>
-public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, Dialer dialer, CertificateAuthority authority, ILogger logger)
+public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions options, FlowPolicy policies, Dialer dialer,
+    CertificateAuthority authority, ILogger logger)
 {
     /// <summary>How long a client may take to say what it wants. Defaults to 30 s.</summary>
     public static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(30);
@@ -25,7 +24,7 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
     public async Task HandleAsync(Scope scope, string instanceId, Socket socket, CancellationToken stopping)
     {
         socket.NoDelay = true;
-        var client = new Leg(socket);
+        var connection = new ProxyConnection(new Leg(socket));
         try
         {
             // 1. The request.
@@ -33,74 +32,77 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
             using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stopping))
             {
                 handshake.CancelAfter(HandshakeTimeout);
-                request = await ProxyHandshake.ReadAsync(client.Stream, handshake.Token);
+                request = await ProxyHandshake.ReadAsync(connection.Client.Stream, handshake.Token);
             }
             if (request is null)
             {
-                client.Close(abort: false);
+                connection.Shutdown("no request", abort: false);
                 return;
             }
 
-            // 2. The decision, on the state as it is now: a rule revoked a moment ago already counts.
-            var state = await ledger.ReadAsync(scope);
-            var region = ledger.AccountsIn(scope.Region).ToList();
-            var verdict = ReachabilityAnalyzer.Analyze(state, region, new Flow(instanceId, request.Host, "tcp", request.Port));
+            // 2. The decision, on the region as it is now: a rule revoked a moment ago already counts.
+            var region = published.Region(scope.Region);
+            var policy = await policies.ForAsync(region.Account(scope.Account), instanceId, request.Host, stopping);
+            var verdict = ReachabilityAnalyzer.Analyze(region, scope.Account, new Flow(instanceId, request.Host, "tcp", request.Port), policy);
             if (!verdict.Reachable || verdict.Terminus is null)
             {
                 var stop = verdict.Hops.LastOrDefault(h => !h.Passed);
-                await DenyAsync(client, request, instanceId, verdict.ExplanationCode, $"{stop?.Detail}. Fix: {verdict.Fix}", stopping);
+                await DenyAsync(connection, request, instanceId, verdict.ExplanationCode, $"{stop?.Detail}. Fix: {verdict.Fix}", stopping);
+                return;
+            }
+            if (verdict.Terminus is WithheldTerminus withheld)
+            {
+                await DenyAsync(connection, request, instanceId, withheld.ExplanationCode, withheld.Reason, stopping);
                 return;
             }
 
             // 3. The destination.
-            var outcome = await dialer.DialAsync(scope, verdict.Terminus, request.Host, request.Port, stopping);
+            var outcome = await dialer.DialAsync(region, verdict.Terminus, request.Port, stopping);
             if (outcome is NotDialed notDialed)
             {
-                if (notDialed.Denied)
-                {
-                    await DenyAsync(client, request, instanceId, notDialed.Code, notDialed.Reason, stopping);
-                    return;
-                }
                 NetworkLog.NotServed(logger, instanceId, request.ToString(), notDialed.Code, notDialed.Reason);
-                await ProxyHandshake.RefuseAsync(client.Stream, request, notDialed.Refusal, notDialed.Code, notDialed.Reason, stopping);
-                client.Close(abort: false);
+                await ProxyHandshake.RefuseAsync(connection.Client.Stream, request, notDialed.Refusal, notDialed.Code, notDialed.Reason, stopping);
+                connection.Shutdown(notDialed.Code, abort: false);
                 return;
             }
             var dialed = (Dialed)outcome;
+            connection.Upstream = new Leg(dialed.Socket);
             NetworkLog.Allowed(logger, instanceId, request.ToString(), dialed.Destination);
 
             // 4. Open, and splice.
-            await ProxyHandshake.AcceptAsync(client.Stream, request, stopping);
-            var upstream = new Leg(dialed.Socket);
+            await ProxyHandshake.AcceptAsync(connection.Client.Stream, request, stopping);
             var prelude = request.Prelude;
             if (dialed.Http is { } http)
             {
                 // Bytes a tunnelling client sent early are the start of its TLS, so they go to LocalVpc's TLS server.
                 if (request.Protocol != ProxyProtocol.HttpForward)
                 {
-                    client = await TerminateTlsAsync(client, request.Host, prelude, stopping);
+                    connection.Client = await TerminateTlsAsync(connection.Client, request.Host, prelude, stopping);
                     prelude = default;
                 }
-                upstream = await OriginateTlsAsync(upstream, http, stopping);
+                connection.Upstream = await OriginateTlsAsync(connection.Upstream, http, stopping);
             }
-            if (!prelude.IsEmpty) await upstream.Stream.WriteAsync(prelude, stopping);
-            var (result, sent, received) = await Splicer.RunAsync(client, upstream, stopping);
+            if (!prelude.IsEmpty) await connection.Upstream.Stream.WriteAsync(prelude, stopping);
+            var (result, sent, received) = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping);
+            connection.Shutdown(result.ToString(), abort: result != SpliceResult.Completed);
             NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or AuthenticationException or EndOfStreamException or ObjectDisposedException)
+        catch (Exception e) when (ProxyConnection.IsExpected(e))
         {
-            NetworkLog.HandshakeFailed(logger, instanceId, e.Message);
-            client.Close(abort: true);
+            // Whatever step failed (the handshake, either TLS, a write), both legs close: nothing the connection opened is left behind.
+            connection.Shutdown(ProxyConnection.Describe(e), abort: true);
+            NetworkLog.HandshakeFailed(logger, instanceId, connection.Reason ?? e.Message);
         }
     }
 
-    private async Task DenyAsync(Leg client, ProxyRequest request, string instanceId, string? code, string explanation, CancellationToken stopping)
+    private async Task DenyAsync(ProxyConnection connection, ProxyRequest request, string instanceId, string? code, string explanation,
+        CancellationToken stopping)
     {
         NetworkLog.Denied(logger, instanceId, request.ToString(), options.Deny.ToString().ToLowerInvariant(), code, explanation);
         if (options.Deny == DenyMode.Reject)
         {
-            await ProxyHandshake.RefuseAsync(client.Stream, request, Refusal.NotAllowed, code, explanation, stopping);
-            client.Close(abort: false);
+            await ProxyHandshake.RefuseAsync(connection.Client.Stream, request, Refusal.NotAllowed, code, explanation, stopping);
+            connection.Shutdown(code ?? "denied", abort: false);
             return;
         }
         // A dropped SYN gets no answer at all: hold the connection silently until the client gives up.
@@ -109,12 +111,12 @@ public sealed class ConnectionHandler(Ledger ledger, DataPlaneOptions options, D
         var sink = new byte[512];
         try
         {
-            while (await client.Stream.ReadAsync(sink, hold.Token) > 0) { }
+            while (await connection.Client.Stream.ReadAsync(sink, hold.Token) > 0) { }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {
         }
-        client.Close(abort: true);
+        connection.Shutdown(code ?? "dropped", abort: true);
     }
 
     private async Task<Leg> TerminateTlsAsync(Leg client, string requestedHost, ReadOnlyMemory<byte> early, CancellationToken cancellationToken)

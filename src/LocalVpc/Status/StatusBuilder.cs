@@ -8,46 +8,46 @@ namespace LocalVpc.Status;
 /// <summary>Reads the state and the data plane's listeners into a <see cref="StatusReport"/>.</summary>
 internal static class StatusBuilder
 {
-    public static StatusReport Build(IEnumerable<RegionState> regions, DataPlane plane, string apiUrl)
+    public static StatusReport Build(IEnumerable<AccountState> regions, DataPlane plane, string apiUrl, DateTimeOffset now)
     {
         var options = plane.Options;
         var accounts = regions.Where(r => r.Initialized).GroupBy(r => r.Scope.Account).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new AccountStatus(g.Key, [.. g.OrderBy(r => r.Scope.Region, StringComparer.Ordinal).Select(r => Region(r, plane))]))
+            .Select(g => new AccountStatus(g.Key, [.. g.OrderBy(r => r.Scope.Region, StringComparer.Ordinal).Select(r => Region(r, plane, now))]))
             .ToList();
         return new StatusReport(apiUrl, plane.Authority.CertificatePath, options.InternetAllowed ? "allow" : "deny",
             options.Deny.ToString().ToLowerInvariant(), options.Offline,
             new SortedDictionary<string, string>(options.Services.ToDictionary(s => s.Key, s => s.Value.ToString()), StringComparer.Ordinal), accounts);
     }
 
-    private static RegionStatus Region(RegionState state, DataPlane plane) => new(state.Scope.Region,
-        [.. state.Vpcs.Values.OrderBy(v => v.IsDefault ? 0 : 1).ThenBy(v => v.Id, StringComparer.Ordinal).Select(v => Vpc(state, v, plane))],
+    private static RegionStatus Region(AccountState state, DataPlane plane, DateTimeOffset now) => new(state.Scope.Region,
+        [.. state.Vpcs.Values.OrderBy(v => v.IsDefault ? 0 : 1).ThenBy(v => v.Id, StringComparer.Ordinal).Select(v => Vpc(state, v, plane, now))],
         [.. state.EndpointServices.Values.OrderBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new EndpointServiceStatus(s.Id, s.ServiceName, s.AcceptanceRequired, [.. s.NetworkLoadBalancerArns]))]);
 
-    private static VpcStatus Vpc(RegionState state, Vpc vpc, DataPlane plane)
+    private static VpcStatus Vpc(AccountState state, Vpc vpc, DataPlane plane, DateTimeOffset now)
     {
         var scope = state.Scope;
         return new VpcStatus(vpc.Id, vpc.CidrBlock, vpc.IsDefault, Name(state, vpc.Id), vpc.EnableDnsSupport, vpc.EnableDnsHostnames,
             Address(plane.ResolverOf(scope, vpc.Id)),
             [.. state.Subnets.Values.Where(s => s.VpcId == vpc.Id).OrderBy(s => s.AvailabilityZone, StringComparer.Ordinal).ThenBy(s => s.CidrBlock, StringComparer.Ordinal)
                 .Select(s => new SubnetStatus(s.Id, s.CidrBlock, s.AvailabilityZone, Name(state, s.Id),
-                    [.. state.NetworkInterfaces.Values.Where(n => n.SubnetId == s.Id).OrderBy(n => n.PrivateIpAddress, StringComparer.Ordinal).Select(n => Interface(state, n, plane))]))],
+                    [.. state.NetworkInterfaces.Values.Where(n => n.SubnetId == s.Id).OrderBy(n => n.PrivateIpAddress, StringComparer.Ordinal).Select(n => Interface(state, n, plane, now))]))],
             [.. state.Instances.Values.Where(i => i.VpcId == vpc.Id && !i.IsTerminated).OrderBy(i => i.Id, StringComparer.Ordinal)
                 .Select(i => new InstanceStatus(i.Id, i.State, state.NetworkInterfaces.TryGetValue(i.PrimaryNetworkInterfaceId, out var eni) ? eni.PrivateIpAddress : "",
                     i.SubnetId, Name(state, i.Id), eni is null ? [] : [.. eni.GroupIds], Address(plane.ProxyOf(scope, i.Id))))],
             [.. state.VpcEndpoints.Values.Where(e => e.VpcId == vpc.Id).OrderBy(e => e.Id, StringComparer.Ordinal)
-                .Select(e => new EndpointStatus(e.Id, e.ServiceName, e.Type, e.State, e.PrivateDnsEnabled,
+                .Select(e => new EndpointStatus(e.Id, e.ServiceName, e.Type, e.StateAt(now).ToWire(), e.PrivateDnsEnabled,
                     [.. EndpointDns.Entries(state, e).Select(d => d.DnsName)], [.. e.GroupIds], [.. e.NetworkInterfaceIds]))]);
     }
 
-    private static InterfaceStatus Interface(RegionState state, NetworkInterface eni, DataPlane plane)
+    private static InterfaceStatus Interface(AccountState state, NetworkInterface eni, DataPlane plane, DateTimeOffset now)
     {
         string kind = "interface";
         string? owner = null, ownerState = null, proxy = null;
         if (eni.Attachment?.InstanceId is { } instanceId && state.Instances.TryGetValue(instanceId, out var instance))
             (kind, owner, ownerState, proxy) = ("instance", instance.Id, instance.State, Address(plane.ProxyOf(state.Scope, instance.Id)));
         else if (state.VpcEndpoints.Values.FirstOrDefault(e => e.NetworkInterfaceIds.Contains(eni.Id)) is { } endpoint)
-            (kind, owner, ownerState) = ("vpc-endpoint", endpoint.Id, endpoint.State);
+            (kind, owner, ownerState) = ("vpc-endpoint", endpoint.Id, endpoint.StateAt(now).ToWire());
         else if (state.LoadBalancers.Values.FirstOrDefault(l => l.NetworkInterfaceIds.Contains(eni.Id)) is { } balancer)
             (kind, owner) = ("load-balancer", balancer.Name);
         else if (state.NatGateways.Values.FirstOrDefault(g => g.NetworkInterfaceId == eni.Id) is { } nat)
@@ -55,7 +55,7 @@ internal static class StatusBuilder
         return new InterfaceStatus(eni.Id, eni.PrivateIpAddress, state.PublicIpOf(eni, eni.PrivateIpAddress)?.PublicIp, [.. eni.GroupIds], kind, owner, ownerState, proxy);
     }
 
-    private static string? Name(RegionState state, string id) => state.TagsOf(id).GetValueOrDefault("Name");
+    private static string? Name(AccountState state, string id) => state.TagsOf(id).GetValueOrDefault("Name");
 
     private static string? Address(System.Net.IPEndPoint? endPoint) => endPoint?.ToString();
 }

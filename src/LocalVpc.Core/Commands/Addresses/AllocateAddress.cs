@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.Addresses;
 /// <summary>AllocateAddress: an Elastic IP from LocalVpc's public pool (198.18.0.0/15), for use in a VPC.</summary>
 public sealed record AllocateAddress(string? Domain, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Domain is not (null or "vpc")) return Ec2Errors.InvalidParameterValue("domain", Domain);
         if (PublicAddressPool.Allocate(state, new HashSet<uint>(), out var publicIp) is { } error) return error;

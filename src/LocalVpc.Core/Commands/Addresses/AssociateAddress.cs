@@ -8,7 +8,7 @@ namespace LocalVpc.Core.Commands.Addresses;
 public sealed record AssociateAddress(string? AllocationId, string? PublicIp, string? InstanceId, string? NetworkInterfaceId,
     string? PrivateIpAddress, bool AllowReassociation) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Address(state, AllocationId, PublicIp, out var address) is { } error) return error;
         if ((InstanceId is null) == (NetworkInterfaceId is null))

@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.Addresses;
 /// <summary>DisassociateAddress: by association id, or by public address. A NAT gateway's address stays with it.</summary>
 public sealed record DisassociateAddress(string? AssociationId, string? PublicIp) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         Address? address;
         if (AssociationId is not null)

@@ -7,7 +7,7 @@ namespace LocalVpc.Core.Commands.EndpointServices;
 public sealed record CreateEndpointServiceConfiguration(ImmutableArray<string> NetworkLoadBalancerArns, bool AcceptanceRequired,
     string? PrivateDnsName, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (NetworkLoadBalancerArns.IsEmpty) return Ec2Errors.MissingParameter("NetworkLoadBalancerArn");
         if (NetworkLoadBalancerArns.FirstOrDefault(a => !state.LoadBalancers.ContainsKey(a)) is { } unknown)

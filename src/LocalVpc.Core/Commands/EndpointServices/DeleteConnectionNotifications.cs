@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.EndpointServices;
 public sealed record DeleteConnectionNotifications(ImmutableArray<string> NotificationIds)
     : ICommand<ImmutableArray<Commands.VpcEndpoints.UnsuccessfulItem>>
 {
-    public Decision<ImmutableArray<Commands.VpcEndpoints.UnsuccessfulItem>> Decide(RegionState state, CommandContext context)
+    public Decision<ImmutableArray<Commands.VpcEndpoints.UnsuccessfulItem>> Decide(AccountState state, CommandContext context)
     {
         var unsuccessful = ImmutableArray.CreateBuilder<Commands.VpcEndpoints.UnsuccessfulItem>();
         var events = new List<Event>();

@@ -8,7 +8,7 @@ public sealed record ModifyEndpointServiceConfiguration(string ServiceId, bool? 
     bool RemovePrivateDnsName, ImmutableArray<string> AddNetworkLoadBalancerArns, ImmutableArray<string> RemoveNetworkLoadBalancerArns)
     : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.EndpointService(state, ServiceId, out var configuration) is { } error) return error;
         if (PrivateDnsName is not null && RemovePrivateDnsName)

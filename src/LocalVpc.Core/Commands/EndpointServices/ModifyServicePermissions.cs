@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.EndpointServices;
 public sealed record ModifyServicePermissions(string ServiceId, ImmutableArray<string> Add, ImmutableArray<string> Remove)
     : ICommand<ImmutableArray<ServicePermission>>
 {
-    public Decision<ImmutableArray<ServicePermission>> Decide(RegionState state, CommandContext context)
+    public Decision<ImmutableArray<ServicePermission>> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.EndpointService(state, ServiceId, out var configuration) is { } error) return error;
         if (Add.FirstOrDefault(p => p != "*" && !System.Text.RegularExpressions.Regex.IsMatch(p, @"^arn:aws:iam::\d{12}:(root|role/.+|user/.+)$")) is { } bad)

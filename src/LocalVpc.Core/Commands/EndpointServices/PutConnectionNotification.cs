@@ -9,7 +9,7 @@ public sealed record PutConnectionNotification(string? NotificationId, string? S
 {
     private static readonly string[] KnownEvents = ["Accept", "Connect", "Delete", "Reject"];
 
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Events.FirstOrDefault(e => !KnownEvents.Contains(e)) is { } unknown)
             return Ec2Errors.InvalidParameterValue($"Invalid connection event '{unknown}': use Accept, Connect, Delete or Reject.");

@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Commands.EndpointServices;
 /// </summary>
 public sealed record StartPrivateDnsVerification(string ServiceId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.EndpointService(state, ServiceId, out var configuration) is { } error) return error;
         if (configuration.PrivateDnsName is null)

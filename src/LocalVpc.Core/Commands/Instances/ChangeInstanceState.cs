@@ -8,7 +8,7 @@ namespace LocalVpc.Core.Commands.Instances;
 /// </summary>
 public sealed record ChangeInstanceState(ImmutableArray<string> InstanceIds, InstanceAction Action) : ICommand<ImmutableArray<InstanceStateChange>>
 {
-    public Decision<ImmutableArray<InstanceStateChange>> Decide(RegionState state, CommandContext context)
+    public Decision<ImmutableArray<InstanceStateChange>> Decide(AccountState state, CommandContext context)
     {
         if (InstanceIds.IsEmpty) return Ec2Errors.MissingParameter("InstanceId");
         var now = context.Time.GetUtcNow();

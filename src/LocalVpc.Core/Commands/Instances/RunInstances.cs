@@ -10,7 +10,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
 {
     public const string DefaultInstanceType = "m1.small";
 
-    public Decision<ImmutableArray<string>> Decide(RegionState state, CommandContext context)
+    public Decision<ImmutableArray<string>> Decide(AccountState state, CommandContext context)
     {
         if (MinCount < 1 || MaxCount < MinCount)
             return Ec2Errors.InvalidParameterValue($"Invalid counts: MinCount {MinCount}, MaxCount {MaxCount}. MinCount must be at least 1 and no more than MaxCount.");
@@ -50,7 +50,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         return Decision.Of(ids.ToImmutable(), events);
     }
 
-    private Ec2Error? ChooseSubnet(RegionState state, out Subnet subnet)
+    private Ec2Error? ChooseSubnet(AccountState state, out Subnet subnet)
     {
         subnet = null!;
         if (Launch.NetworkInterfaceId is { } eniId)
@@ -68,7 +68,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         return null;
     }
 
-    private Ec2Error? PrimaryInterface(RegionState state, CommandContext context, Subnet subnet, string instanceId, DateTimeOffset now,
+    private Ec2Error? PrimaryInterface(AccountState state, CommandContext context, Subnet subnet, string instanceId, DateTimeOffset now,
         HashSet<uint> privatePending, HashSet<uint> publicPending, out NetworkInterface eni)
     {
         eni = null!;

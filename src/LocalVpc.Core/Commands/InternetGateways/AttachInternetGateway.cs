@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.InternetGateways;
 /// <summary>AttachInternetGateway: one gateway per VPC, one VPC per gateway.</summary>
 public sealed record AttachInternetGateway(string InternetGatewayId, string VpcId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.InternetGateway(state, InternetGatewayId, out var gateway) is { } error) return error;
         if (Lookup.Vpc(state, VpcId, out var vpc) is { } vpcError) return vpcError;

@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.InternetGateways;
 /// <summary>CreateInternetGateway: a detached gateway.</summary>
 public sealed record CreateInternetGateway(ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         var gateway = new InternetGateway(context.Ids.Next(IdPrefix.InternetGateway), state.Scope.Account, VpcId: null);
         if (TagRules.ForNewResource(TagSpecifications, "internet-gateway", gateway.Id, out var tags) is { } tagError) return tagError;

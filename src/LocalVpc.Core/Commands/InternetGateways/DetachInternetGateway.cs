@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.InternetGateways;
 /// <summary>DetachInternetGateway: routes to it turn to blackhole.</summary>
 public sealed record DetachInternetGateway(string InternetGatewayId, string VpcId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.InternetGateway(state, InternetGatewayId, out var gateway) is { } error) return error;
         if (Lookup.Vpc(state, VpcId, out var vpc) is { } vpcError) return vpcError;

@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 public sealed record ChangeElbTags(ImmutableArray<string> ResourceArns, ImmutableArray<KeyValuePair<string, string>> Add,
     ImmutableArray<string> RemoveKeys) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         var events = new List<Event>();
         foreach (var arn in ResourceArns.Distinct())

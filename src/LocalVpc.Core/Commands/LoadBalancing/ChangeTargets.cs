@@ -7,7 +7,7 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 /// </summary>
 public sealed record ChangeTargets(string TargetGroupArn, ImmutableArray<LoadBalancerTarget> Targets, bool Register) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (!state.TargetGroups.TryGetValue(TargetGroupArn, out var group)) return ElbErrors.TargetGroupNotFound(TargetGroupArn);
         var targets = Targets.Select(t => t with { Port = t.Port == 0 ? group.Port : t.Port }).ToList();

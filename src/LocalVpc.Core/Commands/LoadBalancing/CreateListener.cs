@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 public sealed record CreateListener(string LoadBalancerArn, string? Protocol, int? Port, string? ActionType, string? TargetGroupArn,
     ImmutableArray<KeyValuePair<string, string>> Tags) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (!state.LoadBalancers.TryGetValue(LoadBalancerArn, out var balancer)) return ElbErrors.LoadBalancerNotFound(LoadBalancerArn);
         if (Protocol is null || Port is null) return ElbErrors.Validation("A listener of a network load balancer needs a protocol and a port");

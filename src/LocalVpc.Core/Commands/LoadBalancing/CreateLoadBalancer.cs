@@ -7,7 +7,7 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 public sealed record CreateLoadBalancer(string Name, string? Type, string? Scheme, ImmutableArray<string> SubnetIds,
     ImmutableArray<string> SecurityGroupIds, ImmutableArray<KeyValuePair<string, string>> Tags) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (ElbNames.Check(Name, "load balancer") is { } nameError) return nameError;
         if (Name.StartsWith("internal-", StringComparison.Ordinal)) return ElbErrors.Validation("Load balancer names cannot start with 'internal-'");

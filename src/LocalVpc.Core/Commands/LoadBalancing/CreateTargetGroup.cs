@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 public sealed record CreateTargetGroup(string Name, string? Protocol, int? Port, string? VpcId, string? TargetType,
     ImmutableArray<KeyValuePair<string, string>> Tags) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (ElbNames.Check(Name, "target group") is { } nameError) return nameError;
         var targetType = TargetType ?? "instance";

@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 /// <summary>DeleteLoadBalancer: its listeners and interfaces go with it. Deleting one that does not exist succeeds, as on AWS.</summary>
 public sealed record DeleteLoadBalancer(string LoadBalancerArn) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (!state.LoadBalancers.TryGetValue(LoadBalancerArn, out var balancer)) return Decision.Of(true);
         if (state.EndpointServices.Values.FirstOrDefault(s => s.NetworkLoadBalancerArns.Contains(balancer.Arn)) is { } service)

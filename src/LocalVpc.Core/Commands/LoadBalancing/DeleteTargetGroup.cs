@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 /// <summary>DeleteTargetGroup: refused while a listener forwards to it.</summary>
 public sealed record DeleteTargetGroup(string TargetGroupArn) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (!state.TargetGroups.TryGetValue(TargetGroupArn, out var group)) return Decision.Of(true);
         if (state.Listeners.Values.FirstOrDefault(l => l.TargetGroupArn == group.Arn) is { } listener)

@@ -8,7 +8,7 @@ namespace LocalVpc.Core.Commands.NatGateways;
 public sealed record CreateNatGateway(string? SubnetId, string? ConnectivityType, string? AllocationId, string? PrivateIpAddress,
     ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (SubnetId is null) return Ec2Errors.MissingParameter("SubnetId");
         if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;

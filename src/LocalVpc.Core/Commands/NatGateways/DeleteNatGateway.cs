@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.NatGateways;
 /// <summary>DeleteNatGateway: the gateway is listed as deleted for a while; its interface goes and its Elastic IP is freed.</summary>
 public sealed record DeleteNatGateway(string NatGatewayId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.NatGateway(state, NatGatewayId, out var gateway) is { } error) return error;
         if (gateway.State == "deleted") return Ec2Errors.NatGatewayNotFound(gateway.Id);

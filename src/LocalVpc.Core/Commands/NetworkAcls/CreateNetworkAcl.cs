@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.NetworkAcls;
 /// <summary>CreateNetworkAcl: a new ACL denies everything (only the final * rules) until entries are added.</summary>
 public sealed record CreateNetworkAcl(string VpcId, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
         var acl = new NetworkAcl(context.Ids.Next(IdPrefix.NetworkAcl), vpc.Id, state.Scope.Account, IsDefault: false,

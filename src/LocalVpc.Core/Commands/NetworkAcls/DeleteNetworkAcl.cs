@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.NetworkAcls;
 /// <summary>DeleteNetworkAcl: not the VPC's default ACL, and not while a subnet is associated with it.</summary>
 public sealed record DeleteNetworkAcl(string NetworkAclId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.NetworkAcl(state, NetworkAclId, out var acl) is { } error) return error;
         if (acl.IsDefault) return Ec2Errors.CannotDeleteDefaultAcl(acl.Id);

@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.NetworkAcls;
 /// <summary>DeleteNetworkAclEntry: any numbered entry; the final * rules stay.</summary>
 public sealed record DeleteNetworkAclEntry(string NetworkAclId, int RuleNumber, bool Egress) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.NetworkAcl(state, NetworkAclId, out var acl) is { } error) return error;
         var entry = acl.Entries.FirstOrDefault(e => e.RuleNumber == RuleNumber && e.Egress == Egress);

@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Commands.NetworkAcls;
 /// </summary>
 public sealed record PutNetworkAclEntry(string NetworkAclId, NetworkAclEntrySpec Entry, bool Replace) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.NetworkAcl(state, NetworkAclId, out var acl) is { } error) return error;
         if (NetworkAclEntryRules.ToEntry(Entry, out var entry) is { } invalid) return invalid;

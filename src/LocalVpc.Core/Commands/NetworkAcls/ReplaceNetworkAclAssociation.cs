@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.NetworkAcls;
 /// <summary>ReplaceNetworkAclAssociation: the subnet of an association moves to another ACL of its VPC, under a new association id.</summary>
 public sealed record ReplaceNetworkAclAssociation(string AssociationId, string NetworkAclId) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         var subnet = state.Subnets.Values.FirstOrDefault(s => s.NetworkAclAssociationId == AssociationId);
         if (subnet is null) return Ec2Errors.NetworkAclAssociationNotFound(AssociationId);

@@ -8,7 +8,7 @@ namespace LocalVpc.Core.Commands.NetworkInsights;
 public sealed record CreateNetworkInsightsPath(string? Source, string? Destination, string? SourceIp, string? DestinationIp, string? Protocol,
     int? DestinationPort, ImmutableArray<TagSpecification> TagSpecifications, string? ClientToken = null) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         var (source, destination) = (IdOf(Source), IdOf(Destination));
         // A retry with the same token and question gets the path it created.
@@ -45,7 +45,7 @@ public sealed record CreateNetworkInsightsPath(string? Source, string? Destinati
     private static string? IdOf(string? value) =>
         value is not null && value.StartsWith("arn:", StringComparison.Ordinal) ? value[(value.LastIndexOf('/') + 1)..] : value;
 
-    private static bool IsAnalysable(RegionState state, string id, bool asDestination) => state.Find(id) switch
+    private static bool IsAnalysable(AccountState state, string id, bool asDestination) => state.Find(id) switch
     {
         Instance or NetworkInterface => true,
         VpcEndpoint or InternetGateway => asDestination,

@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.NetworkInsights;
 /// <summary>DeleteNetworkInsightsPath: refused while analyses of the path exist, as on AWS.</summary>
 public sealed record DeleteNetworkInsightsPath(string? PathId) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (PathId is null) return Ec2Errors.MissingParameter("NetworkInsightsPathId");
         if (!state.NetworkInsightsPaths.ContainsKey(PathId)) return Ec2Errors.NetworkInsightsPathNotFound(PathId);

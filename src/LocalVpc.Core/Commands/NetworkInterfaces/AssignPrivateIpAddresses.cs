@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.NetworkInterfaces;
 public sealed record AssignPrivateIpAddresses(string NetworkInterfaceId, ImmutableArray<string> PrivateIpAddresses, int? Count)
     : ICommand<ImmutableArray<string>>
 {
-    public Decision<ImmutableArray<string>> Decide(RegionState state, CommandContext context)
+    public Decision<ImmutableArray<string>> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
         if (PrivateIpAddresses.IsEmpty == (Count is null))

@@ -5,7 +5,7 @@ public sealed record CreateNetworkInterface(string SubnetId, string? Description
     ImmutableArray<string> SecondaryPrivateIpAddresses, int SecondaryPrivateIpAddressCount, ImmutableArray<string> GroupIds,
     ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
         if (Lookup.GroupsForSubnet(state, GroupIds, subnet, out var groups) is { } groupError) return groupError;

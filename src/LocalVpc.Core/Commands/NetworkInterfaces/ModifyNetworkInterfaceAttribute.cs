@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.NetworkInterfaces;
 public sealed record ModifyNetworkInterfaceAttribute(string NetworkInterfaceId, string? Description, ImmutableArray<string> GroupIds,
     bool? SourceDestCheck) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
         var given = (Description is not null ? 1 : 0) + (GroupIds.IsEmpty ? 0 : 1) + (SourceDestCheck is not null ? 1 : 0);

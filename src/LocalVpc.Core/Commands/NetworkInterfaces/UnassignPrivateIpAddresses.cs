@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.NetworkInterfaces;
 /// <summary>UnassignPrivateIpAddresses: secondary addresses only; the primary stays for the interface's life.</summary>
 public sealed record UnassignPrivateIpAddresses(string NetworkInterfaceId, ImmutableArray<string> PrivateIpAddresses) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
         if (PrivateIpAddresses.IsEmpty) return Ec2Errors.MissingParameter("PrivateIpAddress");

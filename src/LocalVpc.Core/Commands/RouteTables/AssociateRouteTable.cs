@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.RouteTables;
 /// <summary>AssociateRouteTable: a subnet of the same VPC gets this table instead of the main one.</summary>
 public sealed record AssociateRouteTable(string RouteTableId, string? SubnetId, string? GatewayId) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.RouteTable(state, RouteTableId, out var table) is { } error) return error;
         if (GatewayId is not null)

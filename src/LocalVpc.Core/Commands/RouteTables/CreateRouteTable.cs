@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.RouteTables;
 /// <summary>CreateRouteTable: a table with a local route for each of the VPC's blocks and no associations.</summary>
 public sealed record CreateRouteTable(string VpcId, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
         var table = new RouteTable(context.Ids.Next(IdPrefix.RouteTable), vpc.Id, state.Scope.Account,

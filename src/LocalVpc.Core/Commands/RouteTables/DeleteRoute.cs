@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.RouteTables;
 public sealed record DeleteRoute(string RouteTableId, string? DestinationCidrBlock, string? DestinationIpv6CidrBlock,
     string? DestinationPrefixListId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.RouteTable(state, RouteTableId, out var table) is { } error) return error;
         if (RouteTargets.Destination(DestinationCidrBlock, DestinationIpv6CidrBlock, DestinationPrefixListId, out var destination) is { } invalid)

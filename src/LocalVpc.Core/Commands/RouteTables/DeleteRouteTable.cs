@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Commands.RouteTables;
 /// </summary>
 public sealed record DeleteRouteTable(string RouteTableId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.RouteTable(state, RouteTableId, out var table) is { } error) return error;
         if (!table.Associations.IsEmpty) return Ec2Errors.RouteTableDependencyViolation(table.Id);

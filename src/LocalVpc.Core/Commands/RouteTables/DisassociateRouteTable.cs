@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.RouteTables;
 /// <summary>DisassociateRouteTable: the subnet goes back to the main table. The main association cannot go.</summary>
 public sealed record DisassociateRouteTable(string AssociationId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.RouteTableAssociation(state, AssociationId, out var table, out var association) is { } error) return error;
         if (association.Main) return Ec2Errors.CannotDisassociateMain(AssociationId);

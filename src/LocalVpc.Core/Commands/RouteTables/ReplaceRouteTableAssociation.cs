@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Commands.RouteTables;
 /// </summary>
 public sealed record ReplaceRouteTableAssociation(string AssociationId, string RouteTableId) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.RouteTableAssociation(state, AssociationId, out var current, out var association) is { } error) return error;
         if (Lookup.RouteTable(state, RouteTableId, out var next) is { } tableError) return tableError;

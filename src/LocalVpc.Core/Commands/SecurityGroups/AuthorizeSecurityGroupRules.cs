@@ -8,7 +8,7 @@ public sealed record AuthorizeSecurityGroupRules(string? GroupId, string? GroupN
     ImmutableArray<RuleSpec> Rules, ImmutableArray<TagSpecification> TagSpecifications)
     : ICommand<(string GroupId, ImmutableArray<SecurityGroupRule> Added)>
 {
-    public Decision<(string GroupId, ImmutableArray<SecurityGroupRule> Added)> Decide(RegionState state, CommandContext context)
+    public Decision<(string GroupId, ImmutableArray<SecurityGroupRule> Added)> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.SecurityGroup(state, GroupId, GroupName, out var group) is { } error) return error;
         if (Rules.IsEmpty) return Ec2Errors.MissingParameter("IpPermissions");

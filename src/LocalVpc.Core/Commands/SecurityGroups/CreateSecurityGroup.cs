@@ -6,7 +6,7 @@ public sealed record CreateSecurityGroup(string? GroupName, string? Description,
 {
     public const int MaxLength = 255;
 
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (GroupName is null) return Ec2Errors.MissingParameter("GroupName");
         if (Description is null) return Ec2Errors.MissingParameter("GroupDescription");

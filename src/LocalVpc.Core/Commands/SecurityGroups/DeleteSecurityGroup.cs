@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.SecurityGroups;
 /// <summary>DeleteSecurityGroup: refused for a VPC's default group and for a group another group's rules refer to.</summary>
 public sealed record DeleteSecurityGroup(string? GroupId, string? GroupName) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.SecurityGroup(state, GroupId, GroupName, out var group) is { } error) return error;
         if (group.IsDefault) return Ec2Errors.CannotDeleteDefaultGroup(group.Id);

@@ -8,7 +8,7 @@ namespace LocalVpc.Core.Commands.SecurityGroups;
 public sealed record RevokeSecurityGroupRules(string? GroupId, string? GroupName, bool IsEgress,
     ImmutableArray<RuleSpec> Rules, ImmutableArray<string> RuleIds) : ICommand<RevokeResult>
 {
-    public Decision<RevokeResult> Decide(RegionState state, CommandContext context)
+    public Decision<RevokeResult> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.SecurityGroup(state, GroupId, GroupName, out var group) is { } error) return error;
         if (Rules.IsEmpty && RuleIds.IsEmpty) return Ec2Errors.MissingParameter("IpPermissions");

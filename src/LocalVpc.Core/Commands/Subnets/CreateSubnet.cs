@@ -9,7 +9,7 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
 {
     public const int MinPrefixLength = 16, MaxPrefixLength = 28;
 
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (VpcId is null) return Ec2Errors.MissingParameter("VpcId");
         if (CidrBlock is null) return Ec2Errors.MissingParameter("CidrBlock");

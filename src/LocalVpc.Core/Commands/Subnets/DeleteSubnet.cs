@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.Subnets;
 /// <summary>DeleteSubnet: removes the subnet (its network ACL association with it) and its route table associations.</summary>
 public sealed record DeleteSubnet(string SubnetId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
         if (state.NetworkInterfacesIn(subnet.Id).Any()) return Ec2Errors.SubnetDependencyViolation(subnet.Id);

@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.Tags;
 public sealed record CreateTags(ImmutableArray<string> ResourceIds, ImmutableArray<KeyValuePair<string, string>> Tags)
     : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (ResourceIds.IsEmpty) return Ec2Errors.MissingParameter("ResourceId");
         if (Tags.IsEmpty) return Ec2Errors.MissingParameter("Tag");

@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.Tags;
 /// <summary>DeleteTags: removes the given tags (a value given must match; an empty list removes all but aws: tags).</summary>
 public sealed record DeleteTags(ImmutableArray<string> ResourceIds, ImmutableArray<TagToDelete> Tags) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (ResourceIds.IsEmpty) return Ec2Errors.MissingParameter("ResourceId");
         var events = new List<Event>();

@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.VpcEndpoints;
 /// CreateVpcEndpoint for AWS services. Interface: one requester-managed interface per subnet (one subnet per
 /// zone), the given groups or the VPC's default group, private DNS on unless turned off. Gateway: a route to
 /// the service's prefix list in each given route table. The type defaults to Gateway, as in the API.
-/// An endpoint to a provider's service (<paramref name="ProviderService"/>, as this account sees it) waits in
+/// An endpoint to a provider's service (in any account of the region that lets this one see it) waits in
 /// pendingAcceptance when the provider accepts requests by hand.
 /// </summary>
 public sealed record CreateVpcEndpoint(
@@ -20,10 +20,9 @@ public sealed record CreateVpcEndpoint(
     string? DnsRecordIpType,
     bool? PrivateDnsOnlyForInboundResolverEndpoint,
     string? ClientToken,
-    ImmutableArray<TagSpecification> TagSpecifications,
-    EndpointService? ProviderService = null) : ICommand<string>
+    ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         // 1. Idempotency: the same token and request give back the same endpoint.
         var fingerprint = Fingerprint();
@@ -36,9 +35,9 @@ public sealed record CreateVpcEndpoint(
         if (type is not ("Interface" or "Gateway"))
             return Ec2Errors.InvalidParameter($"LocalVpc serves Interface and Gateway endpoints, not {type}.");
         if (ServiceName is null) return Ec2Errors.MissingParameter("ServiceName");
-        var service = ProviderService ?? ServiceCatalog.Find(state.Region, ServiceName, type);
+        var service = EndpointServiceDirectory.ForEndpoint(context.Region, state, ServiceName, type);
         if (service is null)
-            return ServiceCatalog.For(state.Region).Any(s => s.ServiceName == ServiceName)
+            return !EndpointServiceDirectory.IsProviderService(ServiceName) && ServiceCatalog.For(state.Region).Any(s => s.ServiceName == ServiceName)
                 ? Ec2Errors.InvalidParameter($"The Vpc Endpoint Service '{ServiceName}' does not support the VPC endpoint type {type}.")
                 : Ec2Errors.InvalidServiceName(ServiceName);
 
@@ -92,13 +91,14 @@ public sealed record CreateVpcEndpoint(
         return Decision.Of(id, events);
     }
 
-    private VpcEndpoint NewEndpoint(RegionState state, CommandContext context, string id, EndpointService service,
+    private VpcEndpoint NewEndpoint(AccountState state, CommandContext context, string id, EndpointService service,
         ImmutableArray<string> subnets, ImmutableArray<string> interfaces, ImmutableArray<string> groups, ImmutableArray<string> tables,
         string policy, bool privateDns, bool? privateDnsOnlyInbound, string fingerprint) =>
         new(id, VpcId, state.Scope.Account, service.ServiceName, service.BaseEndpointDnsNames, privateDns ? service.UsablePrivateDnsNames : [],
-            service.Type, service.AcceptanceRequired ? "pendingAcceptance" : "available", subnets, interfaces, groups, tables, policy,
+            service.Type, service.AcceptanceRequired ? VpcEndpointState.PendingAcceptance : VpcEndpointState.Available, subnets, interfaces, groups, tables, policy,
             privateDns, IpAddressType ?? "ipv4", DnsRecordIpType ?? "ipv4", privateDnsOnlyInbound,
-            context.Ids.Next("x")[^8..], context.Time.GetUtcNow(), context.Time.GetUtcNow(), ClientToken, fingerprint);
+            context.Ids.NextToken(8), context.Time.GetUtcNow(), context.Time.GetUtcNow(), ClientToken, fingerprint,
+            context.Time.GetUtcNow() + context.EndpointTransition);
 
     /// <summary>What the request asked for, to tell a retry from a different request with the same token.</summary>
     private string Fingerprint() => string.Join('|', VpcId, Type, ServiceName, string.Join(',', SubnetIds), string.Join(',', GroupIds),

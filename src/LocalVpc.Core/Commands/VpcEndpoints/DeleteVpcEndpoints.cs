@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Commands.VpcEndpoints;
 /// </summary>
 public sealed record DeleteVpcEndpoints(ImmutableArray<string> VpcEndpointIds) : ICommand<ImmutableArray<UnsuccessfulItem>>
 {
-    public Decision<ImmutableArray<UnsuccessfulItem>> Decide(RegionState state, CommandContext context)
+    public Decision<ImmutableArray<UnsuccessfulItem>> Decide(AccountState state, CommandContext context)
     {
         var unsuccessful = ImmutableArray.CreateBuilder<UnsuccessfulItem>();
         var events = new List<Event>();

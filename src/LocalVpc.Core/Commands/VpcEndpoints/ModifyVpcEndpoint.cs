@@ -15,13 +15,12 @@ public sealed record ModifyVpcEndpoint(
     string? PolicyDocument,
     bool ResetPolicy,
     bool? PrivateDnsEnabled,
-    bool? PrivateDnsOnlyForInboundResolverEndpoint,
-    EndpointService? ProviderService = null) : ICommand<bool>
+    bool? PrivateDnsOnlyForInboundResolverEndpoint) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.VpcEndpoint(state, VpcEndpointId, out var endpoint) is { } error) return error;
-        var service = ProviderService ?? ServiceCatalog.Find(state.Region, endpoint.ServiceName, endpoint.Type);
+        var service = EndpointServiceDirectory.ForEndpoint(context.Region, state, endpoint.ServiceName, endpoint.Type);
         if (service is null) return Ec2Errors.InvalidServiceName(endpoint.ServiceName);
         var vpc = state.Vpcs[endpoint.VpcId];
         var events = new List<Event>();
@@ -73,11 +72,11 @@ public sealed record ModifyVpcEndpoint(
                 RouteTableIds = [.. endpoint.RouteTableIds.Except(removed.Select(t => t.Id)).Union(added.Select(t => t.Id))],
             };
         }
-        events.Insert(0, new ResourcePut(updated with { ChangedAt = context.Time.GetUtcNow() }));
+        events.Insert(0, new ResourcePut(updated.ChangedAtTime(context.Time.GetUtcNow(), context.EndpointTransition)));
         return Decision.Of(true, events);
     }
 
-    private Ec2Error? ModifyInterfaces(RegionState state, CommandContext context, VpcEndpoint endpoint, List<Event> events, out VpcEndpoint updated)
+    private Ec2Error? ModifyInterfaces(AccountState state, CommandContext context, VpcEndpoint endpoint, List<Event> events, out VpcEndpoint updated)
     {
         updated = endpoint;
         // Groups first, so new interfaces get the new set.

@@ -12,7 +12,7 @@ public sealed record AssociateVpcCidrBlock(string VpcId, string? CidrBlock) : IC
     private static readonly Ipv4Cidr[] PrivateRanges =
         [new(0x0A000000, 8), new(0xAC100000, 12), new(0xC0A80000, 16)];
 
-    public Decision<VpcCidrAssociation> Decide(RegionState state, CommandContext context)
+    public Decision<VpcCidrAssociation> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
         if (CidrBlock is null) return Ec2Errors.MissingParameter("CidrBlock");

@@ -7,7 +7,7 @@ public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, Immut
     /// <summary>AWS allows VPC blocks from /16 to /28 (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).</summary>
     public const int MinPrefixLength = 16, MaxPrefixLength = 28;
 
-    public Decision<string> Decide(RegionState state, CommandContext context)
+    public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (CidrBlock is null)
             return new Ec2Error("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided.");

@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Commands.Vpcs;
 /// </summary>
 public sealed record DeleteVpc(string VpcId) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
         var hasDependents =

@@ -3,7 +3,7 @@ namespace LocalVpc.Core.Commands.Vpcs;
 /// <summary>DisassociateVpcCidrBlock: removes a secondary block no subnet uses, and its local routes.</summary>
 public sealed record DisassociateVpcCidrBlock(string AssociationId) : ICommand<(Vpc Vpc, VpcCidrAssociation Association)>
 {
-    public Decision<(Vpc Vpc, VpcCidrAssociation Association)> Decide(RegionState state, CommandContext context)
+    public Decision<(Vpc Vpc, VpcCidrAssociation Association)> Decide(AccountState state, CommandContext context)
     {
         if (!IdPrefix.IsWellFormed(AssociationId, IdPrefix.VpcCidrAssociation))
             return Ec2Errors.VpcCidrAssociationMalformed(AssociationId);

@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.Vpcs;
 public sealed record ModifyVpcAttribute(string VpcId, bool? EnableDnsSupport, bool? EnableDnsHostnames,
     bool? EnableNetworkAddressUsageMetrics) : ICommand<bool>
 {
-    public Decision<bool> Decide(RegionState state, CommandContext context)
+    public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
         var given = new (string Name, bool? Value)[]

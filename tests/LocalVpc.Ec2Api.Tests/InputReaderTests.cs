@@ -1,7 +1,7 @@
 using LocalVpc.Ec2Api.Model;
 using LocalVpc.Ec2Api.Protocol;
 
-namespace LocalVpc.Core.Tests;
+namespace LocalVpc.Ec2Api.Tests;
 
 /// <summary>Binding Query parameters through botocore's model (wire names per botocore's EC2Serializer).</summary>
 public sealed class InputReaderTests

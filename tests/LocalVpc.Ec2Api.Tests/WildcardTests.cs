@@ -1,6 +1,6 @@
 using LocalVpc.Ec2Api.Filters;
 
-namespace LocalVpc.Core.Tests;
+namespace LocalVpc.Ec2Api.Tests;
 
 public sealed class WildcardTests
 {

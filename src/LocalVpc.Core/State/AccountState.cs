@@ -1,10 +1,10 @@
 namespace LocalVpc.Core.State;
 
 /// <summary>
-/// Everything in one account and region, immutable. Each table is sorted by id, which gives
+/// Everything one account holds in one region, immutable. Each table is sorted by id, which gives
 /// Describe calls a stable order to page through.
 /// </summary>
-public sealed record RegionState(
+public sealed record AccountState(
     Scope Scope,
     string? DhcpOptionsId,
     ImmutableSortedDictionary<string, Vpc> Vpcs,
@@ -30,7 +30,7 @@ public sealed record RegionState(
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
     /// <summary>A region nobody has used yet.</summary>
-    public static RegionState Empty(Scope scope) => new(scope, null,
+    public static AccountState Empty(Scope scope) => new(scope, null,
         ImmutableSortedDictionary.Create<string, Vpc>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, Subnet>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, SecurityGroup>(StringComparer.Ordinal),
@@ -162,7 +162,7 @@ public sealed record RegionState(
         NetworkInterfaces.Values.Where(n => n.Attachment?.InstanceId == instance.Id).OrderBy(n => n.Attachment!.DeviceIndex);
 
     /// <summary>The next state. Applying is mechanical: all checks happened when the command decided.</summary>
-    public RegionState Apply(Event e) => e switch
+    public AccountState Apply(Event e) => e switch
     {
         RegionInitialized init => this with { DhcpOptionsId = init.DhcpOptionsId },
         ResourcePut { Resource: Vpc v } => this with { Vpcs = Vpcs.SetItem(v.Id, v) },
@@ -189,7 +189,7 @@ public sealed record RegionState(
         _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e)),
     };
 
-    public RegionState Apply(IEnumerable<Event> events) => events.Aggregate(this, (state, e) => state.Apply(e));
+    public AccountState Apply(IEnumerable<Event> events) => events.Aggregate(this, (state, e) => state.Apply(e));
 
     /// <summary>The shortest list of events that rebuilds this state: what a snapshot stores.</summary>
     public IEnumerable<Event> ToEvents()
@@ -216,7 +216,7 @@ public sealed record RegionState(
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
-    private RegionState Remove(string id) => ElbArn.KindOf(id) switch
+    private AccountState Remove(string id) => ElbArn.KindOf(id) switch
     {
         ElbArn.LoadBalancer => this with { LoadBalancers = LoadBalancers.Remove(id) },
         ElbArn.TargetGroup => this with { TargetGroups = TargetGroups.Remove(id) },
@@ -224,7 +224,7 @@ public sealed record RegionState(
         _ => RemoveById(id),
     };
 
-    private RegionState RemoveById(string id) => IdPrefix.Of(id) switch
+    private AccountState RemoveById(string id) => IdPrefix.Of(id) switch
     {
         IdPrefix.Vpc => this with { Vpcs = Vpcs.Remove(id) },
         IdPrefix.Subnet => this with { Subnets = Subnets.Remove(id) },

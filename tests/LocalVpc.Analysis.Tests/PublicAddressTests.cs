@@ -1,6 +1,6 @@
-using LocalVpc.Network.Forwarding;
+using System.Net;
 
-namespace LocalVpc.Network.Tests.Forwarding;
+namespace LocalVpc.Analysis.Tests;
 
 /// <summary>The internet path leads only to public addresses (IANA special-purpose registry, RFC 6890).</summary>
 public sealed class PublicAddressTests

@@ -18,7 +18,8 @@ public sealed class SqliteEventLog : IEventLog
     private readonly Task _writer;
 
     private abstract record Work(TaskCompletionSource Done);
-    private sealed record Append(Scope Scope, string Events, string? Snapshot, TaskCompletionSource Done) : Work(Done);
+    private sealed record Append(ImmutableArray<Written> Changes, TaskCompletionSource Done) : Work(Done);
+    private sealed record Written(Scope Scope, string Events, string? Snapshot);
     private sealed record Clear(TaskCompletionSource Done) : Work(Done);
 
     private SqliteEventLog(SqliteConnection connection)
@@ -57,9 +58,9 @@ public sealed class SqliteEventLog : IEventLog
         return new SqliteEventLog(connection);
     }
 
-    public async Task<IReadOnlyList<RegionState>> LoadAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AccountState>> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var states = new Dictionary<Scope, RegionState>();
+        var states = new Dictionary<Scope, AccountState>();
         var snapshotSeq = new Dictionary<Scope, long>();
         await using (var snapshots = _connection.CreateCommand())
         {
@@ -68,7 +69,7 @@ public sealed class SqliteEventLog : IEventLog
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var scope = new Scope(reader.GetString(0), reader.GetString(1));
-                states[scope] = RegionState.Empty(scope).Apply(EventJson.Deserialize(reader.GetString(3)));
+                states[scope] = AccountState.Empty(scope).Apply(EventJson.Deserialize(reader.GetString(3)));
                 snapshotSeq[scope] = reader.GetInt64(2);
             }
         }
@@ -80,17 +81,18 @@ public sealed class SqliteEventLog : IEventLog
             {
                 var scope = new Scope(reader.GetString(0), reader.GetString(1));
                 if (reader.GetInt64(2) <= snapshotSeq.GetValueOrDefault(scope)) continue;
-                var state = states.GetValueOrDefault(scope) ?? RegionState.Empty(scope);
+                var state = states.GetValueOrDefault(scope) ?? AccountState.Empty(scope);
                 states[scope] = state.Apply(EventJson.Deserialize(reader.GetString(3)));
             }
         }
         return [.. states.Values];
     }
 
-    public Task AppendAsync(Scope scope, ImmutableArray<Event> events, RegionState? snapshot)
+    public Task AppendAsync(IReadOnlyList<AccountChange> changes)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var work = new Append(scope, EventJson.Serialize(events), snapshot is null ? null : EventJson.Serialize(snapshot.ToEvents()), done);
+        var work = new Append([.. changes.Select(c => new Written(c.Scope, EventJson.Serialize(c.Events),
+            c.Snapshot is null ? null : EventJson.Serialize(c.Snapshot.ToEvents())))], done);
         if (!_queue.Writer.TryWrite(work)) done.SetException(new ObjectDisposedException(nameof(SqliteEventLog)));
         return done.Task;
     }
@@ -140,10 +142,13 @@ public sealed class SqliteEventLog : IEventLog
                 clear.ExecuteNonQuery();
                 continue;
             }
-            var append = (Append)work;
-            (account.Value, region.Value, body.Value) = (append.Scope.Account, append.Scope.Region, append.Events);
-            var seq = (long)insert.ExecuteScalar()!;
-            if (append.Snapshot is not null) WriteSnapshot(transaction, append.Scope, seq, append.Snapshot);
+            // One command's changes share the batch's transaction, so they land in every account together or not at all.
+            foreach (var change in ((Append)work).Changes)
+            {
+                (account.Value, region.Value, body.Value) = (change.Scope.Account, change.Scope.Region, change.Events);
+                var seq = (long)insert.ExecuteScalar()!;
+                if (change.Snapshot is not null) WriteSnapshot(transaction, change.Scope, seq, change.Snapshot);
+            }
         }
         transaction.Commit();
     }

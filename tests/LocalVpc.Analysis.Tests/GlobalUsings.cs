@@ -1,0 +1,6 @@
+global using System.Collections.Immutable;
+global using LocalVpc.Core;
+global using LocalVpc.Core.Commands;
+global using LocalVpc.Core.Resources;
+global using LocalVpc.Core.Rules;
+global using LocalVpc.Core.State;

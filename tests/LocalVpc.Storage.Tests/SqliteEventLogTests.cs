@@ -1,0 +1,109 @@
+using LocalVpc.Core;
+using LocalVpc.Core.Commands;
+using LocalVpc.Core.Commands.Vpcs;
+using LocalVpc.Core.State;
+using LocalVpc.Storage;
+using LocalVpc.Storage.Sqlite;
+
+namespace LocalVpc.Storage.Tests;
+
+/// <summary>The command pipeline over the event log in a real SQLite file: reopen, snapshots, reset, commands across accounts.</summary>
+public sealed class SqliteEventLogTests
+{
+    private static readonly Scope Scope = new("123456789012", "eu-west-1");
+
+    private static async Task<(CommandPipeline, SqliteEventLog)> OpenAsync(string path, int snapshotEvery)
+    {
+        var log = SqliteEventLog.Open(path);
+        var pipeline = await CommandPipeline.OpenAsync(log, new CommandContext(new Core.Ids.SequentialIdSource((ulong)Environment.TickCount64), TimeProvider.System),
+            new PipelineOptions { SnapshotEvery = snapshotEvery });
+        return (pipeline, log);
+    }
+
+    private static string NewPath() => Path.Combine(Directory.CreateTempSubdirectory().FullName, "state.db");
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(7)]
+    public async Task Reopen_RebuildsTheSameState_WithOrWithoutSnapshots(int snapshotEvery)
+    {
+        var path = NewPath();
+        var (pipeline, log) = await OpenAsync(path, snapshotEvery);
+        var created = new List<string>();
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var outcome = await pipeline.ExecuteAsync(Scope, new CreateVpc($"10.{i}.0.0/16", null, []));
+            lock (created) created.Add(outcome.Value!);
+        }));
+        var before = EventJson.Serialize((await pipeline.ReadAsync(Scope)).ToEvents());
+        await log.DisposeAsync();
+
+        var (reopened, log2) = await OpenAsync(path, snapshotEvery);
+        var state = await reopened.ReadAsync(Scope);
+        Assert.Equal(before, EventJson.Serialize(state.ToEvents()));
+        Assert.All(created, id => Assert.True(state.Vpcs.ContainsKey(id)));
+        await log2.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Reset_ForgetsEverything_OnDiskToo()
+    {
+        var path = NewPath();
+        var (pipeline, log) = await OpenAsync(path, 1000);
+        await pipeline.ExecuteAsync(Scope, new CreateVpc("10.0.0.0/16", null, []));
+        await pipeline.ResetAsync();
+        Assert.Single((await pipeline.ReadAsync(Scope)).Vpcs); // the default VPC of a fresh region
+        await log.DisposeAsync();
+
+        var (reopened, log2) = await OpenAsync(path, 1000);
+        Assert.Single((await reopened.ReadAsync(Scope)).Vpcs);
+        await log2.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CommandAcrossAccounts_IsPublishedAndReplayedWhole()
+    {
+        var path = NewPath();
+        var (pipeline, log) = await OpenAsync(path, 1000);
+        var other = Scope with { Account = "210987654321" };
+        await pipeline.ReadAsync(other);
+        var outcome = await pipeline.ExecuteAsync(Scope, new TagBoth(other.Account));
+        Assert.Null(outcome.Error);
+        var published = pipeline.Published.Region(Scope.Region);
+        Assert.Equal("yes", published.Account(Scope.Account).TagsOf("vpc-00000000000000001").GetValueOrDefault("both"));
+        Assert.Equal("yes", published.Account(other.Account).TagsOf("vpc-00000000000000002").GetValueOrDefault("both"));
+        await log.DisposeAsync();
+
+        var (reopened, log2) = await OpenAsync(path, 1000);
+        var replayed = reopened.Published.Region(Scope.Region);
+        Assert.Equal("yes", replayed.Account(other.Account).TagsOf("vpc-00000000000000002").GetValueOrDefault("both"));
+        await log2.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task DryRun_DecidesButChangesNothing()
+    {
+        var (pipeline, log) = await OpenAsync(NewPath(), 1000);
+        var before = await pipeline.ReadRegionAsync(Scope);
+        var outcome = await pipeline.ExecuteAsync(Scope, new CreateVpc("10.9.0.0/16", null, []), dryRun: true);
+        Assert.Equal("DryRunOperation", outcome.Error?.Code);
+        // A request the command refuses gets the command's own error, not DryRunOperation.
+        var invalid = await pipeline.ExecuteAsync(Scope, new CreateVpc("10.9.0.0/8", null, []), dryRun: true);
+        var refused = await pipeline.ExecuteAsync(Scope, new CreateVpc("10.9.0.0/8", null, []));
+        Assert.NotNull(refused.Error);
+        Assert.Equal(refused.Error.Code, invalid.Error?.Code);
+        Assert.Equal(before.Account(Scope.Account).Vpcs.Keys, pipeline.Published.Region(Scope.Region).Account(Scope.Account).Vpcs.Keys);
+        await log.DisposeAsync();
+    }
+
+    /// <summary>A command that writes in its own account and in another one: tags a resource id in each.</summary>
+    private sealed record TagBoth(string OtherAccount) : ICommand<bool>
+    {
+        public Decision<bool> Decide(AccountState state, CommandContext context)
+        {
+            var tags = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("both", "yes")]);
+            return Decision.Across(true, [new Core.Events.TagsChanged("vpc-00000000000000001", tags)],
+                [new AccountEvents(OtherAccount, [new Core.Events.TagsChanged("vpc-00000000000000002", tags)])]);
+        }
+    }
+}
