@@ -64,7 +64,7 @@ public static class EndpointRules
         subnets = [];
         foreach (var id in subnetIds)
         {
-            if (Lookup.Subnet(state, id, out var subnet) is { } error) return error;
+            if (ResourceKinds.Subnet.Find(state, id, out var subnet) is { } error) return error;
             if (subnet.VpcId != vpcId) return Ec2Errors.InvalidParameter($"The subnet ID '{subnet.Id}' does not belong to the VPC '{vpcId}'.");
             if (subnets.Any(s => s.AvailabilityZone == subnet.AvailabilityZone)) return Ec2Errors.DuplicateSubnetsInSameZone(subnet.Id);
             subnets.Add(subnet);
@@ -78,7 +78,7 @@ public static class EndpointRules
         tables = [];
         foreach (var id in tableIds.Distinct())
         {
-            if (Lookup.RouteTable(state, id, out var table) is { } error) return error;
+            if (ResourceKinds.RouteTable.Find(state, id, out var table) is { } error) return error;
             if (table.VpcId != vpcId) return Ec2Errors.InvalidParameter($"The route table '{table.Id}' does not belong to the VPC '{vpcId}'.");
             tables.Add(table);
         }
@@ -90,7 +90,7 @@ public static class EndpointRules
     {
         foreach (var id in groupIds)
         {
-            if (Lookup.SecurityGroup(state, id, out var group) is { } error) return error;
+            if (ResourceKinds.SecurityGroup.Find(state, id, out var group) is { } error) return error;
             if (group.VpcId != vpcId) return Ec2Errors.InvalidParameter($"The security group '{group.Id}' does not belong to the VPC '{vpcId}'.");
         }
         return null;

@@ -4,52 +4,55 @@ namespace LocalVpc.Core.State;
 /// Everything one account holds in one region, immutable. Each table is sorted by id, which gives
 /// Describe calls a stable order to page through.
 /// </summary>
-public sealed record AccountState(
-    Scope Scope,
-    string? DhcpOptionsId,
-    ImmutableSortedDictionary<string, Vpc> Vpcs,
-    ImmutableSortedDictionary<string, Subnet> Subnets,
-    ImmutableSortedDictionary<string, SecurityGroup> SecurityGroups,
-    ImmutableSortedDictionary<string, RouteTable> RouteTables,
-    ImmutableSortedDictionary<string, NetworkAcl> NetworkAcls,
-    ImmutableSortedDictionary<string, InternetGateway> InternetGateways,
-    ImmutableSortedDictionary<string, NetworkInterface> NetworkInterfaces,
-    ImmutableSortedDictionary<string, Instance> Instances,
-    ImmutableSortedDictionary<string, Address> Addresses,
-    ImmutableSortedDictionary<string, NatGateway> NatGateways,
-    ImmutableSortedDictionary<string, VpcEndpoint> VpcEndpoints,
-    ImmutableSortedDictionary<string, LoadBalancer> LoadBalancers,
-    ImmutableSortedDictionary<string, TargetGroup> TargetGroups,
-    ImmutableSortedDictionary<string, Listener> Listeners,
-    ImmutableSortedDictionary<string, EndpointServiceConfiguration> EndpointServices,
-    ImmutableSortedDictionary<string, ConnectionNotification> ConnectionNotifications,
-    ImmutableSortedDictionary<string, NetworkInsightsPath> NetworkInsightsPaths,
-    ImmutableSortedDictionary<string, NetworkInsightsAnalysis> NetworkInsightsAnalyses,
-    ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags)
+public sealed class AccountState
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
-    /// <summary>A region nobody has used yet.</summary>
-    public static AccountState Empty(Scope scope) => new(scope, null,
-        ImmutableSortedDictionary.Create<string, Vpc>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, Subnet>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, SecurityGroup>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, RouteTable>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, NetworkAcl>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, InternetGateway>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, NetworkInterface>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, Instance>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, Address>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, NatGateway>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, VpcEndpoint>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, LoadBalancer>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, TargetGroup>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, Listener>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, EndpointServiceConfiguration>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, ConnectionNotification>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, NetworkInsightsPath>(StringComparer.Ordinal),
-        ImmutableSortedDictionary.Create<string, NetworkInsightsAnalysis>(StringComparer.Ordinal),
+    /// <summary>One table per kind, at <see cref="ResourceKind.Index"/>: each an <c>ImmutableSortedDictionary&lt;string, T&gt;</c>.</summary>
+    private readonly ImmutableArray<object> _tables;
+
+    private AccountState(Scope scope, string? dhcpOptionsId, ImmutableArray<object> tables,
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags)
+    {
+        Scope = scope;
+        DhcpOptionsId = dhcpOptionsId;
+        _tables = tables;
+        Tags = tags;
+    }
+
+    /// <summary>An account nobody has used yet in this region.</summary>
+    public static AccountState Empty(Scope scope) => new(scope, null, [.. ResourceKinds.All.Select(k => k.EmptyTable())],
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
+
+    public Scope Scope { get; }
+
+    /// <summary>The region's DHCP options set, once the region is set up.</summary>
+    public string? DhcpOptionsId { get; }
+
+    /// <summary>Every resource's tags, by resource id.</summary>
+    public ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Tags { get; }
+
+    /// <summary>The table of one kind, sorted by id.</summary>
+    public ImmutableSortedDictionary<string, T> Table<T>(ResourceKind<T> kind) where T : Resource => (ImmutableSortedDictionary<string, T>)_tables[kind.Index];
+
+    public ImmutableSortedDictionary<string, Vpc> Vpcs => Table(ResourceKinds.Vpc);
+    public ImmutableSortedDictionary<string, Subnet> Subnets => Table(ResourceKinds.Subnet);
+    public ImmutableSortedDictionary<string, SecurityGroup> SecurityGroups => Table(ResourceKinds.SecurityGroup);
+    public ImmutableSortedDictionary<string, RouteTable> RouteTables => Table(ResourceKinds.RouteTable);
+    public ImmutableSortedDictionary<string, NetworkAcl> NetworkAcls => Table(ResourceKinds.NetworkAcl);
+    public ImmutableSortedDictionary<string, InternetGateway> InternetGateways => Table(ResourceKinds.InternetGateway);
+    public ImmutableSortedDictionary<string, NetworkInterface> NetworkInterfaces => Table(ResourceKinds.NetworkInterface);
+    public ImmutableSortedDictionary<string, Instance> Instances => Table(ResourceKinds.Instance);
+    public ImmutableSortedDictionary<string, Address> Addresses => Table(ResourceKinds.Address);
+    public ImmutableSortedDictionary<string, NatGateway> NatGateways => Table(ResourceKinds.NatGateway);
+    public ImmutableSortedDictionary<string, VpcEndpoint> VpcEndpoints => Table(ResourceKinds.VpcEndpoint);
+    public ImmutableSortedDictionary<string, LoadBalancer> LoadBalancers => Table(ResourceKinds.LoadBalancer);
+    public ImmutableSortedDictionary<string, TargetGroup> TargetGroups => Table(ResourceKinds.TargetGroup);
+    public ImmutableSortedDictionary<string, Listener> Listeners => Table(ResourceKinds.Listener);
+    public ImmutableSortedDictionary<string, EndpointServiceConfiguration> EndpointServices => Table(ResourceKinds.EndpointService);
+    public ImmutableSortedDictionary<string, ConnectionNotification> ConnectionNotifications => Table(ResourceKinds.ConnectionNotification);
+    public ImmutableSortedDictionary<string, NetworkInsightsPath> NetworkInsightsPaths => Table(ResourceKinds.NetworkInsightsPath);
+    public ImmutableSortedDictionary<string, NetworkInsightsAnalysis> NetworkInsightsAnalyses => Table(ResourceKinds.NetworkInsightsAnalysis);
 
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
     public bool Initialized => DhcpOptionsId is not null;
@@ -60,34 +63,8 @@ public sealed record AccountState(
 
     public Vpc? DefaultVpc => Vpcs.Values.FirstOrDefault(v => v.IsDefault);
 
-    /// <summary>Any resource by id, whatever its type.</summary>
-    public Resource? Find(string id) => ElbArn.KindOf(id) switch
-    {
-        ElbArn.LoadBalancer => LoadBalancers.GetValueOrDefault(id),
-        ElbArn.TargetGroup => TargetGroups.GetValueOrDefault(id),
-        ElbArn.Listener => Listeners.GetValueOrDefault(id),
-        _ => FindById(id),
-    };
-
-    private Resource? FindById(string id) => IdPrefix.Of(id) switch
-    {
-        IdPrefix.Vpc => Vpcs.GetValueOrDefault(id),
-        IdPrefix.Subnet => Subnets.GetValueOrDefault(id),
-        IdPrefix.SecurityGroup => SecurityGroups.GetValueOrDefault(id),
-        IdPrefix.RouteTable => RouteTables.GetValueOrDefault(id),
-        IdPrefix.NetworkAcl => NetworkAcls.GetValueOrDefault(id),
-        IdPrefix.InternetGateway => InternetGateways.GetValueOrDefault(id),
-        IdPrefix.NetworkInterface => NetworkInterfaces.GetValueOrDefault(id),
-        IdPrefix.Instance => Instances.GetValueOrDefault(id),
-        IdPrefix.ElasticIpAllocation => Addresses.GetValueOrDefault(id),
-        IdPrefix.NatGateway => NatGateways.GetValueOrDefault(id),
-        IdPrefix.VpcEndpoint => VpcEndpoints.GetValueOrDefault(id),
-        IdPrefix.EndpointService => EndpointServices.GetValueOrDefault(id),
-        IdPrefix.ConnectionNotification => ConnectionNotifications.GetValueOrDefault(id),
-        IdPrefix.NetworkInsightsPath => NetworkInsightsPaths.GetValueOrDefault(id),
-        IdPrefix.NetworkInsightsAnalysis => NetworkInsightsAnalyses.GetValueOrDefault(id),
-        _ => null,
-    };
+    /// <summary>Any resource by id, whatever its kind.</summary>
+    public Resource? Find(string id) => ResourceKinds.Of(id) is { } kind ? kind.Find(_tables[kind.Index], id) : null;
 
     public IEnumerable<Subnet> SubnetsOf(string vpcId) => Subnets.Values.Where(s => s.VpcId == vpcId);
 
@@ -164,28 +141,13 @@ public sealed record AccountState(
     /// <summary>The next state. Applying is mechanical: all checks happened when the command decided.</summary>
     public AccountState Apply(Event e) => e switch
     {
-        RegionInitialized init => this with { DhcpOptionsId = init.DhcpOptionsId },
-        ResourcePut { Resource: Vpc v } => this with { Vpcs = Vpcs.SetItem(v.Id, v) },
-        ResourcePut { Resource: Subnet s } => this with { Subnets = Subnets.SetItem(s.Id, s) },
-        ResourcePut { Resource: SecurityGroup g } => this with { SecurityGroups = SecurityGroups.SetItem(g.Id, g) },
-        ResourcePut { Resource: RouteTable t } => this with { RouteTables = RouteTables.SetItem(t.Id, t) },
-        ResourcePut { Resource: NetworkAcl a } => this with { NetworkAcls = NetworkAcls.SetItem(a.Id, a) },
-        ResourcePut { Resource: InternetGateway g } => this with { InternetGateways = InternetGateways.SetItem(g.Id, g) },
-        ResourcePut { Resource: NetworkInterface n } => this with { NetworkInterfaces = NetworkInterfaces.SetItem(n.Id, n) },
-        ResourcePut { Resource: Instance i } => this with { Instances = Instances.SetItem(i.Id, i) },
-        ResourcePut { Resource: Address a } => this with { Addresses = Addresses.SetItem(a.Id, a) },
-        ResourcePut { Resource: NatGateway n } => this with { NatGateways = NatGateways.SetItem(n.Id, n) },
-        ResourcePut { Resource: VpcEndpoint v } => this with { VpcEndpoints = VpcEndpoints.SetItem(v.Id, v) },
-        ResourcePut { Resource: LoadBalancer l } => this with { LoadBalancers = LoadBalancers.SetItem(l.Id, l) },
-        ResourcePut { Resource: TargetGroup g } => this with { TargetGroups = TargetGroups.SetItem(g.Id, g) },
-        ResourcePut { Resource: Listener l } => this with { Listeners = Listeners.SetItem(l.Id, l) },
-        ResourcePut { Resource: EndpointServiceConfiguration c } => this with { EndpointServices = EndpointServices.SetItem(c.Id, c) },
-        ResourcePut { Resource: ConnectionNotification n } => this with { ConnectionNotifications = ConnectionNotifications.SetItem(n.Id, n) },
-        ResourcePut { Resource: NetworkInsightsPath p } => this with { NetworkInsightsPaths = NetworkInsightsPaths.SetItem(p.Id, p) },
-        ResourcePut { Resource: NetworkInsightsAnalysis a } => this with { NetworkInsightsAnalyses = NetworkInsightsAnalyses.SetItem(a.Id, a) },
-        ResourceRemoved r => Remove(r.Id) with { Tags = Tags.Remove(r.Id) },
+        RegionInitialized init => new(Scope, init.DhcpOptionsId, _tables, Tags),
+        ResourcePut put => WithTable(ResourceKinds.Of(put.Resource), table => ResourceKinds.Of(put.Resource).Put(table, put.Resource), Tags),
+        ResourceRemoved r => WithTable(ResourceKinds.Of(r.Id) ?? throw new ArgumentException($"No resource kind for {r.Id}", nameof(e)),
+            table => ResourceKinds.Of(r.Id)!.Remove(table, r.Id), Tags.Remove(r.Id)),
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
-        TagsChanged t => this with { Tags = t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)) },
+        TagsChanged t => new(Scope, DhcpOptionsId, _tables,
+            t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal))),
         _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e)),
     };
 
@@ -195,52 +157,13 @@ public sealed record AccountState(
     public IEnumerable<Event> ToEvents()
     {
         if (DhcpOptionsId is not null) yield return new RegionInitialized(DhcpOptionsId);
-        foreach (var v in Vpcs.Values) yield return new ResourcePut(v);
-        foreach (var s in Subnets.Values) yield return new ResourcePut(s);
-        foreach (var g in SecurityGroups.Values) yield return new ResourcePut(g);
-        foreach (var t in RouteTables.Values) yield return new ResourcePut(t);
-        foreach (var a in NetworkAcls.Values) yield return new ResourcePut(a);
-        foreach (var g in InternetGateways.Values) yield return new ResourcePut(g);
-        foreach (var n in NetworkInterfaces.Values) yield return new ResourcePut(n);
-        foreach (var i in Instances.Values) yield return new ResourcePut(i);
-        foreach (var a in Addresses.Values) yield return new ResourcePut(a);
-        foreach (var n in NatGateways.Values) yield return new ResourcePut(n);
-        foreach (var e in VpcEndpoints.Values) yield return new ResourcePut(e);
-        foreach (var l in LoadBalancers.Values) yield return new ResourcePut(l);
-        foreach (var g in TargetGroups.Values) yield return new ResourcePut(g);
-        foreach (var l in Listeners.Values) yield return new ResourcePut(l);
-        foreach (var c in EndpointServices.Values) yield return new ResourcePut(c);
-        foreach (var n in ConnectionNotifications.Values) yield return new ResourcePut(n);
-        foreach (var p in NetworkInsightsPaths.Values) yield return new ResourcePut(p);
-        foreach (var a in NetworkInsightsAnalyses.Values) yield return new ResourcePut(a);
+        foreach (var kind in ResourceKinds.All)
+            foreach (var resource in kind.All(_tables[kind.Index]))
+                yield return new ResourcePut(resource);
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
-    private AccountState Remove(string id) => ElbArn.KindOf(id) switch
-    {
-        ElbArn.LoadBalancer => this with { LoadBalancers = LoadBalancers.Remove(id) },
-        ElbArn.TargetGroup => this with { TargetGroups = TargetGroups.Remove(id) },
-        ElbArn.Listener => this with { Listeners = Listeners.Remove(id) },
-        _ => RemoveById(id),
-    };
-
-    private AccountState RemoveById(string id) => IdPrefix.Of(id) switch
-    {
-        IdPrefix.Vpc => this with { Vpcs = Vpcs.Remove(id) },
-        IdPrefix.Subnet => this with { Subnets = Subnets.Remove(id) },
-        IdPrefix.SecurityGroup => this with { SecurityGroups = SecurityGroups.Remove(id) },
-        IdPrefix.RouteTable => this with { RouteTables = RouteTables.Remove(id) },
-        IdPrefix.NetworkAcl => this with { NetworkAcls = NetworkAcls.Remove(id) },
-        IdPrefix.InternetGateway => this with { InternetGateways = InternetGateways.Remove(id) },
-        IdPrefix.NetworkInterface => this with { NetworkInterfaces = NetworkInterfaces.Remove(id) },
-        IdPrefix.Instance => this with { Instances = Instances.Remove(id) },
-        IdPrefix.ElasticIpAllocation => this with { Addresses = Addresses.Remove(id) },
-        IdPrefix.NatGateway => this with { NatGateways = NatGateways.Remove(id) },
-        IdPrefix.VpcEndpoint => this with { VpcEndpoints = VpcEndpoints.Remove(id) },
-        IdPrefix.EndpointService => this with { EndpointServices = EndpointServices.Remove(id) },
-        IdPrefix.ConnectionNotification => this with { ConnectionNotifications = ConnectionNotifications.Remove(id) },
-        IdPrefix.NetworkInsightsPath => this with { NetworkInsightsPaths = NetworkInsightsPaths.Remove(id) },
-        IdPrefix.NetworkInsightsAnalysis => this with { NetworkInsightsAnalyses = NetworkInsightsAnalyses.Remove(id) },
-        _ => throw new ArgumentException($"No resource type for {id}", nameof(id)),
-    };
+    private AccountState WithTable(ResourceKind kind, Func<object, object> change,
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags) =>
+        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, change(_tables[kind.Index])), tags);
 }

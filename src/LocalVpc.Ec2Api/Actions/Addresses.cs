@@ -67,7 +67,7 @@ public static class Addresses
         if (publicIps.FirstOrDefault(ip => all.All(a => a.PublicIp != ip)) is { } unknown)
             return Ec2Errors.AddressNotFound(unknown);
         if (!publicIps.IsEmpty) all = all.Where(a => publicIps.Contains(a.PublicIp));
-        if (Query.Run(call, state, all, a => a.Id, "AllocationIds", (string id, out Address a) => Lookup.Address(state, id, out a),
+        if (Query.Run(call, state, all, a => a.Id, "AllocationIds", (string id, out Address a) => ResourceKinds.Address.Find(state, id, out a),
                 Filters, out var page, out _) is { } error) return error;
         return Ec2Reply.Ok(w => w.List("addressesSet", page, (w, a) => AddressXml.Address(w, a, state)));
     }

@@ -68,7 +68,7 @@ public static class EndpointServices
         var state = await call.ReadAsync();
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         if (Query.Run(call, state, state.EndpointServices.Values, c => c.Id, "ServiceIds",
-                (string id, out EndpointServiceConfiguration c) => Lookup.EndpointService(state, id, out c), Filters, out var page, out var next) is { } error)
+                (string id, out EndpointServiceConfiguration c) => ResourceKinds.EndpointService.Find(state, id, out c), Filters, out var page, out var next) is { } error)
             return error;
         return Ec2Reply.Ok(w =>
         {
@@ -112,7 +112,7 @@ public static class EndpointServices
     public static async Task<Ec2Reply> DescribePermissions(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Lookup.EndpointService(state, call.Input.String("ServiceId")!, out var configuration) is { } error) return error;
+        if (ResourceKinds.EndpointService.Find(state, call.Input.String("ServiceId")!, out var configuration) is { } error) return error;
         if (PermissionFilters.Apply(configuration.Permissions, call.Input.Structs("Filters"), state, out var matching) is { } filterError)
             return filterError;
         if (Paging.Page(matching, p => p.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)

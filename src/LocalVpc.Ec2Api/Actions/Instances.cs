@@ -59,7 +59,7 @@ public static class Instances
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         var state = await call.ReadAsync();
         if (Query.Run(call, state, Visible(state, call.Now), i => i.Id, "InstanceIds",
-                (string id, out Instance i) => Lookup.Instance(state, id, out i), Filters, out var page, out var next) is { } error)
+                (string id, out Instance i) => ResourceKinds.Instance.Find(state, id, out i), Filters, out var page, out var next) is { } error)
             return error;
         var reservations = page.GroupBy(i => i.ReservationId).ToList();
         return Ec2Reply.Ok(w =>
@@ -76,7 +76,7 @@ public static class Instances
         var all = call.Input.Bool("IncludeAllInstances") == true
             ? Visible(state, call.Now)
             : state.Instances.Values.Where(i => i.IsRunning);
-        if (Query.Run(call, state, all, i => i.Id, "InstanceIds", (string id, out Instance i) => Lookup.Instance(state, id, out i),
+        if (Query.Run(call, state, all, i => i.Id, "InstanceIds", (string id, out Instance i) => ResourceKinds.Instance.Find(state, id, out i),
                 StatusFilters, out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

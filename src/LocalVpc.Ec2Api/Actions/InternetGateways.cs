@@ -26,7 +26,7 @@ public static class InternetGateways
     {
         var state = await call.ReadAsync();
         if (Query.Run(call, state, state.InternetGateways.Values, g => g.Id, "InternetGatewayIds",
-                (string id, out InternetGateway g) => Lookup.InternetGateway(state, id, out g), Filters, out var page, out var next) is { } error)
+                (string id, out InternetGateway g) => ResourceKinds.InternetGateway.Find(state, id, out g), Filters, out var page, out var next) is { } error)
             return error;
         return Ec2Reply.Ok(w =>
         {

@@ -37,7 +37,7 @@ public static class NatGateways
         var state = await call.ReadAsync();
         var now = call.Now;
         var visible = state.NatGateways.Values.Where(n => n.DeleteTime is not { } deleted || now - deleted < NatGateway.DeletedVisibility);
-        if (Query.Run(call, state, visible, n => n.Id, "NatGatewayIds", (string id, out NatGateway n) => Lookup.NatGateway(state, id, out n),
+        if (Query.Run(call, state, visible, n => n.Id, "NatGatewayIds", (string id, out NatGateway n) => ResourceKinds.NatGateway.Find(state, id, out n),
                 Filters, out var page, out var next, filtersMember: "Filter") is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

@@ -27,7 +27,7 @@ public static class NetworkAcls
     public static async Task<Ec2Reply> Describe(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Query.Run(call, state, state.NetworkAcls.Values, a => a.Id, "NetworkAclIds", (string id, out NetworkAcl a) => Lookup.NetworkAcl(state, id, out a), Filters,
+        if (Query.Run(call, state, state.NetworkAcls.Values, a => a.Id, "NetworkAclIds", (string id, out NetworkAcl a) => ResourceKinds.NetworkAcl.Find(state, id, out a), Filters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

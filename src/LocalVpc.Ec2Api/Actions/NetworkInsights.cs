@@ -135,7 +135,7 @@ public static class NetworkInsights
         w.Element("statusMessage", analysis.StatusMessage);
         if (analysis.NetworkPathFound is { } found) w.Element("networkPathFound", found);
         // Path components are the network's parts the flow crossed; name resolution is not one of them.
-        var crossed = analysis.Findings.Where(f => f.Passed && f.ResourceId is not null && f.Kind != "dns").ToList();
+        var crossed = analysis.Findings.Where(f => f.Passed && f.ResourceId is not null && f.Component != HopComponent.Dns).ToList();
         if (analysis.NetworkPathFound is not null)
         {
             w.List("forwardPathComponentSet", crossed.Select((f, i) => (f, i)), (w, c) => Component(w, c.f, c.i + 1));
@@ -146,7 +146,7 @@ public static class NetworkInsights
         TagXml.TagSet(w, state.TagsOf(analysis.Id));
     }
 
-    private static void Component(XmlWriter w, AnalysisFinding finding, int sequence)
+    private static void Component(XmlWriter w, Hop finding, int sequence)
     {
         w.Element("sequenceNumber", sequence);
         w.Structure("component", w =>
@@ -156,15 +156,14 @@ public static class NetworkInsights
         });
     }
 
-    private static void Explanation(XmlWriter w, AnalysisFinding finding, AccountState state)
+    private static void Explanation(XmlWriter w, Hop finding, AccountState state)
     {
         var id = finding.ResourceId;
         w.Element("explanationCode", finding.ExplanationCode);
-        if (finding.Kind.EndsWith("-ingress", StringComparison.Ordinal)) w.Element("direction", "ingress");
-        if (finding.Kind.EndsWith("-egress", StringComparison.Ordinal)) w.Element("direction", "egress");
+        w.Element("direction", finding.Component.Direction());
         if (id is null) return;
         // A security group hop names all of the interface's groups: they go in securityGroupSet, not as one component.
-        if (!finding.Kind.StartsWith("security-group-", StringComparison.Ordinal))
+        if (finding.Component is not (HopComponent.SecurityGroupIngress or HopComponent.SecurityGroupEgress))
             w.Structure("component", w =>
             {
                 w.Element("id", id);
@@ -175,22 +174,22 @@ public static class NetworkInsights
             w.Element("id", id);
             w.Element("arn", Arn(state, type, id));
         });
-        switch (finding.Kind)
+        switch (finding.Component)
         {
-            case "security-group-ingress" or "security-group-egress":
+            case HopComponent.SecurityGroupIngress or HopComponent.SecurityGroupEgress:
                 w.List("securityGroupSet", id.Split(','), (w, g) =>
                 {
                     w.Element("id", g);
                     w.Element("arn", Arn(state, "security-group", g));
                 });
                 break;
-            case "network-acl-ingress" or "network-acl-egress": Named("acl", "network-acl"); break;
-            case "route": Named("routeTable", "route-table"); break;
-            case "vpc-endpoint": Named("vpcEndpoint", "vpc-endpoint"); break;
-            case "internet-gateway": Named("internetGateway", "internet-gateway"); break;
-            case "nat-gateway": Named("natGateway", "natgateway"); break;
-            case "load-balancer-listener": w.Element("loadBalancerArn", id); break;
-            case "target-group": w.Structure("loadBalancerTargetGroup", w => w.Element("arn", id)); break;
+            case HopComponent.NetworkAclIngress or HopComponent.NetworkAclEgress: Named("acl", "network-acl"); break;
+            case HopComponent.Route: Named("routeTable", "route-table"); break;
+            case HopComponent.VpcEndpoint: Named("vpcEndpoint", "vpc-endpoint"); break;
+            case HopComponent.InternetGateway: Named("internetGateway", "internet-gateway"); break;
+            case HopComponent.NatGateway: Named("natGateway", "natgateway"); break;
+            case HopComponent.LoadBalancerListener: w.Element("loadBalancerArn", id); break;
+            case HopComponent.TargetGroup: w.Structure("loadBalancerTargetGroup", w => w.Element("arn", id)); break;
         }
     }
 

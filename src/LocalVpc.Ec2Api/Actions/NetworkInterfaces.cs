@@ -58,7 +58,7 @@ public static class NetworkInterfaces
         if (call.Input.Has("MaxResults") && !call.Input.Strings("NetworkInterfaceIds").IsEmpty)
             return Ec2Errors.InvalidParameterCombination("The parameter NetworkInterfaceIds cannot be used with the parameter MaxResults");
         if (Query.Run(call, state, state.NetworkInterfaces.Values, n => n.Id, "NetworkInterfaceIds",
-                (string id, out NetworkInterface n) => Lookup.NetworkInterface(state, id, out n), Filters, out var page, out var next) is { } error)
+                (string id, out NetworkInterface n) => ResourceKinds.NetworkInterface.Find(state, id, out n), Filters, out var page, out var next) is { } error)
             return error;
         return Ec2Reply.Ok(w =>
         {

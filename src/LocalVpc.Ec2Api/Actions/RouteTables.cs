@@ -30,7 +30,7 @@ public static class RouteTables
     public static async Task<Ec2Reply> Describe(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Query.Run(call, state, state.RouteTables.Values, t => t.Id, "RouteTableIds", (string id, out RouteTable t) => Lookup.RouteTable(state, id, out t), Filters,
+        if (Query.Run(call, state, state.RouteTables.Values, t => t.Id, "RouteTableIds", (string id, out RouteTable t) => ResourceKinds.RouteTable.Find(state, id, out t), Filters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

@@ -51,7 +51,7 @@ public static class SecurityGroups
             if (missing is not null) return Ec2Errors.GroupNameNotFound(missing, state.DefaultVpc?.Id);
             groups = inDefault.Where(g => names.Contains(g.Name));
         }
-        if (Query.Run(call, state, groups, g => g.Id, "GroupIds", (string id, out SecurityGroup g) => Lookup.SecurityGroup(state, id, out g), Filters,
+        if (Query.Run(call, state, groups, g => g.Id, "GroupIds", (string id, out SecurityGroup g) => ResourceKinds.SecurityGroup.Find(state, id, out g), Filters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

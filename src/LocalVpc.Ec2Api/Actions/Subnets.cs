@@ -46,7 +46,7 @@ public static class Subnets
     public static async Task<Ec2Reply> Describe(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Query.Run(call, state, state.Subnets.Values, s => s.Id, "SubnetIds", (string id, out Subnet s) => Lookup.Subnet(state, id, out s),
+        if (Query.Run(call, state, state.Subnets.Values, s => s.Id, "SubnetIds", (string id, out Subnet s) => ResourceKinds.Subnet.Find(state, id, out s),
                 Filters, out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {

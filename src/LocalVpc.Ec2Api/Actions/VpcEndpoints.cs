@@ -59,7 +59,7 @@ public static class VpcEndpoints
         if (Query.Run(call, state, state.VpcEndpoints.Values.Select(Seen), e => e.Endpoint.Id, "VpcEndpointIds",
                 (string id, out (VpcEndpoint Endpoint, VpcEndpointState State) e) =>
                 {
-                    var error = Lookup.VpcEndpoint(state, id, out var endpoint);
+                    var error = ResourceKinds.VpcEndpoint.Find(state, id, out var endpoint);
                     e = error is null ? Seen(endpoint) : default;
                     return error;
                 }, Filters, out var page, out var next) is { } error)

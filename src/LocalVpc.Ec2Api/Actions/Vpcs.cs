@@ -44,7 +44,7 @@ public static class Vpcs
     public static async Task<Ec2Reply> Describe(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Query.Run(call, state, state.Vpcs.Values, v => v.Id, "VpcIds", (string id, out Vpc v) => Lookup.Vpc(state, id, out v), Filters,
+        if (Query.Run(call, state, state.Vpcs.Values, v => v.Id, "VpcIds", (string id, out Vpc v) => ResourceKinds.Vpc.Find(state, id, out v), Filters,
                 out var page, out var next) is { } error) return error;
         return Ec2Reply.Ok(w =>
         {
@@ -71,7 +71,7 @@ public static class Vpcs
     public static async Task<Ec2Reply> DescribeAttribute(Ec2Call call)
     {
         var state = await call.ReadAsync();
-        if (Lookup.Vpc(state, call.Input.String("VpcId")!, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, call.Input.String("VpcId")!, out var vpc) is { } error) return error;
         var attribute = call.Input.String("Attribute")!;
         var value = attribute switch
         {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using LocalVpc.Core.Resources;
 
 namespace LocalVpc.Storage;
 
@@ -14,11 +16,20 @@ public static class EventJson
     public const int Version = 1;
 
     /// <summary>Computed properties (get-only) are derived from stored ones, so they are not written.</summary>
+    /// <remarks>A resource's <c>$type</c> is its kind's discriminator (<see cref="ResourceKinds"/>).</remarks>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
     {
         IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithResourceKinds } },
     };
+
+    private static void WithResourceKinds(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Resource)) return;
+        info.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "$type" };
+        foreach (var kind in ResourceKinds.All) info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(kind.Type, kind.Discriminator));
+    }
 
     public static string Serialize(IEnumerable<Event> events) =>
         JsonSerializer.Serialize(new JsonObject

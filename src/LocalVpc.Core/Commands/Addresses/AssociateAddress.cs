@@ -18,11 +18,11 @@ public sealed record AssociateAddress(string? AllocationId, string? PublicIp, st
         NetworkInterface eni;
         if (InstanceId is not null)
         {
-            if (Lookup.Instance(state, InstanceId, out var instance) is { } instanceError) return instanceError;
+            if (ResourceKinds.Instance.Find(state, InstanceId, out var instance) is { } instanceError) return instanceError;
             if (instance.IsTerminated) return Ec2Errors.IncorrectInstanceState(instance.Id, instance.State, "associated with an address");
             eni = state.NetworkInterfaces[instance.PrimaryNetworkInterfaceId];
         }
-        else if (Lookup.NetworkInterface(state, NetworkInterfaceId!, out eni) is { } eniError) return eniError;
+        else if (ResourceKinds.NetworkInterface.Find(state, NetworkInterfaceId!, out eni) is { } eniError) return eniError;
         if (eni.RequesterManaged) return Ec2Errors.NetworkInterfaceInUse(eni.Id);
 
         var privateIp = PrivateIpAddress ?? eni.PrivateIpAddress;

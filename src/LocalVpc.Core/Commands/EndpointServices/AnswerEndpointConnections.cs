@@ -11,7 +11,7 @@ public sealed record AnswerEndpointConnections(string ServiceId, ImmutableArray<
 {
     public Decision<ImmutableArray<Commands.VpcEndpoints.UnsuccessfulItem>> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.EndpointService(state, ServiceId, out var configuration) is { } error) return error;
+        if (ResourceKinds.EndpointService.Find(state, ServiceId, out var configuration) is { } error) return error;
         var now = context.Time.GetUtcNow();
         var unsuccessful = ImmutableArray.CreateBuilder<Commands.VpcEndpoints.UnsuccessfulItem>();
         var changes = new Dictionary<string, List<Event>>(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ public sealed record ModifyEndpointServiceConfiguration(string ServiceId, bool? 
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.EndpointService(state, ServiceId, out var configuration) is { } error) return error;
+        if (ResourceKinds.EndpointService.Find(state, ServiceId, out var configuration) is { } error) return error;
         if (PrivateDnsName is not null && RemovePrivateDnsName)
             return Ec2Errors.InvalidParameterCombination("PrivateDnsName and RemovePrivateDnsName cannot be given together.");
         if (PrivateDnsName is not null && PrivateDnsNames.Check(PrivateDnsName) is { } dnsError) return dnsError;

@@ -6,7 +6,7 @@ public sealed record ModifyServicePermissions(string ServiceId, ImmutableArray<s
 {
     public Decision<ImmutableArray<ServicePermission>> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.EndpointService(state, ServiceId, out var configuration) is { } error) return error;
+        if (ResourceKinds.EndpointService.Find(state, ServiceId, out var configuration) is { } error) return error;
         if (Add.FirstOrDefault(p => p != "*" && !System.Text.RegularExpressions.Regex.IsMatch(p, @"^arn:aws:iam::\d{12}:(root|role/.+|user/.+)$")) is { } bad)
             return Ec2Errors.InvalidParameterValue($"The principal '{bad}' is not a valid IAM ARN or '*'.");
         var permissions = configuration.Permissions.RemoveAll(p => Remove.Contains(p.Principal));

@@ -27,8 +27,8 @@ public sealed record PutConnectionNotification(string? NotificationId, string? S
         }
         if ((ServiceId is null) == (VpcEndpointId is null))
             return Ec2Errors.InvalidParameterCombination("Specify either a service ID or a VPC endpoint ID.");
-        if (ServiceId is not null && Lookup.EndpointService(state, ServiceId, out _) is { } serviceError) return serviceError;
-        if (VpcEndpointId is not null && Lookup.VpcEndpoint(state, VpcEndpointId, out _) is { } endpointError) return endpointError;
+        if (ServiceId is not null && ResourceKinds.EndpointService.Find(state, ServiceId, out _) is { } serviceError) return serviceError;
+        if (VpcEndpointId is not null && ResourceKinds.VpcEndpoint.Find(state, VpcEndpointId, out _) is { } endpointError) return endpointError;
         if (TopicArn is null) return Ec2Errors.MissingParameter("ConnectionNotificationArn");
         if (Events.IsEmpty) return Ec2Errors.MissingParameter("ConnectionEvents");
         var notification = new ConnectionNotification(context.Ids.Next(IdPrefix.ConnectionNotification), ServiceId, VpcEndpointId, TopicArn,

@@ -8,7 +8,7 @@ public sealed record StartPrivateDnsVerification(string ServiceId) : ICommand<bo
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.EndpointService(state, ServiceId, out var configuration) is { } error) return error;
+        if (ResourceKinds.EndpointService.Find(state, ServiceId, out var configuration) is { } error) return error;
         if (configuration.PrivateDnsName is null)
             return Ec2Errors.InvalidParameter($"The service {configuration.Id} has no private DNS name to verify.");
         return Decision.Of(true, new ResourcePut(configuration with { PrivateDnsState = "verified" }));

@@ -17,7 +17,7 @@ public sealed record ChangeInstanceState(ImmutableArray<string> InstanceIds, Ins
         var publicPending = new HashSet<uint>();
         foreach (var id in InstanceIds.Distinct())
         {
-            if (Lookup.Instance(state, id, out var instance) is { } error) return error;
+            if (ResourceKinds.Instance.Find(state, id, out var instance) is { } error) return error;
             var previous = InstanceState.Of(instance.State);
             var (transitional, settled) = Action switch
             {

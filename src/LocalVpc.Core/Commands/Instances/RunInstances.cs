@@ -55,12 +55,12 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         subnet = null!;
         if (Launch.NetworkInterfaceId is { } eniId)
         {
-            if (Lookup.NetworkInterface(state, eniId, out var eni) is { } error) return error;
+            if (ResourceKinds.NetworkInterface.Find(state, eniId, out var eni) is { } error) return error;
             if (eni.Attachment is not null || eni.RequesterManaged) return Ec2Errors.NetworkInterfaceInUse(eni.Id);
             subnet = state.Subnets[eni.SubnetId];
             return null;
         }
-        if (Launch.SubnetId is { } subnetId) return Lookup.Subnet(state, subnetId, out subnet);
+        if (Launch.SubnetId is { } subnetId) return ResourceKinds.Subnet.Find(state, subnetId, out subnet);
         if (state.DefaultVpc is not { } vpc) return Ec2Errors.NoDefaultVpc();
         var first = state.SubnetsOf(vpc.Id).Where(s => s.DefaultForAz).OrderBy(s => s.AvailabilityZone, StringComparer.Ordinal).FirstOrDefault();
         if (first is null) return new Ec2Error("MissingInput", $"No subnets found for the default VPC '{vpc.Id}'. Please specify a subnet.");

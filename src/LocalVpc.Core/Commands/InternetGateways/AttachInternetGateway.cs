@@ -5,8 +5,8 @@ public sealed record AttachInternetGateway(string InternetGatewayId, string VpcI
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.InternetGateway(state, InternetGatewayId, out var gateway) is { } error) return error;
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } vpcError) return vpcError;
+        if (ResourceKinds.InternetGateway.Find(state, InternetGatewayId, out var gateway) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } vpcError) return vpcError;
         if (gateway.VpcId is { } attached)
             return Ec2Errors.AlreadyAssociated($"resource {gateway.Id} is already attached to network {attached}");
         if (state.InternetGatewayOf(vpc.Id) is { } other)

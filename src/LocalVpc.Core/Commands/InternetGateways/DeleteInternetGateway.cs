@@ -5,7 +5,7 @@ public sealed record DeleteInternetGateway(string InternetGatewayId) : ICommand<
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.InternetGateway(state, InternetGatewayId, out var gateway) is { } error) return error;
+        if (ResourceKinds.InternetGateway.Find(state, InternetGatewayId, out var gateway) is { } error) return error;
         if (gateway.VpcId is not null) return Ec2Errors.InternetGatewayDependencyViolation(gateway.Id);
         return Decision.Of(true, new ResourceRemoved(gateway.Id));
     }

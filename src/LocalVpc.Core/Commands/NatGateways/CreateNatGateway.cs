@@ -11,13 +11,13 @@ public sealed record CreateNatGateway(string? SubnetId, string? ConnectivityType
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (SubnetId is null) return Ec2Errors.MissingParameter("SubnetId");
-        if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
+        if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
         var connectivity = ConnectivityType ?? "public";
         Address? address = null;
         if (connectivity == "public")
         {
             if (AllocationId is null) return Ec2Errors.MissingParameter("AllocationId");
-            if (Lookup.Address(state, AllocationId, out address) is { } addressError) return addressError;
+            if (ResourceKinds.Address.Find(state, AllocationId, out address) is { } addressError) return addressError;
             if (address.IsAssociated)
                 return Ec2Errors.AlreadyAssociated($"Elastic IP address [{address.Id}] is already associated");
         }

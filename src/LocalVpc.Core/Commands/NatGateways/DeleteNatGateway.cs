@@ -5,7 +5,7 @@ public sealed record DeleteNatGateway(string NatGatewayId) : ICommand<bool>
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.NatGateway(state, NatGatewayId, out var gateway) is { } error) return error;
+        if (ResourceKinds.NatGateway.Find(state, NatGatewayId, out var gateway) is { } error) return error;
         if (gateway.State == "deleted") return Ec2Errors.NatGatewayNotFound(gateway.Id);
         var events = new List<Event> { new ResourcePut(gateway with { State = "deleted", DeleteTime = context.Time.GetUtcNow() }) };
         if (gateway.NetworkInterfaceId is { } eniId)

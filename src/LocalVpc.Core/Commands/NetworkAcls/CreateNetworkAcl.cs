@@ -5,7 +5,7 @@ public sealed record CreateNetworkAcl(string VpcId, ImmutableArray<TagSpecificat
 {
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         var acl = new NetworkAcl(context.Ids.Next(IdPrefix.NetworkAcl), vpc.Id, state.Scope.Account, IsDefault: false,
             [
                 new NetworkAclEntry(NetworkAclEntry.FinalRule, "-1", "deny", Egress: true, VpcLayout.AnyIpv4),

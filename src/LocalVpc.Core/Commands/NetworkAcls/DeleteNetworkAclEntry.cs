@@ -5,7 +5,7 @@ public sealed record DeleteNetworkAclEntry(string NetworkAclId, int RuleNumber, 
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.NetworkAcl(state, NetworkAclId, out var acl) is { } error) return error;
+        if (ResourceKinds.NetworkAcl.Find(state, NetworkAclId, out var acl) is { } error) return error;
         var entry = acl.Entries.FirstOrDefault(e => e.RuleNumber == RuleNumber && e.Egress == Egress);
         if (entry is null || entry.RuleNumber == NetworkAclEntry.FinalRule)
             return Ec2Errors.NetworkAclEntryNotFound(RuleNumber, Egress, acl.Id);

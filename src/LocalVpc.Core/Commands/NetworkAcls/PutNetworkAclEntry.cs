@@ -8,7 +8,7 @@ public sealed record PutNetworkAclEntry(string NetworkAclId, NetworkAclEntrySpec
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.NetworkAcl(state, NetworkAclId, out var acl) is { } error) return error;
+        if (ResourceKinds.NetworkAcl.Find(state, NetworkAclId, out var acl) is { } error) return error;
         if (NetworkAclEntryRules.ToEntry(Entry, out var entry) is { } invalid) return invalid;
         var existing = acl.Entries.FirstOrDefault(e => e.RuleNumber == entry.RuleNumber && e.Egress == entry.Egress);
         if (Replace && existing is null) return Ec2Errors.NetworkAclEntryNotFound(entry.RuleNumber, entry.Egress, acl.Id);

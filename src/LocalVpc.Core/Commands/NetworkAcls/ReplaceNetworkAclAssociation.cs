@@ -7,7 +7,7 @@ public sealed record ReplaceNetworkAclAssociation(string AssociationId, string N
     {
         var subnet = state.Subnets.Values.FirstOrDefault(s => s.NetworkAclAssociationId == AssociationId);
         if (subnet is null) return Ec2Errors.NetworkAclAssociationNotFound(AssociationId);
-        if (Lookup.NetworkAcl(state, NetworkAclId, out var acl) is { } error) return error;
+        if (ResourceKinds.NetworkAcl.Find(state, NetworkAclId, out var acl) is { } error) return error;
         if (acl.VpcId != subnet.VpcId)
             return Ec2Errors.InvalidParameterValue($"network acl {acl.Id} and subnet {subnet.Id} belong to different networks");
         var moved = subnet with { NetworkAclId = acl.Id, NetworkAclAssociationId = context.Ids.Next(IdPrefix.NetworkAclAssociation) };

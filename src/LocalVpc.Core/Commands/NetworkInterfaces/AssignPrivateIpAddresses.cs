@@ -6,7 +6,7 @@ public sealed record AssignPrivateIpAddresses(string NetworkInterfaceId, Immutab
 {
     public Decision<ImmutableArray<string>> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
+        if (ResourceKinds.NetworkInterface.Find(state, NetworkInterfaceId, out var eni) is { } error) return error;
         if (PrivateIpAddresses.IsEmpty == (Count is null))
             return Ec2Errors.InvalidParameterCombination("Specify either private IP addresses or a count of secondary private IP addresses.");
         if (Count is < 1) return Ec2Errors.InvalidParameterValue("secondaryPrivateIpAddressCount", Count.ToString()!);

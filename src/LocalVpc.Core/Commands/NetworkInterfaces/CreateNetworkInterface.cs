@@ -7,7 +7,7 @@ public sealed record CreateNetworkInterface(string SubnetId, string? Description
 {
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
+        if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
         if (Lookup.GroupsForSubnet(state, GroupIds, subnet, out var groups) is { } groupError) return groupError;
         var pending = new HashSet<uint>();
         if (AddressAllocator.Allocate(state, subnet, PrivateIpAddress is null ? [] : [PrivateIpAddress], PrivateIpAddress is null ? 1 : 0,

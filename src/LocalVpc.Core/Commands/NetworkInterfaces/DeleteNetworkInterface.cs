@@ -5,7 +5,7 @@ public sealed record DeleteNetworkInterface(string NetworkInterfaceId) : IComman
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
+        if (ResourceKinds.NetworkInterface.Find(state, NetworkInterfaceId, out var eni) is { } error) return error;
         if (eni.Attachment is not null || eni.RequesterManaged) return Ec2Errors.NetworkInterfaceInUse(eni.Id);
         var events = state.Addresses.Values.Where(a => a.NetworkInterfaceId == eni.Id)
             .Select(a => (Event)new ResourcePut(a with { AssociationId = null, NetworkInterfaceId = null, PrivateIpAddress = null }))

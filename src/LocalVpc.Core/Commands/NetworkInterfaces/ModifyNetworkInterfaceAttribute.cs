@@ -6,7 +6,7 @@ public sealed record ModifyNetworkInterfaceAttribute(string NetworkInterfaceId, 
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
+        if (ResourceKinds.NetworkInterface.Find(state, NetworkInterfaceId, out var eni) is { } error) return error;
         var given = (Description is not null ? 1 : 0) + (GroupIds.IsEmpty ? 0 : 1) + (SourceDestCheck is not null ? 1 : 0);
         if (given == 0) return Ec2Errors.MissingParameter("Description, SecurityGroupId or SourceDestCheck");
         if (given > 1) return Ec2Errors.InvalidParameterCombination("Fields for multiple attribute types specified");

@@ -5,7 +5,7 @@ public sealed record UnassignPrivateIpAddresses(string NetworkInterfaceId, Immut
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.NetworkInterface(state, NetworkInterfaceId, out var eni) is { } error) return error;
+        if (ResourceKinds.NetworkInterface.Find(state, NetworkInterfaceId, out var eni) is { } error) return error;
         if (PrivateIpAddresses.IsEmpty) return Ec2Errors.MissingParameter("PrivateIpAddress");
         if (PrivateIpAddresses.Contains(eni.PrivateIpAddress))
             return Ec2Errors.InvalidParameterValue($"The primary private IP address {eni.PrivateIpAddress} of {eni.Id} cannot be unassigned.");

@@ -5,11 +5,11 @@ public sealed record AssociateRouteTable(string RouteTableId, string? SubnetId, 
 {
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.RouteTable(state, RouteTableId, out var table) is { } error) return error;
+        if (ResourceKinds.RouteTable.Find(state, RouteTableId, out var table) is { } error) return error;
         if (GatewayId is not null)
             return Ec2Errors.InvalidParameterValue("LocalVpc associates route tables with subnets; gateway (edge) associations are not served.");
         if (SubnetId is null) return Ec2Errors.MissingParameter("SubnetId");
-        if (Lookup.Subnet(state, SubnetId, out var subnet) is { } subnetError) return subnetError;
+        if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } subnetError) return subnetError;
         if (subnet.VpcId != table.VpcId)
             return Ec2Errors.InvalidParameterValue($"route table {table.Id} and subnet {subnet.Id} belong to different networks");
         if (state.RouteTablesOf(subnet.VpcId).Any(t => t.Associations.Any(a => a.SubnetId == subnet.Id)))

@@ -5,7 +5,7 @@ public sealed record CreateRouteTable(string VpcId, ImmutableArray<TagSpecificat
 {
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         var table = new RouteTable(context.Ids.Next(IdPrefix.RouteTable), vpc.Id, state.Scope.Account,
             [.. vpc.CidrAssociations.Select(a => Route.Local(a.CidrBlock))], []);
         if (TagRules.ForNewResource(TagSpecifications, "route-table", table.Id, out var tags) is { } tagError) return tagError;

@@ -6,7 +6,7 @@ public sealed record DeleteRoute(string RouteTableId, string? DestinationCidrBlo
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.RouteTable(state, RouteTableId, out var table) is { } error) return error;
+        if (ResourceKinds.RouteTable.Find(state, RouteTableId, out var table) is { } error) return error;
         if (RouteTargets.Destination(DestinationCidrBlock, DestinationIpv6CidrBlock, DestinationPrefixListId, out var destination) is { } invalid)
             return invalid;
         var route = table.Routes.FirstOrDefault(r => r.Destination == destination);

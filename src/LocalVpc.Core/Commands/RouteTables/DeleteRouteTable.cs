@@ -8,7 +8,7 @@ public sealed record DeleteRouteTable(string RouteTableId) : ICommand<bool>
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.RouteTable(state, RouteTableId, out var table) is { } error) return error;
+        if (ResourceKinds.RouteTable.Find(state, RouteTableId, out var table) is { } error) return error;
         if (!table.Associations.IsEmpty) return Ec2Errors.RouteTableDependencyViolation(table.Id);
         var endpoints = state.VpcEndpoints.Values.Where(e => e.RouteTableIds.Contains(table.Id))
             .Select(e => (Event)new ResourcePut(e with { RouteTableIds = e.RouteTableIds.Remove(table.Id) }));

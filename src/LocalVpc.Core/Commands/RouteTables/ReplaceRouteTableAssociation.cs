@@ -9,7 +9,7 @@ public sealed record ReplaceRouteTableAssociation(string AssociationId, string R
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (Lookup.RouteTableAssociation(state, AssociationId, out var current, out var association) is { } error) return error;
-        if (Lookup.RouteTable(state, RouteTableId, out var next) is { } tableError) return tableError;
+        if (ResourceKinds.RouteTable.Find(state, RouteTableId, out var next) is { } tableError) return tableError;
         if (next.VpcId != current.VpcId)
             return Ec2Errors.InvalidParameterValue($"route table {next.Id} and association {AssociationId} belong to different networks");
 

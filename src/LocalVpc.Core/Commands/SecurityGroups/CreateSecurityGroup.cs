@@ -24,7 +24,7 @@ public sealed record CreateSecurityGroup(string? GroupName, string? Description,
             if (state.DefaultVpc is not { } defaultVpc) return Ec2Errors.NoDefaultVpc();
             vpc = defaultVpc;
         }
-        else if (Lookup.Vpc(state, VpcId, out vpc) is { } error) return error;
+        else if (ResourceKinds.Vpc.Find(state, VpcId, out vpc) is { } error) return error;
         if (state.SecurityGroupsOf(vpc.Id).Any(g => g.Name == GroupName)) return Ec2Errors.GroupDuplicate(GroupName, vpc.Id);
 
         var group = new SecurityGroup(context.Ids.Next(IdPrefix.SecurityGroup), GroupName, Description, vpc.Id,

@@ -13,7 +13,7 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
     {
         if (VpcId is null) return Ec2Errors.MissingParameter("VpcId");
         if (CidrBlock is null) return Ec2Errors.MissingParameter("CidrBlock");
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         if (!Ipv4Cidr.TryParse(CidrBlock, out var cidr)) return Ec2Errors.InvalidCidr("cidrBlock", CidrBlock);
         if (cidr.PrefixLength is < MinPrefixLength or > MaxPrefixLength || !vpc.Cidrs.Any(c => c.Contains(cidr)))
             return Ec2Errors.SubnetRange(CidrBlock);

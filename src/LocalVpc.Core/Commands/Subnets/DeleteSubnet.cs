@@ -5,7 +5,7 @@ public sealed record DeleteSubnet(string SubnetId) : ICommand<bool>
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
+        if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
         if (state.NetworkInterfacesIn(subnet.Id).Any()) return Ec2Errors.SubnetDependencyViolation(subnet.Id);
         List<Event> events = [];
         foreach (var table in state.RouteTablesOf(subnet.VpcId).Where(t => t.Associations.Any(x => x.SubnetId == subnet.Id)))

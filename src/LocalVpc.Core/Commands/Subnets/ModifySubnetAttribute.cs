@@ -5,7 +5,7 @@ public sealed record ModifySubnetAttribute(string SubnetId, bool? MapPublicIpOnL
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Subnet(state, SubnetId, out var subnet) is { } error) return error;
+        if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
         if (MapPublicIpOnLaunch is not { } map) return Ec2Errors.MissingParameter("MapPublicIpOnLaunch");
         return Decision.Of(true, new ResourcePut(subnet with { MapPublicIpOnLaunch = map }));
     }

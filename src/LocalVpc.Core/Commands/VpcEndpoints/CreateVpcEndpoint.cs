@@ -30,7 +30,7 @@ public sealed record CreateVpcEndpoint(
             return earlier.RequestFingerprint == fingerprint ? Decision.Of(earlier.Id) : Ec2Errors.IdempotentParameterMismatch(ClientToken);
 
         // 2. The VPC and the service, of the right type.
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         var type = Type ?? "Gateway";
         if (type is not ("Interface" or "Gateway"))
             return Ec2Errors.InvalidParameter($"LocalVpc serves Interface and Gateway endpoints, not {type}.");

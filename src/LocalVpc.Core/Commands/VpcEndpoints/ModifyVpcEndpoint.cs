@@ -19,7 +19,7 @@ public sealed record ModifyVpcEndpoint(
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.VpcEndpoint(state, VpcEndpointId, out var endpoint) is { } error) return error;
+        if (ResourceKinds.VpcEndpoint.Find(state, VpcEndpointId, out var endpoint) is { } error) return error;
         var service = EndpointServiceDirectory.ForEndpoint(context.Region, state, endpoint.ServiceName, endpoint.Type);
         if (service is null) return Ec2Errors.InvalidServiceName(endpoint.ServiceName);
         var vpc = state.Vpcs[endpoint.VpcId];

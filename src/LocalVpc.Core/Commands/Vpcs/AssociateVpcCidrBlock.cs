@@ -14,7 +14,7 @@ public sealed record AssociateVpcCidrBlock(string VpcId, string? CidrBlock) : IC
 
     public Decision<VpcCidrAssociation> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         if (CidrBlock is null) return Ec2Errors.MissingParameter("CidrBlock");
         if (CreateVpc.CheckBlock(CidrBlock, out var cidr) is { } invalid) return invalid;
         if (vpc.CidrAssociations.Length >= MaxBlocks) return Ec2Errors.CidrLimitExceeded(vpc.Id, MaxBlocks);

@@ -8,7 +8,7 @@ public sealed record DeleteVpc(string VpcId) : ICommand<bool>
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         var hasDependents =
             state.SubnetsOf(vpc.Id).Any() ||
             state.SecurityGroupsOf(vpc.Id).Any(g => !g.IsDefault) ||

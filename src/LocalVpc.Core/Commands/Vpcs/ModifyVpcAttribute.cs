@@ -6,7 +6,7 @@ public sealed record ModifyVpcAttribute(string VpcId, bool? EnableDnsSupport, bo
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
-        if (Lookup.Vpc(state, VpcId, out var vpc) is { } error) return error;
+        if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         var given = new (string Name, bool? Value)[]
         {
             ("enableDnsSupport", EnableDnsSupport), ("enableDnsHostnames", EnableDnsHostnames),

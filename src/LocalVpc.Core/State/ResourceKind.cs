@@ -1,0 +1,73 @@
+namespace LocalVpc.Core.State;
+
+/// <summary>
+/// One kind of resource as data: its place among the account's tables, its name in the log, which ids it owns, and
+/// how a request's id is looked up (AWS's Malformed and NotFound errors). <see cref="ResourceKinds"/> lists them all;
+/// state, snapshots, lookups and the log's JSON are driven from that one list.
+/// </summary>
+public abstract class ResourceKind(int index, string discriminator, Type type)
+{
+    /// <summary>Where the kind's table sits in <see cref="AccountState"/>.</summary>
+    public int Index { get; } = index;
+
+    /// <summary>The kind's <c>$type</c> in the log's JSON (<c>vpc</c>, <c>vpc-endpoint</c>, …): stored, so never renamed.</summary>
+    public string Discriminator { get; } = discriminator;
+
+    /// <summary>The resource record.</summary>
+    public Type Type { get; } = type;
+
+    /// <summary>The prefix of this kind's ids (<c>vpc</c>), or null for kinds named by ARN.</summary>
+    public abstract string? IdPrefix { get; }
+
+    /// <summary>The resource type in this kind's Elastic Load Balancing ARNs (<c>loadbalancer</c>), or null for kinds named by id.</summary>
+    public abstract string? ArnKind { get; }
+
+    internal abstract object EmptyTable();
+
+    internal abstract object Put(object table, Resource resource);
+
+    internal abstract object Remove(object table, string id);
+
+    internal abstract Resource? Find(object table, string id);
+
+    internal abstract IEnumerable<Resource> All(object table);
+}
+
+/// <summary>A kind whose resources are <typeparamref name="T"/>.</summary>
+/// <param name="key">The id prefix (<c>vpc</c>), or for kinds named by ARN the ARN's resource type (<c>arn:loadbalancer</c>).</param>
+public sealed class ResourceKind<T>(int index, string discriminator, string key,
+    Func<string, Ec2Error>? malformed = null, Func<string, Ec2Error>? notFound = null)
+    : ResourceKind(index, discriminator, typeof(T)) where T : Resource
+{
+    private const string ArnKey = "arn:";
+
+    private static readonly ImmutableSortedDictionary<string, T> Empty = ImmutableSortedDictionary.Create<string, T>(StringComparer.Ordinal);
+
+    public override string? IdPrefix => key.StartsWith(ArnKey, StringComparison.Ordinal) ? null : key;
+
+    public override string? ArnKind => key.StartsWith(ArnKey, StringComparison.Ordinal) ? key[ArnKey.Length..] : null;
+
+    /// <summary>
+    /// The resource a request names, telling a malformed id from an unknown one as AWS does (both forms, the 8- and
+    /// 17-digit ids, are well formed).
+    /// </summary>
+    public Ec2Error? Find(AccountState state, string id, out T value)
+    {
+        value = null!;
+        if (IdPrefix is { } prefix && malformed is not null && !Ids.IdPrefix.IsWellFormed(id, prefix)) return malformed(id);
+        if (!state.Table(this).TryGetValue(id, out var found))
+            return notFound?.Invoke(id) ?? throw new InvalidOperationException($"{Discriminator} has no NotFound error");
+        value = found;
+        return null;
+    }
+
+    internal override object EmptyTable() => Empty;
+
+    internal override object Put(object table, Resource resource) => ((ImmutableSortedDictionary<string, T>)table).SetItem(resource.Id, (T)resource);
+
+    internal override object Remove(object table, string id) => ((ImmutableSortedDictionary<string, T>)table).Remove(id);
+
+    internal override Resource? Find(object table, string id) => ((ImmutableSortedDictionary<string, T>)table).GetValueOrDefault(id);
+
+    internal override IEnumerable<Resource> All(object table) => ((ImmutableSortedDictionary<string, T>)table).Values;
+}

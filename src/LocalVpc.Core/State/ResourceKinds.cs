@@ -1,0 +1,58 @@
+namespace LocalVpc.Core.State;
+
+/// <summary>
+/// Every kind of resource an account holds, in the order snapshots write them. Adding a kind is one entry here (and
+/// its record and commands); the log's <c>$type</c> names come from here too, so an entry's discriminator never changes.
+/// </summary>
+public static class ResourceKinds
+{
+    public static readonly ResourceKind<Vpc> Vpc = new(0, "vpc", IdPrefix.Vpc, Ec2Errors.VpcIdMalformed, Ec2Errors.VpcNotFound);
+    public static readonly ResourceKind<Subnet> Subnet = new(1, "subnet", IdPrefix.Subnet, Ec2Errors.SubnetIdMalformed, Ec2Errors.SubnetNotFound);
+    public static readonly ResourceKind<SecurityGroup> SecurityGroup = new(2, "security-group", IdPrefix.SecurityGroup,
+        Ec2Errors.GroupIdMalformed, Ec2Errors.GroupNotFound);
+    public static readonly ResourceKind<RouteTable> RouteTable = new(3, "route-table", IdPrefix.RouteTable,
+        Ec2Errors.RouteTableIdMalformed, Ec2Errors.RouteTableNotFound);
+    public static readonly ResourceKind<NetworkAcl> NetworkAcl = new(4, "network-acl", IdPrefix.NetworkAcl,
+        Ec2Errors.NetworkAclIdMalformed, Ec2Errors.NetworkAclNotFound);
+    public static readonly ResourceKind<InternetGateway> InternetGateway = new(5, "internet-gateway", IdPrefix.InternetGateway,
+        Ec2Errors.InternetGatewayIdMalformed, Ec2Errors.InternetGatewayNotFound);
+    public static readonly ResourceKind<NetworkInterface> NetworkInterface = new(6, "network-interface", IdPrefix.NetworkInterface,
+        Ec2Errors.NetworkInterfaceIdMalformed, Ec2Errors.NetworkInterfaceNotFound);
+    public static readonly ResourceKind<Instance> Instance = new(7, "instance", IdPrefix.Instance,
+        Ec2Errors.InstanceIdMalformed, Ec2Errors.InstanceNotFound);
+    public static readonly ResourceKind<Address> Address = new(8, "address", IdPrefix.ElasticIpAllocation,
+        Ec2Errors.AllocationIdMalformed, Ec2Errors.AllocationNotFound);
+    public static readonly ResourceKind<NatGateway> NatGateway = new(9, "nat-gateway", IdPrefix.NatGateway,
+        Ec2Errors.NatGatewayIdMalformed, Ec2Errors.NatGatewayNotFound);
+    public static readonly ResourceKind<VpcEndpoint> VpcEndpoint = new(10, "vpc-endpoint", IdPrefix.VpcEndpoint,
+        Ec2Errors.VpcEndpointIdMalformed, Ec2Errors.VpcEndpointNotFound);
+    public static readonly ResourceKind<LoadBalancer> LoadBalancer = new(11, "load-balancer", "arn:" + ElbArn.LoadBalancer);
+    public static readonly ResourceKind<TargetGroup> TargetGroup = new(12, "target-group", "arn:" + ElbArn.TargetGroup);
+    public static readonly ResourceKind<Listener> Listener = new(13, "listener", "arn:" + ElbArn.Listener);
+    public static readonly ResourceKind<EndpointServiceConfiguration> EndpointService = new(14, "endpoint-service", IdPrefix.EndpointService,
+        Ec2Errors.EndpointServiceIdMalformed, Ec2Errors.EndpointServiceNotFound);
+    public static readonly ResourceKind<ConnectionNotification> ConnectionNotification = new(15, "connection-notification", IdPrefix.ConnectionNotification);
+    public static readonly ResourceKind<NetworkInsightsPath> NetworkInsightsPath = new(16, "network-insights-path", IdPrefix.NetworkInsightsPath,
+        notFound: Ec2Errors.NetworkInsightsPathNotFound);
+    public static readonly ResourceKind<NetworkInsightsAnalysis> NetworkInsightsAnalysis = new(17, "network-insights-analysis",
+        IdPrefix.NetworkInsightsAnalysis, notFound: Ec2Errors.NetworkInsightsAnalysisNotFound);
+
+    /// <summary>Every kind, by <see cref="ResourceKind.Index"/>.</summary>
+    public static readonly ImmutableArray<ResourceKind> All =
+    [
+        Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
+        LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis,
+    ];
+
+    /// <summary>The kind that owns an id or ARN; null when none does.</summary>
+    public static ResourceKind? Of(string id) =>
+        (IdPrefix.Of(id) is { } prefix ? ByIdPrefix.GetValueOrDefault(prefix) : null) ??
+        (ElbArn.KindOf(id) is { } arnKind ? ByArnKind.GetValueOrDefault(arnKind) : null);
+
+    /// <summary>The kind of a resource record.</summary>
+    public static ResourceKind Of(Resource resource) => ByType[resource.GetType()];
+
+    private static readonly ImmutableDictionary<Type, ResourceKind> ByType = All.ToImmutableDictionary(k => k.Type);
+    private static readonly ImmutableDictionary<string, ResourceKind> ByIdPrefix = All.Where(k => k.IdPrefix is not null).ToImmutableDictionary(k => k.IdPrefix!);
+    private static readonly ImmutableDictionary<string, ResourceKind> ByArnKind = All.Where(k => k.ArnKind is not null).ToImmutableDictionary(k => k.ArnKind!);
+}
