@@ -16,9 +16,7 @@ public static class PathAnalysis
         if (destination is null)
             return new PathAnswer(null, $"{path.Destination} has no private address to analyse a path to: create the path with DestinationIp.", []);
         var verdict = ReachabilityAnalyzer.Analyze(region, account.Scope.Account, new Flow(path.Source, destination, path.Protocol, port), new NetworkPolicy(now));
-        return new PathAnswer(verdict.Reachable, null, [.. verdict.Hops
-            .Where(h => !Explanations.IsWithheld(h.ExplanationCode))
-            .Select(h => new AnalysisFinding(h.Component, h.ResourceId, h.Passed, h.Detail, h.ExplanationCode))]);
+        return new PathAnswer(verdict.Reachable, null, [.. verdict.Hops.Where(h => !Explanations.IsWithheld(h.ExplanationCode))]);
     }
 
     /// <summary>A destination resource stands for its private address.</summary>

@@ -1,5 +1,6 @@
 using LocalVpc.Analysis;
 using LocalVpc.Core;
+using LocalVpc.Core.Resources;
 using LocalVpc.Network;
 using LocalVpc.Storage;
 using Microsoft.AspNetCore.Http;
@@ -74,7 +75,7 @@ internal static class ProbeEndpoint
             port,
             explanationCode = verdict.ExplanationCode,
             fix = verdict.Fix,
-            hops = verdict.Hops.Select(h => new { component = h.Component, resourceId = h.ResourceId, passed = h.Passed, detail = h.Detail, explanationCode = h.ExplanationCode }),
+            hops = verdict.Hops.Select(h => new { component = h.Component.ToWire(), resourceId = h.ResourceId, passed = h.Passed, detail = h.Detail, explanationCode = h.ExplanationCode }),
             live = liveResult,
         });
     }

@@ -35,7 +35,7 @@ public sealed class ReachabilityAnalyzerTests
 
         Assert.False(verdict.Reachable);
         Assert.Equal(Explanations.SecurityGroupRulesMismatch, verdict.ExplanationCode);
-        Assert.Equal("security-group-ingress", verdict.Hops[^1].Component);
+        Assert.Equal(HopComponent.SecurityGroupIngress, verdict.Hops[^1].Component);
         Assert.Equal(group, verdict.Hops[^1].ResourceId);
     }
 

@@ -1,4 +1,4 @@
-namespace LocalVpc.Analysis;
+namespace LocalVpc.Analysis.Rules;
 
 /// <summary>Network ACLs decide (stateless): the lowest-numbered entry of the direction that matches, else the final deny.</summary>
 public static class NetworkAclEvaluator

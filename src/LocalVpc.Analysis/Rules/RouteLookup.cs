@@ -1,4 +1,4 @@
-namespace LocalVpc.Analysis;
+namespace LocalVpc.Analysis.Rules;
 
 /// <summary>Longest-prefix match in a route table, over CIDR routes and prefix-list routes (a list matches with the prefix of its matching block).</summary>
 public static class RouteLookup

@@ -1,4 +1,4 @@
-namespace LocalVpc.Analysis;
+namespace LocalVpc.Analysis.Rules;
 
 /// <summary>Security groups allow (stateful, allow-only): the first rule of any of the groups that covers protocol, port and peer.</summary>
 public static class SecurityGroupMatcher

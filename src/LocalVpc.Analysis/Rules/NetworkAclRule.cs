@@ -1,0 +1,40 @@
+namespace LocalVpc.Analysis.Rules;
+
+/// <summary>
+/// 5. Network ACLs, both subnets, both ways: they are stateless, so the answer on an ephemeral port must get back too.
+/// Traffic within one subnet is not judged by them.
+/// </summary>
+internal static class NetworkAclRule
+{
+    public static string? Check(AccountState state, Flow flow, Subnet subnet, NetworkInterface source, Subnet? targetSubnet, uint address, List<Hop> hops)
+    {
+        // Traffic within one subnet is not judged by network ACLs.
+        if (targetSubnet?.Id == subnet.Id) return null;
+        var sourceIp = Ipv4Cidr.TryParseAddress(source.PrivateIpAddress, out var parsed) ? parsed : 0;
+        var checks = new List<(Subnet Subnet, bool Egress, uint Peer, int Port, string What)>
+        {
+            (subnet, true, address, flow.Port, "the request out of the source subnet"),
+            (subnet, false, address, Flow.EphemeralPort, "the answer back into the source subnet (ephemeral port)"),
+        };
+        if (targetSubnet is not null)
+        {
+            checks.Add((targetSubnet, false, sourceIp, flow.Port, "the request into the destination subnet"));
+            checks.Add((targetSubnet, true, sourceIp, Flow.EphemeralPort, "the answer out of the destination subnet (ephemeral port)"));
+        }
+        foreach (var (aclSubnet, egress, peer, port, what) in checks)
+        {
+            var acl = state.NetworkAcls[aclSubnet.NetworkAclId];
+            var entry = NetworkAclEvaluator.Decide(acl, egress, flow.ProtocolNumber, peer, port);
+            var rule = entry.RuleNumber == NetworkAclEntry.FinalRule ? "*" : entry.RuleNumber.ToString();
+            var component = egress ? HopComponent.NetworkAclEgress : HopComponent.NetworkAclIngress;
+            if (entry.RuleAction != "allow")
+            {
+                hops.Add(new Hop(component, acl.Id, false, $"{what}: rule {rule} of {acl.Id} denies {flow.Protocol}/{port}", Explanations.SubnetAclRestriction));
+                return $"Allow {(egress ? "outbound" : "inbound")} {flow.Protocol} port {port}{(port == Flow.EphemeralPort ? " (ephemeral ports 1024-65535)" : "")} " +
+                       $"{(egress ? "to" : "from")} {Ipv4Cidr.FormatAddress(peer)} in {acl.Id} with a rule numbered below {rule}.";
+            }
+            hops.Add(new Hop(component, acl.Id, true, $"{what}: rule {rule} allows"));
+        }
+        return null;
+    }
+}
