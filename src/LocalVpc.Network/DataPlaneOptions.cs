@@ -26,6 +26,15 @@ public sealed record DataPlaneOptions
     /// 130 s: about as long as Linux retransmits a SYN that gets no answer.
     /// </summary>
     public TimeSpan DropHold { get; init; } = TimeSpan.FromSeconds(130);
+
+    /// <summary>How long a proxy client may take to say what it wants. Defaults to 30 s.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most an HTTP proxy request's head may take. Defaults to 16 KiB, a bound on what a client can make us hold.</summary>
+    public int MaxHttpHead { get; init; } = 16 * 1024;
+
+    /// <summary>How long connecting to an upstream may take. Defaults to 10 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>What a denied connection gets.</summary>

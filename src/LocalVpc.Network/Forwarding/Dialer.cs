@@ -14,9 +14,6 @@ public sealed class Dialer(DataPlaneOptions options)
     /// <summary>The tag that says which host port really serves an instance's port: <c>localvpc:port:443</c> = <c>127.0.0.1:8443</c>.</summary>
     public const string PortTagPrefix = "localvpc:port:";
 
-    /// <summary>How long a connection to an upstream may take. Defaults to 10 s.</summary>
-    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
-
     public async Task<DialOutcome> DialAsync(RegionSnapshot region, Terminus terminus, int port, CancellationToken cancellationToken)
     {
         switch (terminus)
@@ -52,7 +49,7 @@ public sealed class Dialer(DataPlaneOptions options)
         }
     }
 
-    private static async Task<DialOutcome> ConnectAsync(string host, int port, string destination, ServiceUpstream? http, CancellationToken cancellationToken) =>
+    private async Task<DialOutcome> ConnectAsync(string host, int port, string destination, ServiceUpstream? http, CancellationToken cancellationToken) =>
         await ResolveAsync(host, cancellationToken) is { } addresses
             ? await ConnectAsync(addresses, port, destination, http, cancellationToken)
             : new NotDialed(Refusal.HostUnreachable, Explanations.UpstreamUnreachable, $"{destination}: {host} does not resolve");
@@ -71,13 +68,13 @@ public sealed class Dialer(DataPlaneOptions options)
         }
     }
 
-    private static async Task<DialOutcome> ConnectAsync(IPAddress[] addresses, int port, string destination, ServiceUpstream? http,
+    private async Task<DialOutcome> ConnectAsync(IPAddress[] addresses, int port, string destination, ServiceUpstream? http,
         CancellationToken cancellationToken)
     {
         var socket = addresses.Length == 1 ? new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
             : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
+        timeout.CancelAfter(options.ConnectTimeout);
         try
         {
             // One address (the usual upstream on loopback) takes the direct path; several are tried in turn.

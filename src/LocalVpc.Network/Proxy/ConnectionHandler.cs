@@ -18,9 +18,6 @@ namespace LocalVpc.Network.Proxy;
 public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions options, FlowPolicy policies, Dialer dialer,
     CertificateAuthority authority, ILogger logger)
 {
-    /// <summary>How long a client may take to say what it wants. Defaults to 30 s.</summary>
-    public static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(30);
-
     public async Task HandleAsync(Scope scope, string instanceId, Socket socket, CancellationToken stopping)
     {
         socket.NoDelay = true;
@@ -28,17 +25,18 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
         try
         {
             // 1. The request.
-            ProxyRequest? request;
+            ProxySession? session;
             using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stopping))
             {
-                handshake.CancelAfter(HandshakeTimeout);
-                request = await ProxyHandshake.ReadAsync(connection.Client.Stream, handshake.Token);
+                handshake.CancelAfter(options.HandshakeTimeout);
+                session = await ProxyHandshake.ReadAsync(connection.Client.Stream, options.MaxHttpHead, handshake.Token);
             }
-            if (request is null)
+            if (session is null)
             {
                 connection.Shutdown("no request", abort: false);
                 return;
             }
+            var request = session.Request;
 
             // 2. The decision, on the region as it is now: a rule revoked a moment ago already counts.
             var region = published.Region(scope.Region);
@@ -47,12 +45,12 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             if (!verdict.Reachable || verdict.Terminus is null)
             {
                 var stop = verdict.Hops.LastOrDefault(h => !h.Passed);
-                await DenyAsync(connection, request, instanceId, verdict.ExplanationCode, $"{stop?.Detail}. Fix: {verdict.Fix}", stopping);
+                await DenyAsync(connection, session, instanceId, verdict.ExplanationCode, $"{stop?.Detail}. Fix: {verdict.Fix}", stopping);
                 return;
             }
             if (verdict.Terminus is WithheldTerminus withheld)
             {
-                await DenyAsync(connection, request, instanceId, withheld.ExplanationCode, withheld.Reason, stopping);
+                await DenyAsync(connection, session, instanceId, withheld.ExplanationCode, withheld.Reason, stopping);
                 return;
             }
 
@@ -61,7 +59,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             if (outcome is NotDialed notDialed)
             {
                 NetworkLog.NotServed(logger, instanceId, request.ToString(), notDialed.Code, notDialed.Reason);
-                await ProxyHandshake.RefuseAsync(connection.Client.Stream, request, notDialed.Refusal, notDialed.Code, notDialed.Reason, stopping);
+                await session.RefuseAsync(notDialed.Refusal, notDialed.Code, notDialed.Reason, stopping);
                 connection.Shutdown(notDialed.Code, abort: false);
                 return;
             }
@@ -70,7 +68,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             NetworkLog.Allowed(logger, instanceId, request.ToString(), dialed.Destination);
 
             // 4. Open, and splice.
-            await ProxyHandshake.AcceptAsync(connection.Client.Stream, request, stopping);
+            await session.AcceptAsync(stopping);
             var prelude = request.Prelude;
             if (dialed.Http is { } http)
             {
@@ -95,13 +93,13 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
         }
     }
 
-    private async Task DenyAsync(ProxyConnection connection, ProxyRequest request, string instanceId, string? code, string explanation,
+    private async Task DenyAsync(ProxyConnection connection, ProxySession session, string instanceId, string? code, string explanation,
         CancellationToken stopping)
     {
-        NetworkLog.Denied(logger, instanceId, request.ToString(), options.Deny.ToString().ToLowerInvariant(), code, explanation);
+        NetworkLog.Denied(logger, instanceId, session.Request.ToString(), options.Deny.ToString().ToLowerInvariant(), code, explanation);
         if (options.Deny == DenyMode.Reject)
         {
-            await ProxyHandshake.RefuseAsync(connection.Client.Stream, request, Refusal.NotAllowed, code, explanation, stopping);
+            await session.RefuseAsync(Refusal.NotAllowed, code, explanation, stopping);
             connection.Shutdown(code ?? "denied", abort: false);
             return;
         }

@@ -14,7 +14,17 @@ public sealed class SqliteEventLog : IEventLog
     public const int MaxBatch = 256;
 
     private readonly SqliteConnection _connection;
-    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
+    /// <summary>
+    /// Appends waiting for the writer at the most. Past it an append waits for room (still in call order: a bounded
+    /// channel hands a waiting writer's item over as soon as one is read), so a burst cannot grow memory without bound.
+    /// </summary>
+    public const int MaxQueued = 16 * 1024;
+
+    private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(MaxQueued)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
     private readonly Task _writer;
 
     private abstract record Work(TaskCompletionSource Done);
@@ -93,15 +103,32 @@ public sealed class SqliteEventLog : IEventLog
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = new Append([.. changes.Select(c => new Written(c.Scope, EventJson.Serialize(c.Events),
             c.Snapshot is null ? null : EventJson.Serialize(c.Snapshot.ToEvents())))], done);
-        if (!_queue.Writer.TryWrite(work)) done.SetException(new ObjectDisposedException(nameof(SqliteEventLog)));
-        return done.Task;
+        return EnqueueAsync(work);
     }
 
     public Task ClearAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Clear(done))) done.SetException(new ObjectDisposedException(nameof(SqliteEventLog)));
-        return done.Task;
+        return EnqueueAsync(new Clear(done));
+    }
+
+    private Task EnqueueAsync(Work work)
+    {
+        if (_queue.Writer.TryWrite(work)) return work.Done.Task;
+        return WaitForRoomAsync(work);
+
+        async Task WaitForRoomAsync(Work waiting)
+        {
+            try
+            {
+                await _queue.Writer.WriteAsync(waiting).ConfigureAwait(false);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new ObjectDisposedException(nameof(SqliteEventLog));
+            }
+            await waiting.Done.Task.ConfigureAwait(false);
+        }
     }
 
     private void WriteLoop()
