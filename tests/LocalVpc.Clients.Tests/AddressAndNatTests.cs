@@ -1,8 +1,7 @@
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>Elastic IPs and NAT gateways through the AWS SDK for .NET.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class AddressAndNatTests(ServerFixture fixture)
+public sealed class AddressAndNatTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private readonly AmazonEC2Client _ec2 = Sdk.Ec2(fixture.Server, ServerFixture.NewAccount());
 

@@ -1,8 +1,7 @@
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>The AWS CLI (`aws ec2 --endpoint-url …`), as a user types it.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class CliTests(ServerFixture fixture)
+public sealed class CliTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private readonly string _account = ServerFixture.NewAccount();
 

@@ -4,8 +4,7 @@ namespace LocalVpc.Clients.Tests;
 /// PrivateLink's provider side across two accounts: the provider (its own access key id) builds a network load
 /// balancer (with the aws CLI) and an endpoint service; the consumer (another) connects with the AWS SDK for .NET.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public sealed class EndpointServiceTests(ServerFixture fixture)
+public sealed class EndpointServiceTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private readonly string _providerAccount = ServerFixture.NewAccount();
     private readonly string _consumerAccount = ServerFixture.NewAccount();

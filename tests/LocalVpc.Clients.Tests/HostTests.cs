@@ -4,8 +4,7 @@ using System.Text.Json;
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>LocalVpc's own endpoints and start options.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class HostTests(ServerFixture fixture)
+public sealed class HostTests(OwnServerFixture fixture) : IClassFixture<OwnServerFixture>
 {
     [Fact]
     public async Task Health_Answers200WithJson()

@@ -1,8 +1,7 @@
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>Network interfaces and instances through the AWS SDK for .NET.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class InstanceTests(ServerFixture fixture)
+public sealed class InstanceTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private const string Ami = "ami-0123456789abcdef0";
     private readonly AmazonEC2Client _ec2 = Sdk.Ec2(fixture.Server, ServerFixture.NewAccount());

@@ -9,8 +9,7 @@ namespace LocalVpc.Clients.Tests;
 /// Elastic Load Balancing v2 through the AWS CLI (`aws elbv2`; no AWS SDK for .NET package of it is served here)
 /// and raw Query requests checked against botocore's elbv2 model.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public sealed class LoadBalancingTests(ServerFixture fixture)
+public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private static readonly XNamespace Ns = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     private readonly string _account = ServerFixture.NewAccount();

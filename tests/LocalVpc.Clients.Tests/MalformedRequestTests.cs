@@ -4,8 +4,7 @@ using System.Text;
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>Requests no SDK sends: each gets an EC2 XML error with a 4xx status, and the server keeps serving.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class MalformedRequestTests(ServerFixture fixture)
+public sealed class MalformedRequestTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private readonly string _account = ServerFixture.NewAccount();
 

@@ -6,8 +6,7 @@ using LocalVpc.Ec2Api.Model;
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>What we write, checked against botocore's EC2 model: action names, and every element of every reply.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class ModelConformanceTests(ServerFixture fixture)
+public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private static readonly XNamespace Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
 

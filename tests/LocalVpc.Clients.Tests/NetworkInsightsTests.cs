@@ -1,8 +1,7 @@
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>Reachability Analyzer's API through the AWS SDK for .NET: paths, analyses and their explanations.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class NetworkInsightsTests(ServerFixture fixture)
+public sealed class NetworkInsightsTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private readonly AmazonEC2Client _ec2 = Sdk.Ec2(fixture.Server, ServerFixture.NewAccount());
 

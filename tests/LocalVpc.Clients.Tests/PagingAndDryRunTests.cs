@@ -3,8 +3,7 @@ using System.Net;
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>MaxResults/NextToken paging and DryRun, through the AWS SDK for .NET.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class PagingAndDryRunTests(ServerFixture fixture)
+public sealed class PagingAndDryRunTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private readonly AmazonEC2Client _ec2 = Sdk.Ec2(fixture.Server, ServerFixture.NewAccount());
 

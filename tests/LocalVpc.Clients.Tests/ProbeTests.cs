@@ -8,8 +8,7 @@ namespace LocalVpc.Clients.Tests;
 /// Reachability: the network is built with the AWS SDK for .NET, then <c>/_localvpc/probe</c> (what
 /// <c>localvpc probe</c> prints) says whether the telnet test would connect, where it stops, and the fix.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public sealed class ProbeTests(ServerFixture fixture)
+public sealed class ProbeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private const string Ami = "ami-0123456789abcdef0";
     private const string Kms = "com.amazonaws.us-east-1.kms";

@@ -4,8 +4,7 @@ using System.Text.RegularExpressions;
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>The README's quick start, run as written against a real server, so the README cannot rot.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class ReadmeTests(ServerFixture fixture)
+public sealed class ReadmeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
     public async Task QuickStart_RunsAsWritten_AndShowsWhatItPromises()

@@ -1,8 +1,7 @@
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>Route tables, routes, internet gateways and network ACLs through the AWS SDK for .NET.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class RoutingTests(ServerFixture fixture)
+public sealed class RoutingTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private readonly AmazonEC2Client _ec2 = Sdk.Ec2(fixture.Server, ServerFixture.NewAccount());
 

@@ -1,8 +1,7 @@
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>VPC endpoints, consumer side, through the AWS SDK for .NET.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class VpcEndpointTests(ServerFixture fixture)
+public sealed class VpcEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private const string Kms = "com.amazonaws.us-east-1.kms";
     private readonly AmazonEC2Client _ec2 = Sdk.Ec2(fixture.Server, ServerFixture.NewAccount());

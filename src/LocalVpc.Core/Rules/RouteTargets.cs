@@ -48,7 +48,7 @@ public static class RouteTargets
         if (spec.VpcPeeringConnectionId is { } peering) return Ec2Errors.VpcPeeringConnectionNotFound(peering);
         if (spec.InstanceId is { } instanceId)
         {
-            if (Lookup.Instance(state, instanceId, out var instance) is { } error) return error;
+            if (ResourceKinds.Instance.Find(state, instanceId, out var instance) is { } error) return error;
             if (instance.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, instanceId);
             if (state.NetworkInterfacesOf(instance).Count() > 1)
                 return new Ec2Error("InvalidInstanceID", $"There are multiple interfaces attached to instance '{instanceId}'. Please specify an interface ID for the operation instead.");
@@ -57,13 +57,13 @@ public static class RouteTargets
         }
         if (spec.NetworkInterfaceId is { } eniId)
         {
-            if (Lookup.NetworkInterface(state, eniId, out var eni) is { } error) return error;
+            if (ResourceKinds.NetworkInterface.Find(state, eniId, out var eni) is { } error) return error;
             if (eni.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, eniId);
             target = new RouteTarget(NetworkInterfaceId: eni.Id, InstanceId: eni.Attachment?.InstanceId);
             return null;
         }
         var natId = spec.NatGatewayId!;
-        if (Lookup.NatGateway(state, natId, out var nat) is { } natError) return natError;
+        if (ResourceKinds.NatGateway.Find(state, natId, out var nat) is { } natError) return natError;
         if (nat.IsGone) return Ec2Errors.NatGatewayNotFound(natId);
         if (nat.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, natId);
         target = new RouteTarget(NatGatewayId: nat.Id);

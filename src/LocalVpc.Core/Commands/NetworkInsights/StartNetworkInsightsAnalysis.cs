@@ -4,7 +4,7 @@ namespace LocalVpc.Core.Commands.NetworkInsights;
 public delegate PathAnswer PathAnalyser(RegionSnapshot region, AccountState account, NetworkInsightsPath path);
 
 /// <summary>What the analyser found for a path: null <paramref name="NetworkPathFound"/> when it could not answer (<paramref name="StatusMessage"/> says why).</summary>
-public sealed record PathAnswer(bool? NetworkPathFound, string? StatusMessage, ImmutableArray<AnalysisFinding> Findings);
+public sealed record PathAnswer(bool? NetworkPathFound, string? StatusMessage, ImmutableArray<Hop> Findings);
 
 /// <summary>
 /// StartNetworkInsightsAnalysis: runs the analyser on the path, against the same snapshot the command decides on, and
