@@ -44,6 +44,9 @@ public static class ActionTable
         ["DisassociateRouteTable"] = RouteTables.Disassociate,
         ["ReplaceRouteTableAssociation"] = RouteTables.ReplaceAssociation,
 
+        ["CreateCustomerGateway"] = CustomerGateways.Create,
+        ["DescribeCustomerGateways"] = CustomerGateways.Describe,
+        ["DeleteCustomerGateway"] = CustomerGateways.Delete,
         ["CreateInternetGateway"] = InternetGateways.Create,
         ["DescribeInternetGateways"] = InternetGateways.Describe,
         ["AttachInternetGateway"] = InternetGateways.Attach,

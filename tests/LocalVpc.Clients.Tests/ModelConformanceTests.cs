@@ -62,6 +62,10 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
             ("IpPermissions.1.IpProtocol", "udp"), ("IpPermissions.1.FromPort", "53"), ("IpPermissions.1.ToPort", "53"),
             ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.2/32"));
         // Routing: a table with an internet route for the subnet, a network ACL with entries.
+        var customerGateway = Value(await Call("CreateCustomerGateway", ("Type", "ipsec.1"), ("IpAddress", "203.0.113.9"), ("DeviceName", "edge"),
+            ("TagSpecification.1.ResourceType", "customer-gateway"), ("TagSpecification.1.Tag.1.Key", "k")), "customerGatewayId");
+        await Call("DescribeCustomerGateways");
+        await Call("DeleteCustomerGateway", ("CustomerGatewayId", customerGateway));
         var gateway = Value(await Call("CreateInternetGateway"), "internetGatewayId");
         await Call("AttachInternetGateway", ("InternetGatewayId", gateway), ("VpcId", vpc));
         var table = Value(await Call("CreateRouteTable", ("VpcId", vpc)), "routeTableId");

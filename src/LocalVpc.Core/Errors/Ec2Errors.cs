@@ -38,6 +38,10 @@ public static class Ec2Errors
         new(code, $"Invalid id: \"{id}\" (expecting \"{prefix}-...\")");
     public static Ec2Error InvalidId(string id) => new("InvalidID", $"The ID '{id}' is not valid");
 
+    // Customer gateways.
+    public static Ec2Error CustomerGatewayNotFound(string id) => new("InvalidCustomerGatewayID.NotFound", $"The customerGateway ID '{id}' does not exist");
+    public static Ec2Error CustomerGatewayIdMalformed(string id) => Malformed("InvalidCustomerGatewayID.Malformed", id, IdPrefix.CustomerGateway);
+
     // VPCs.
     public static Ec2Error VpcNotFound(string id) => new("InvalidVpcID.NotFound", $"The vpc ID '{id}' does not exist");
     public static Ec2Error VpcIdMalformed(string id) => Malformed("InvalidVpcID.Malformed", id, IdPrefix.Vpc);

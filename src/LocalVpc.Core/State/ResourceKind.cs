@@ -5,7 +5,7 @@ namespace LocalVpc.Core.State;
 /// how a request's id is looked up (AWS's Malformed and NotFound errors). <see cref="ResourceKinds"/> lists them all;
 /// state, snapshots, lookups and the log's JSON are driven from that one list.
 /// </summary>
-public abstract class ResourceKind(int index, string discriminator, Type type)
+public abstract class ResourceKind(int index, string discriminator, Type type, string? tagType, Func<string, Ec2Error>? notFound)
 {
     /// <summary>Where the kind's table sits in <see cref="AccountState"/>.</summary>
     public int Index { get; } = index;
@@ -15,6 +15,12 @@ public abstract class ResourceKind(int index, string discriminator, Type type)
 
     /// <summary>The resource record.</summary>
     public Type Type { get; } = type;
+
+    /// <summary>The resource type DescribeTags and TagSpecification name it by (<c>vpc</c>, <c>natgateway</c>); null when it takes no EC2 tags.</summary>
+    public string? TagType { get; } = tagType;
+
+    /// <summary>AWS's error for an id of this kind that does not exist; null for kinds that are never named alone.</summary>
+    public Ec2Error? NotFound(string id) => notFound?.Invoke(id);
 
     /// <summary>The prefix of this kind's ids (<c>vpc</c>), or null for kinds named by ARN.</summary>
     public abstract string? IdPrefix { get; }
@@ -35,9 +41,9 @@ public abstract class ResourceKind(int index, string discriminator, Type type)
 
 /// <summary>A kind whose resources are <typeparamref name="T"/>.</summary>
 /// <param name="key">The id prefix (<c>vpc</c>), or for kinds named by ARN the ARN's resource type (<c>arn:loadbalancer</c>).</param>
-public sealed class ResourceKind<T>(int index, string discriminator, string key,
+public sealed class ResourceKind<T>(int index, string discriminator, string key, string? tagType = null,
     Func<string, Ec2Error>? malformed = null, Func<string, Ec2Error>? notFound = null)
-    : ResourceKind(index, discriminator, typeof(T)) where T : Resource
+    : ResourceKind(index, discriminator, typeof(T), tagType, notFound) where T : Resource
 {
     private const string ArnKey = "arn:";
 
@@ -56,7 +62,7 @@ public sealed class ResourceKind<T>(int index, string discriminator, string key,
         value = null!;
         if (IdPrefix is { } prefix && malformed is not null && !Ids.IdPrefix.IsWellFormed(id, prefix)) return malformed(id);
         if (!state.Table(this).TryGetValue(id, out var found))
-            return notFound?.Invoke(id) ?? throw new InvalidOperationException($"{Discriminator} has no NotFound error");
+            return NotFound(id) ?? throw new InvalidOperationException($"{Discriminator} has no NotFound error");
         value = found;
         return null;
     }

@@ -18,6 +18,8 @@ public sealed class Input
 
     public int? Int(string member) => String(member) is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null;
 
+    public long? Long(string member) => String(member) is { } s ? long.Parse(s, CultureInfo.InvariantCulture) : null;
+
     public bool? Bool(string member) => String(member) is { } s ? bool.Parse(s) : null;
 
     /// <summary>A timestamp member, read as <see cref="InputReader"/> checked it (a time without a zone is UTC).</summary>
