@@ -8,7 +8,7 @@ using LocalVpc.Core.Commands.Subnets;
 using LocalVpc.Core.Commands.VpcEndpoints;
 using LocalVpc.Core.Commands.Vpcs;
 using LocalVpc.Core.Resources;
-using LocalVpc.Core.Rules;
+using LocalVpc.Core.Requests;
 using LocalVpc.Core.State;
 
 namespace LocalVpc.Bench;

@@ -6,7 +6,7 @@ namespace LocalVpc.Ec2Api;
 /// <summary>The one map from an EC2 <c>Action</c> to its handler. A test compares it with the model's operations.</summary>
 public static class ActionTable
 {
-    public static FrozenDictionary<string, Ec2Handler> Handlers { get; } = new Dictionary<string, Ec2Handler>
+    public static FrozenDictionary<string, ApiHandler> Handlers { get; } = new Dictionary<string, ApiHandler>
     {
         ["DescribeRegions"] = Regions.DescribeRegions,
         ["DescribeAvailabilityZones"] = Regions.DescribeAvailabilityZones,

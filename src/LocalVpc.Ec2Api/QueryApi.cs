@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace LocalVpc.Ec2Api;
 
 /// <summary>One AWS Query API served on the port: its model and its action table.</summary>
-public sealed record QueryApi(ServiceModel Model, FrozenDictionary<string, Ec2Handler> Handlers)
+public sealed record QueryApi(ServiceModel Model, FrozenDictionary<string, ApiHandler> Handlers)
 {
     /// <summary>EC2 (ec2 protocol).</summary>
     public static QueryApi Ec2 { get; } = new(ServiceModel.Ec2, ActionTable.Handlers);
@@ -25,6 +25,6 @@ public sealed record QueryApi(ServiceModel Model, FrozenDictionary<string, Ec2Ha
             : XmlResponseWriter.QuerySuccess(action, Model.Operations.GetValueOrDefault(action)?.ResultWrapper, Model.XmlNamespace, requestId, body);
 
     /// <summary>The error document in this API's protocol.</summary>
-    public ReadOnlyMemory<byte> Error(Ec2Error error, string requestId) =>
+    public ReadOnlyMemory<byte> Error(AwsError error, string requestId) =>
         Model.IsEc2Protocol ? XmlResponseWriter.Error(error, requestId) : XmlResponseWriter.QueryError(error, Model.XmlNamespace, requestId);
 }

@@ -18,7 +18,7 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
         var requestId = Guid.NewGuid().ToString();
         string action = "";
         var api = QueryApi.Ec2;
-        Ec2Reply reply;
+        ApiReply reply;
         try
         {
             // 1. Parameters: query string and form body together; the API they are for.
@@ -43,7 +43,7 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
         await http.Response.Body.WriteAsync(body);
     }
 
-    private async Task<Ec2Reply> DispatchAsync(QueryApi api, CredentialScope? credential, string action, Dictionary<string, string> parameters)
+    private async Task<ApiReply> DispatchAsync(QueryApi api, CredentialScope? credential, string action, Dictionary<string, string> parameters)
     {
         if (action.Length == 0) return Ec2Errors.MissingAction();
         if (!api.Handlers.TryGetValue(action, out var handler)) return Ec2Errors.InvalidAction(action);
@@ -52,19 +52,19 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
         var scope = new Scope(credential?.Account(options.DefaultAccount) ?? options.DefaultAccount,
             credential?.Region ?? Scope.DefaultRegion);
         if (RegionCatalog.Find(scope.Region) is null)
-            return new Ec2Error("InvalidParameterValue", $"The region '{scope.Region}' is not a region LocalVpc serves.");
+            return new AwsError("InvalidParameterValue", $"The region '{scope.Region}' is not a region LocalVpc serves.");
 
         // 4. Bind against the model, then run.
         var model = api.Model;
         if (InputReader.Read(model, model.Operations[action].Input!, parameters, out var input) is { } inputError)
             return inputError;
-        var call = new Ec2Call(action, input, scope, input.Bool("DryRun") == true, pipeline, options);
+        var call = new ApiCall(action, input, scope, input.Bool("DryRun") == true, pipeline, options);
         var reply = await handler(call);
-        // A read that would have succeeded answers DryRunOperation; writes handle DryRun in Ec2Call.
+        // A read that would have succeeded answers DryRunOperation; writes handle DryRun in ApiCall.
         return call.DryRun && reply.Error is null ? Ec2Errors.DryRunOperation() : reply;
     }
 
-    private static async Task<(Dictionary<string, string>, Ec2Error?)> ReadParametersAsync(HttpRequest request)
+    private static async Task<(Dictionary<string, string>, AwsError?)> ReadParametersAsync(HttpRequest request)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, values) in request.Query) parameters[key] = Last(values);

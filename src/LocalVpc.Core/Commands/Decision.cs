@@ -5,9 +5,9 @@ namespace LocalVpc.Core.Commands;
 /// acts in its caller's account (<see cref="Events"/>); one that answers across accounts names the other accounts'
 /// events in <see cref="Elsewhere"/>, and all of them are written and published together.
 /// </summary>
-public readonly record struct Decision<T>(Ec2Error? Error, ImmutableArray<Event> Events, T? Value, ImmutableArray<AccountEvents> Elsewhere = default)
+public readonly record struct Decision<T>(AwsError? Error, ImmutableArray<Event> Events, T? Value, ImmutableArray<AccountEvents> Elsewhere = default)
 {
-    public static implicit operator Decision<T>(Ec2Error error) => new(error, [], default);
+    public static implicit operator Decision<T>(AwsError error) => new(error, [], default);
 
     public bool Failed => Error is not null;
 

@@ -5,7 +5,7 @@ namespace LocalVpc.Core.State;
 /// how a request's id is looked up (AWS's Malformed and NotFound errors). <see cref="ResourceKinds"/> lists them all;
 /// state, snapshots, lookups and the log's JSON are driven from that one list.
 /// </summary>
-public abstract class ResourceKind(int index, string discriminator, Type type, string? tagType, Func<string, Ec2Error>? notFound)
+public abstract class ResourceKind(int index, string discriminator, Type type, string? tagType, Func<string, AwsError>? notFound)
 {
     /// <summary>Where the kind's table sits in <see cref="AccountState"/>.</summary>
     public int Index { get; } = index;
@@ -20,7 +20,7 @@ public abstract class ResourceKind(int index, string discriminator, Type type, s
     public string? TagType { get; } = tagType;
 
     /// <summary>AWS's error for an id of this kind that does not exist; null for kinds that are never named alone.</summary>
-    public Ec2Error? NotFound(string id) => notFound?.Invoke(id);
+    public AwsError? NotFound(string id) => notFound?.Invoke(id);
 
     /// <summary>The prefix of this kind's ids (<c>vpc</c>), or null for kinds named by ARN.</summary>
     public abstract string? IdPrefix { get; }
@@ -42,7 +42,7 @@ public abstract class ResourceKind(int index, string discriminator, Type type, s
 /// <summary>A kind whose resources are <typeparamref name="T"/>.</summary>
 /// <param name="key">The id prefix (<c>vpc</c>), or for kinds named by ARN the ARN's resource type (<c>arn:loadbalancer</c>).</param>
 public sealed class ResourceKind<T>(int index, string discriminator, string key, string? tagType = null,
-    Func<string, Ec2Error>? malformed = null, Func<string, Ec2Error>? notFound = null)
+    Func<string, AwsError>? malformed = null, Func<string, AwsError>? notFound = null)
     : ResourceKind(index, discriminator, typeof(T), tagType, notFound) where T : Resource
 {
     private const string ArnKey = "arn:";
@@ -57,7 +57,7 @@ public sealed class ResourceKind<T>(int index, string discriminator, string key,
     /// The resource a request names, telling a malformed id from an unknown one as AWS does (both forms, the 8- and
     /// 17-digit ids, are well formed).
     /// </summary>
-    public Ec2Error? Find(AccountState state, string id, out T value)
+    public AwsError? Find(AccountState state, string id, out T value)
     {
         value = null!;
         if (IdPrefix is { } prefix && malformed is not null && !Ids.IdPrefix.IsWellFormed(id, prefix)) return malformed(id);

@@ -19,7 +19,7 @@ public static class Addresses
         ["public-ip"] = (a, _) => [a.PublicIp],
     }, a => a.Id);
 
-    public static async Task<Ec2Reply> Allocate(Ec2Call call)
+    public static async Task<ApiReply> Allocate(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("Address") || input.Has("PublicIpv4Pool") || input.Has("CustomerOwnedIpv4Pool") || input.Has("IpamPoolId"))
@@ -27,7 +27,7 @@ public static class Addresses
         var outcome = await call.ExecuteAsync(new AllocateAddress(input.String("Domain"), Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var address = outcome.State!.Addresses[outcome.Value!];
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("publicIp", address.PublicIp);
             w.Element("domain", "vpc");
@@ -37,29 +37,29 @@ public static class Addresses
         });
     }
 
-    public static async Task<Ec2Reply> Associate(Ec2Call call)
+    public static async Task<ApiReply> Associate(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new AssociateAddress(input.String("AllocationId"), input.String("PublicIp"),
             input.String("InstanceId"), input.String("NetworkInterfaceId"), input.String("PrivateIpAddress"),
             input.Bool("AllowReassociation") ?? false));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => w.Element("associationId", outcome.Value));
+        return ApiReply.Ok(w => w.Element("associationId", outcome.Value));
     }
 
-    public static async Task<Ec2Reply> Disassociate(Ec2Call call)
+    public static async Task<ApiReply> Disassociate(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DisassociateAddress(call.Input.String("AssociationId"), call.Input.String("PublicIp")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> Release(Ec2Call call)
+    public static async Task<ApiReply> Release(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new ReleaseAddress(call.Input.String("AllocationId"), call.Input.String("PublicIp")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         IEnumerable<Address> all = state.Addresses.Values;
@@ -69,6 +69,6 @@ public static class Addresses
         if (!publicIps.IsEmpty) all = all.Where(a => publicIps.Contains(a.PublicIp));
         if (Query.Run(call, state, all, a => a.Id, "AllocationIds", (string id, out Address a) => ResourceKinds.Address.Find(state, id, out a),
                 Filters, out var page, out _) is { } error) return error;
-        return Ec2Reply.Ok(w => w.List("addressesSet", page, (w, a) => AddressXml.Address(w, a, state)));
+        return ApiReply.Ok(w => w.List("addressesSet", page, (w, a) => AddressXml.Address(w, a, state)));
     }
 }

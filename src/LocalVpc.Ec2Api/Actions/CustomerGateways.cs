@@ -15,7 +15,7 @@ public static class CustomerGateways
         ["type"] = (g, _) => [g.Type],
     }, g => g.Id);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new CreateCustomerGateway(input.String("Type"), input.Int("BgpAsn"), input.Long("BgpAsnExtended"),
@@ -23,23 +23,23 @@ public static class CustomerGateways
             Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("customerGateway", w =>
+        return ApiReply.Ok(w => w.Structure("customerGateway", w =>
             CustomerGatewayXml.CustomerGateway(w, state.Table(ResourceKinds.CustomerGateway)[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         var table = state.Table(ResourceKinds.CustomerGateway);
         if (Query.Run(call, state, table.Values, g => g.Id, "CustomerGatewayIds",
                 (string id, out CustomerGateway g) => ResourceKinds.CustomerGateway.Find(state, id, out g), Filters, out var page, out _) is { } error)
             return error;
-        return Ec2Reply.Ok(w => w.List("customerGatewaySet", page, (w, g) => CustomerGatewayXml.CustomerGateway(w, g, state)));
+        return ApiReply.Ok(w => w.List("customerGatewaySet", page, (w, g) => CustomerGatewayXml.CustomerGateway(w, g, state)));
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteCustomerGateway(call.Input.String("CustomerGatewayId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(_ => { });
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { });
     }
 }

@@ -45,7 +45,7 @@ public static class EndpointServices
         ["vpc-endpoint-id"] = (n, _) => [n.VpcEndpointId],
     }, tagsId: null);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("GatewayLoadBalancerArns")) return Ec2Errors.InvalidParameter("Gateway load balancer services are not served.");
@@ -56,28 +56,28 @@ public static class EndpointServices
             input.Bool("AcceptanceRequired") ?? true, input.String("PrivateDnsName"), Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Structure("serviceConfiguration", w => EndpointServiceConfigurationXml.ServiceConfiguration(w, state.EndpointServices[outcome.Value!], state));
             w.Element("clientToken", input.String("ClientToken"));
         });
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         if (Query.Run(call, state, state.EndpointServices.Values, c => c.Id, "ServiceIds",
                 (string id, out EndpointServiceConfiguration c) => ResourceKinds.EndpointService.Find(state, id, out c), Filters, out var page, out var next) is { } error)
             return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("serviceConfigurationSet", page, (w, c) => EndpointServiceConfigurationXml.ServiceConfiguration(w, c, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Modify(Ec2Call call)
+    public static async Task<ApiReply> Modify(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("AddGatewayLoadBalancerArns") || input.Has("AddSupportedRegions") || input.Has("AddSupportedIpAddressTypes"))
@@ -85,31 +85,31 @@ public static class EndpointServices
         var outcome = await call.ExecuteAsync(new ModifyEndpointServiceConfiguration(input.String("ServiceId")!, input.Bool("AcceptanceRequired"),
             input.String("PrivateDnsName"), input.Bool("RemovePrivateDnsName") ?? false, input.Strings("AddNetworkLoadBalancerArns"),
             input.Strings("RemoveNetworkLoadBalancerArns")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteEndpointServiceConfigurations(call.Input.Strings("ServiceIds")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
+        return ApiReply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
     }
 
-    public static async Task<Ec2Reply> ModifyPermissions(Ec2Call call)
+    public static async Task<ApiReply> ModifyPermissions(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new ModifyServicePermissions(input.String("ServiceId")!, input.Strings("AddAllowedPrincipals"),
             input.Strings("RemoveAllowedPrincipals")));
         if (outcome.Failed) return outcome.Error!;
         var configuration = outcome.State!.EndpointServices[input.String("ServiceId")!];
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("addedPrincipalSet", outcome.Value, (w, p) => EndpointServiceConfigurationXml.AllowedPrincipal(w, p, configuration));
             w.Element("return", true);
         });
     }
 
-    public static async Task<Ec2Reply> DescribePermissions(Ec2Call call)
+    public static async Task<ApiReply> DescribePermissions(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (ResourceKinds.EndpointService.Find(state, call.Input.String("ServiceId")!, out var configuration) is { } error) return error;
@@ -117,24 +117,24 @@ public static class EndpointServices
             return filterError;
         if (Paging.Page(matching, p => p.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("allowedPrincipals", page, (w, p) => EndpointServiceConfigurationXml.AllowedPrincipal(w, p, configuration));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> StartPrivateDnsVerification(Ec2Call call)
+    public static async Task<ApiReply> StartPrivateDnsVerification(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new StartPrivateDnsVerification(call.Input.String("ServiceId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static Task<Ec2Reply> Accept(Ec2Call call) => Answer(call, accept: true);
+    public static Task<ApiReply> Accept(ApiCall call) => Answer(call, accept: true);
 
-    public static Task<Ec2Reply> Reject(Ec2Call call) => Answer(call, accept: false);
+    public static Task<ApiReply> Reject(ApiCall call) => Answer(call, accept: false);
 
-    public static async Task<Ec2Reply> DescribeConnections(Ec2Call call)
+    public static async Task<ApiReply> DescribeConnections(ApiCall call)
     {
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         var region = await call.ReadRegionAsync();
@@ -144,60 +144,60 @@ public static class EndpointServices
                 out var matching) is { } error) return error;
         if (Paging.Page(matching, c => c.Endpoint.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("vpcEndpointConnectionSet", page, (w, c) => EndpointServiceConfigurationXml.Connection(w, c.Configuration, c.Endpoint, c.Consumer, c.State));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> CreateNotification(Ec2Call call)
+    public static async Task<ApiReply> CreateNotification(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new PutConnectionNotification(null, input.String("ServiceId"), input.String("VpcEndpointId"),
             input.String("ConnectionNotificationArn"), input.Strings("ConnectionEvents")));
         if (outcome.Failed) return outcome.Error!;
         var notification = outcome.State!.ConnectionNotifications[outcome.Value!];
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Structure("connectionNotification", w => Notification(w, notification, call.Scope.Region));
             w.Element("clientToken", input.String("ClientToken"));
         });
     }
 
-    public static async Task<Ec2Reply> ModifyNotification(Ec2Call call)
+    public static async Task<ApiReply> ModifyNotification(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new PutConnectionNotification(input.String("ConnectionNotificationId"), null, null,
             input.String("ConnectionNotificationArn"), input.Strings("ConnectionEvents")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> DescribeNotifications(Ec2Call call)
+    public static async Task<ApiReply> DescribeNotifications(ApiCall call)
     {
         var state = await call.ReadAsync();
         IEnumerable<ConnectionNotification> all = state.ConnectionNotifications.Values;
         if (call.Input.String("ConnectionNotificationId") is { } id)
         {
             if (!state.ConnectionNotifications.ContainsKey(id))
-                return new Ec2Error("InvalidConnectionNotification", $"The connection notification '{id}' does not exist");
+                return new AwsError("InvalidConnectionNotification", $"The connection notification '{id}' does not exist");
             all = all.Where(n => n.Id == id);
         }
         if (NotificationFilters.Apply(all, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
         if (Paging.Page(matching, n => n.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("connectionNotificationSet", page, (w, n) => Notification(w, n, call.Scope.Region));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> DeleteNotifications(Ec2Call call)
+    public static async Task<ApiReply> DeleteNotifications(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteConnectionNotifications(call.Input.Strings("ConnectionNotificationIds")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
+        return ApiReply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
     }
 
     private static void Notification(XmlWriter w, ConnectionNotification notification, string region)
@@ -213,10 +213,10 @@ public static class EndpointServices
     }
 
     /// <summary>Accept or reject endpoints in their consumers' accounts, all in one command; what cannot be answered comes back in Unsuccessful.</summary>
-    private static async Task<Ec2Reply> Answer(Ec2Call call, bool accept)
+    private static async Task<ApiReply> Answer(ApiCall call, bool accept)
     {
         var outcome = await call.ExecuteAsync(new AnswerEndpointConnections(call.Input.String("ServiceId")!, call.Input.Strings("VpcEndpointIds"), accept));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
+        return ApiReply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value));
     }
 }

@@ -41,7 +41,7 @@ public static class Instances
         ["system-status.reachability"] = (i, _) => [i.IsRunning ? "passed" : null],
     }, tagsId: null);
 
-    public static async Task<Ec2Reply> Run(Ec2Call call)
+    public static async Task<ApiReply> Run(ApiCall call)
     {
         var input = call.Input;
         if (Launch(input, out var launch) is { } invalid) return invalid;
@@ -51,10 +51,10 @@ public static class Instances
         var state = outcome.State!;
         var instances = outcome.Value.Select(id => state.Instances[id]).ToList();
         // RunInstances always answers with the instances pending.
-        return Ec2Reply.Ok(w => InstanceXml.Reservation(w, instances[0].ReservationId, instances, state, InstanceState.Pending));
+        return ApiReply.Ok(w => InstanceXml.Reservation(w, instances[0].ReservationId, instances, state, InstanceState.Pending));
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         var state = await call.ReadAsync();
@@ -62,14 +62,14 @@ public static class Instances
                 (string id, out Instance i) => ResourceKinds.Instance.Find(state, id, out i), Filters, out var page, out var next) is { } error)
             return error;
         var reservations = page.GroupBy(i => i.ReservationId).ToList();
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("reservationSet", reservations, (w, r) => InstanceXml.Reservation(w, r.Key, r.ToList(), state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> DescribeStatus(Ec2Call call)
+    public static async Task<ApiReply> DescribeStatus(ApiCall call)
     {
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         var state = await call.ReadAsync();
@@ -78,24 +78,24 @@ public static class Instances
             : state.Instances.Values.Where(i => i.IsRunning);
         if (Query.Run(call, state, all, i => i.Id, "InstanceIds", (string id, out Instance i) => ResourceKinds.Instance.Find(state, id, out i),
                 StatusFilters, out var page, out var next) is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("instanceStatusSet", page, InstanceXml.Status);
             w.Element("nextToken", next);
         });
     }
 
-    public static Task<Ec2Reply> Start(Ec2Call call) => Change(call, InstanceAction.Start);
+    public static Task<ApiReply> Start(ApiCall call) => Change(call, InstanceAction.Start);
 
-    public static Task<Ec2Reply> Stop(Ec2Call call) => Change(call, InstanceAction.Stop);
+    public static Task<ApiReply> Stop(ApiCall call) => Change(call, InstanceAction.Stop);
 
-    public static Task<Ec2Reply> Terminate(Ec2Call call) => Change(call, InstanceAction.Terminate);
+    public static Task<ApiReply> Terminate(ApiCall call) => Change(call, InstanceAction.Terminate);
 
-    private static async Task<Ec2Reply> Change(Ec2Call call, InstanceAction action)
+    private static async Task<ApiReply> Change(ApiCall call, InstanceAction action)
     {
         var outcome = await call.ExecuteAsync(new ChangeInstanceState(call.Input.Strings("InstanceIds"), action));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => w.List("instancesSet", outcome.Value, InstanceXml.StateChange));
+        return ApiReply.Ok(w => w.List("instancesSet", outcome.Value, InstanceXml.StateChange));
     }
 
     /// <summary>Terminated instances stay listed for an hour, as on EC2.</summary>
@@ -103,7 +103,7 @@ public static class Instances
         state.Instances.Values.Where(i => !i.IsTerminated || now - i.StateChangedAt < Instance.TerminatedVisibility);
 
     /// <summary>Where the primary interface goes: top-level SubnetId/SecurityGroupId/PrivateIpAddress, or NetworkInterface.1 (device 0).</summary>
-    private static Ec2Error? Launch(Input input, out InstanceLaunch launch)
+    private static AwsError? Launch(Input input, out InstanceLaunch launch)
     {
         launch = null!;
         var specs = input.Structs("NetworkInterfaces");

@@ -5,7 +5,7 @@ namespace LocalVpc.Ec2Api.Actions;
 /// <summary>The Elastic Load Balancing v2 actions an endpoint service needs: network load balancers, target groups, listeners, tags.</summary>
 public static class LoadBalancing
 {
-    public static async Task<Ec2Reply> CreateLoadBalancer(Ec2Call call)
+    public static async Task<ApiReply> CreateLoadBalancer(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("SubnetMappings") || input.Has("CustomerOwnedIpv4Pool") || input.Has("IpamPools"))
@@ -15,10 +15,10 @@ public static class LoadBalancing
             input.Strings("Subnets"), input.Strings("SecurityGroups"), Tags(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.MemberList("LoadBalancers", [state.LoadBalancers[outcome.Value!]], (w, l) => LoadBalancingXml.LoadBalancer(w, l, state)));
+        return ApiReply.Ok(w => w.MemberList("LoadBalancers", [state.LoadBalancers[outcome.Value!]], (w, l) => LoadBalancingXml.LoadBalancer(w, l, state)));
     }
 
-    public static async Task<Ec2Reply> DescribeLoadBalancers(Ec2Call call)
+    public static async Task<ApiReply> DescribeLoadBalancers(ApiCall call)
     {
         var state = await call.ReadAsync();
         var arns = call.Input.Strings("LoadBalancerArns");
@@ -30,23 +30,23 @@ public static class LoadBalancing
         return Page(call, all, l => l.Arn, "LoadBalancers", (w, l) => LoadBalancingXml.LoadBalancer(w, l, state));
     }
 
-    public static async Task<Ec2Reply> DeleteLoadBalancer(Ec2Call call)
+    public static async Task<ApiReply> DeleteLoadBalancer(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteLoadBalancer(call.Input.String("LoadBalancerArn")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(_ => { });
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { });
     }
 
-    public static async Task<Ec2Reply> CreateTargetGroup(Ec2Call call)
+    public static async Task<ApiReply> CreateTargetGroup(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new CreateTargetGroup(input.String("Name")!, input.String("Protocol"), input.Int("Port"),
             input.String("VpcId"), input.String("TargetType"), Tags(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.MemberList("TargetGroups", [state.TargetGroups[outcome.Value!]], (w, g) => LoadBalancingXml.TargetGroup(w, g, state)));
+        return ApiReply.Ok(w => w.MemberList("TargetGroups", [state.TargetGroups[outcome.Value!]], (w, g) => LoadBalancingXml.TargetGroup(w, g, state)));
     }
 
-    public static async Task<Ec2Reply> DescribeTargetGroups(Ec2Call call)
+    public static async Task<ApiReply> DescribeTargetGroups(ApiCall call)
     {
         var state = await call.ReadAsync();
         var arns = call.Input.Strings("TargetGroupArns");
@@ -60,17 +60,17 @@ public static class LoadBalancing
         return Page(call, all, g => g.Arn, "TargetGroups", (w, g) => LoadBalancingXml.TargetGroup(w, g, state));
     }
 
-    public static async Task<Ec2Reply> DeleteTargetGroup(Ec2Call call)
+    public static async Task<ApiReply> DeleteTargetGroup(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteTargetGroup(call.Input.String("TargetGroupArn")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(_ => { });
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { });
     }
 
-    public static Task<Ec2Reply> RegisterTargets(Ec2Call call) => ChangeTargets(call, register: true);
+    public static Task<ApiReply> RegisterTargets(ApiCall call) => ChangeTargets(call, register: true);
 
-    public static Task<Ec2Reply> DeregisterTargets(Ec2Call call) => ChangeTargets(call, register: false);
+    public static Task<ApiReply> DeregisterTargets(ApiCall call) => ChangeTargets(call, register: false);
 
-    public static async Task<Ec2Reply> DescribeTargetHealth(Ec2Call call)
+    public static async Task<ApiReply> DescribeTargetHealth(ApiCall call)
     {
         var state = await call.ReadAsync();
         var arn = call.Input.String("TargetGroupArn")!;
@@ -79,10 +79,10 @@ public static class LoadBalancing
         if (asked.FirstOrDefault(t => !group.Targets.Contains(t)) is { } unknown)
             return ElbErrors.InvalidTarget($"The target '{unknown.Id}' on port {unknown.Port} is not registered in the target group");
         var targets = asked.IsEmpty ? group.Targets : asked;
-        return Ec2Reply.Ok(w => w.MemberList("TargetHealthDescriptions", targets, (w, t) => LoadBalancingXml.TargetHealth(w, t, group, state)));
+        return ApiReply.Ok(w => w.MemberList("TargetHealthDescriptions", targets, (w, t) => LoadBalancingXml.TargetHealth(w, t, group, state)));
     }
 
-    public static async Task<Ec2Reply> CreateListener(Ec2Call call)
+    public static async Task<ApiReply> CreateListener(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("Certificates") || input.Has("SslPolicy") || input.Has("AlpnPolicy"))
@@ -93,10 +93,10 @@ public static class LoadBalancing
             actions[0].String("Type"), actions[0].String("TargetGroupArn"), Tags(input)));
         if (outcome.Failed) return outcome.Error!;
         var listener = outcome.State!.Listeners[outcome.Value!];
-        return Ec2Reply.Ok(w => w.MemberList("Listeners", [listener], LoadBalancingXml.Listener));
+        return ApiReply.Ok(w => w.MemberList("Listeners", [listener], LoadBalancingXml.Listener));
     }
 
-    public static async Task<Ec2Reply> DescribeListeners(Ec2Call call)
+    public static async Task<ApiReply> DescribeListeners(ApiCall call)
     {
         var state = await call.ReadAsync();
         var arns = call.Input.Strings("ListenerArns");
@@ -108,37 +108,37 @@ public static class LoadBalancing
         return Page(call, all, l => l.Arn, "Listeners", LoadBalancingXml.Listener);
     }
 
-    public static async Task<Ec2Reply> DeleteListener(Ec2Call call)
+    public static async Task<ApiReply> DeleteListener(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteListener(call.Input.String("ListenerArn")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(_ => { });
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { });
     }
 
-    public static async Task<Ec2Reply> AddTags(Ec2Call call)
+    public static async Task<ApiReply> AddTags(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new ChangeElbTags(call.Input.Strings("ResourceArns"), Tags(call.Input), []));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(_ => { });
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { });
     }
 
-    public static async Task<Ec2Reply> RemoveTags(Ec2Call call)
+    public static async Task<ApiReply> RemoveTags(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new ChangeElbTags(call.Input.Strings("ResourceArns"), [], call.Input.Strings("TagKeys")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(_ => { });
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { });
     }
 
-    public static async Task<Ec2Reply> DescribeTags(Ec2Call call)
+    public static async Task<ApiReply> DescribeTags(ApiCall call)
     {
         var state = await call.ReadAsync();
         var arns = call.Input.Strings("ResourceArns");
         if (arns.FirstOrDefault(a => state.Find(a) is null) is { } missing) return ElbErrors.NotFound(missing);
-        return Ec2Reply.Ok(w => w.MemberList("TagDescriptions", arns, (w, arn) => LoadBalancingXml.TagDescription(w, arn, state)));
+        return ApiReply.Ok(w => w.MemberList("TagDescriptions", arns, (w, arn) => LoadBalancingXml.TagDescription(w, arn, state)));
     }
 
-    private static async Task<Ec2Reply> ChangeTargets(Ec2Call call, bool register)
+    private static async Task<ApiReply> ChangeTargets(ApiCall call, bool register)
     {
         var arn = call.Input.String("TargetGroupArn")!;
         var outcome = await call.ExecuteAsync(new ChangeTargets(arn, Targets(call.Input, 0), register));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(_ => { });
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { });
     }
 
     /// <summary>Targets as given (<c>Targets.member.N.Id</c>, <c>.Port</c>); a missing port is the default given.</summary>
@@ -149,13 +149,13 @@ public static class LoadBalancing
         [.. input.Structs("Tags").Select(t => KeyValuePair.Create(t.String("Key")!, t.String("Value") ?? ""))];
 
     /// <summary>Marker/PageSize paging (PageSize 1 to 400) over items sorted by ARN.</summary>
-    private static Ec2Reply Page<T>(Ec2Call call, IEnumerable<T> all, Func<T, string> arnOf, string listName, Action<XmlWriter, T> item)
+    private static ApiReply Page<T>(ApiCall call, IEnumerable<T> all, Func<T, string> arnOf, string listName, Action<XmlWriter, T> item)
     {
         var size = call.Input.Int("PageSize");
         if (size is < 1 or > 400) return ElbErrors.Validation($"Page size {size} is not between 1 and 400");
         if (Paging.Page(all.OrderBy(arnOf, StringComparer.Ordinal), arnOf, size, call.Input.String("Marker"), out var page, out var next) is { } error)
             return ElbErrors.Validation($"Invalid marker: {error.Message}");
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.MemberList(listName, page, item);
             w.Element("NextMarker", next);

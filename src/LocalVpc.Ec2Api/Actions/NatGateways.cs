@@ -14,7 +14,7 @@ public static class NatGateways
         ["vpc-id"] = (n, _) => [n.VpcId],
     }, n => n.Id);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("SecondaryAllocationIds") || input.Has("SecondaryPrivateIpAddresses") || input.Has("SecondaryPrivateIpAddressCount") ||
@@ -25,32 +25,32 @@ public static class NatGateways
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         // The create call answers pending, as EC2 does; Describe shows where it settled.
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("clientToken", input.String("ClientToken"));
             w.Structure("natGateway", w => NatGatewayXml.NatGateway(w, state.NatGateways[outcome.Value!], state, "pending"));
         });
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         var now = call.Now;
         var visible = state.NatGateways.Values.Where(n => n.DeleteTime is not { } deleted || now - deleted < NatGateway.DeletedVisibility);
         if (Query.Run(call, state, visible, n => n.Id, "NatGatewayIds", (string id, out NatGateway n) => ResourceKinds.NatGateway.Find(state, id, out n),
                 Filters, out var page, out var next, filtersMember: "Filter") is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("natGatewaySet", page, (w, n) => NatGatewayXml.NatGateway(w, n, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var id = call.Input.String("NatGatewayId")!;
         var outcome = await call.ExecuteAsync(new DeleteNatGateway(id));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => w.Element("natGatewayId", id));
+        return ApiReply.Ok(w => w.Element("natGatewayId", id));
     }
 }

@@ -24,52 +24,52 @@ public static class NetworkAcls
         ["vpc-id"] = (a, _) => [a.VpcId],
     }, a => a.Id);
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (Query.Run(call, state, state.NetworkAcls.Values, a => a.Id, "NetworkAclIds", (string id, out NetworkAcl a) => ResourceKinds.NetworkAcl.Find(state, id, out a), Filters,
                 out var page, out var next) is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("networkAclSet", page, (w, a) => NetworkAclXml.NetworkAcl(w, a, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new CreateNetworkAcl(call.Input.String("VpcId")!, Binding.TagSpecifications(call.Input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("networkAcl", w => NetworkAclXml.NetworkAcl(w, state.NetworkAcls[outcome.Value!], state)));
+        return ApiReply.Ok(w => w.Structure("networkAcl", w => NetworkAclXml.NetworkAcl(w, state.NetworkAcls[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteNetworkAcl(call.Input.String("NetworkAclId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static Task<Ec2Reply> CreateEntry(Ec2Call call) => PutEntry(call, replace: false);
+    public static Task<ApiReply> CreateEntry(ApiCall call) => PutEntry(call, replace: false);
 
-    public static Task<Ec2Reply> ReplaceEntry(Ec2Call call) => PutEntry(call, replace: true);
+    public static Task<ApiReply> ReplaceEntry(ApiCall call) => PutEntry(call, replace: true);
 
-    public static async Task<Ec2Reply> DeleteEntry(Ec2Call call)
+    public static async Task<ApiReply> DeleteEntry(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new DeleteNetworkAclEntry(input.String("NetworkAclId")!, input.Int("RuleNumber")!.Value,
             input.Bool("Egress")!.Value));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> ReplaceAssociation(Ec2Call call)
+    public static async Task<ApiReply> ReplaceAssociation(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new ReplaceNetworkAclAssociation(call.Input.String("AssociationId")!, call.Input.String("NetworkAclId")!));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => w.Element("newAssociationId", outcome.Value));
+        return ApiReply.Ok(w => w.Element("newAssociationId", outcome.Value));
     }
 
-    private static async Task<Ec2Reply> PutEntry(Ec2Call call, bool replace)
+    private static async Task<ApiReply> PutEntry(ApiCall call, bool replace)
     {
         var input = call.Input;
         var entry = new NetworkAclEntrySpec(input.Int("RuleNumber")!.Value, input.String("Protocol")!, input.String("RuleAction")!,
@@ -77,6 +77,6 @@ public static class NetworkAcls
             input.Struct("PortRange")?.Int("From"), input.Struct("PortRange")?.Int("To"),
             input.Struct("IcmpTypeCode")?.Int("Type"), input.Struct("IcmpTypeCode")?.Int("Code"));
         var outcome = await call.ExecuteAsync(new PutNetworkAclEntry(input.String("NetworkAclId")!, entry, replace));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 }

@@ -26,7 +26,7 @@ public static class NetworkInsights
         ["status"] = (a, _) => [a.Status],
     }, a => a.Id);
 
-    public static async Task<Ec2Reply> CreatePath(Ec2Call call)
+    public static async Task<ApiReply> CreatePath(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("FilterAtSource") || input.Has("FilterAtDestination"))
@@ -36,10 +36,10 @@ public static class NetworkInsights
             input.String("ClientToken")));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("networkInsightsPath", w => Path(w, state.NetworkInsightsPaths[outcome.Value!], state)));
+        return ApiReply.Ok(w => w.Structure("networkInsightsPath", w => Path(w, state.NetworkInsightsPaths[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> DescribePaths(Ec2Call call)
+    public static async Task<ApiReply> DescribePaths(ApiCall call)
     {
         var state = await call.ReadAsync();
         IEnumerable<NetworkInsightsPath> all = state.NetworkInsightsPaths.Values;
@@ -52,20 +52,20 @@ public static class NetworkInsights
         if (PathFilters.Apply(all, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
         if (Paging.Page(matching, p => p.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("networkInsightsPathSet", page, (w, p) => Path(w, p, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> DeletePath(Ec2Call call)
+    public static async Task<ApiReply> DeletePath(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteNetworkInsightsPath(call.Input.String("NetworkInsightsPathId")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(w => w.Element("networkInsightsPathId", outcome.Value));
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(w => w.Element("networkInsightsPathId", outcome.Value));
     }
 
-    public static async Task<Ec2Reply> StartAnalysis(Ec2Call call)
+    public static async Task<ApiReply> StartAnalysis(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("AdditionalAccounts") || input.Has("FilterInArns") || input.Has("FilterOutArns"))
@@ -77,10 +77,10 @@ public static class NetworkInsights
             Binding.TagSpecifications(input), input.String("ClientToken")));
         if (outcome.Failed) return outcome.Error!;
         var after = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("networkInsightsAnalysis", w => Analysis(w, after.NetworkInsightsAnalyses[outcome.Value!], after)));
+        return ApiReply.Ok(w => w.Structure("networkInsightsAnalysis", w => Analysis(w, after.NetworkInsightsAnalyses[outcome.Value!], after)));
     }
 
-    public static async Task<Ec2Reply> DescribeAnalyses(Ec2Call call)
+    public static async Task<ApiReply> DescribeAnalyses(ApiCall call)
     {
         var state = await call.ReadAsync();
         IEnumerable<NetworkInsightsAnalysis> all = state.NetworkInsightsAnalyses.Values;
@@ -96,17 +96,17 @@ public static class NetworkInsights
         if (AnalysisFilters.Apply(all, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
         if (Paging.Page(matching, a => a.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("networkInsightsAnalysisSet", page, (w, a) => Analysis(w, a, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> DeleteAnalysis(Ec2Call call)
+    public static async Task<ApiReply> DeleteAnalysis(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteNetworkInsightsAnalysis(call.Input.String("NetworkInsightsAnalysisId")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.Ok(w => w.Element("networkInsightsAnalysisId", outcome.Value));
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(w => w.Element("networkInsightsAnalysisId", outcome.Value));
     }
 
     private static void Path(XmlWriter w, NetworkInsightsPath path, AccountState state)

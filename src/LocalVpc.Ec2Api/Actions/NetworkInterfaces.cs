@@ -35,7 +35,7 @@ public static class NetworkInterfaces
         ["vpc-id"] = (n, _) => [n.VpcId],
     }, n => n.Id);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         if (input.String("InterfaceType") is { } type)
@@ -48,11 +48,11 @@ public static class NetworkInterfaces
             Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("networkInterface", w =>
+        return ApiReply.Ok(w => w.Structure("networkInterface", w =>
             NetworkInterfaceXml.NetworkInterface(w, state.NetworkInterfaces[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (call.Input.Has("MaxResults") && !call.Input.Strings("NetworkInterfaceIds").IsEmpty)
@@ -60,46 +60,46 @@ public static class NetworkInterfaces
         if (Query.Run(call, state, state.NetworkInterfaces.Values, n => n.Id, "NetworkInterfaceIds",
                 (string id, out NetworkInterface n) => ResourceKinds.NetworkInterface.Find(state, id, out n), Filters, out var page, out var next) is { } error)
             return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("networkInterfaceSet", page, (w, n) => NetworkInterfaceXml.NetworkInterface(w, n, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteNetworkInterface(call.Input.String("NetworkInterfaceId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> ModifyAttribute(Ec2Call call)
+    public static async Task<ApiReply> ModifyAttribute(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("Attachment") || input.Has("AssociatePublicIpAddress") || input.Has("AssociatedSubnetIds"))
             return Ec2Errors.InvalidParameterValue("LocalVpc modifies the description, security groups and source/destination check of an interface.");
         var outcome = await call.ExecuteAsync(new ModifyNetworkInterfaceAttribute(input.String("NetworkInterfaceId")!,
             input.Struct("Description")?.String("Value"), input.Strings("Groups"), input.AttributeBool("SourceDestCheck")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> AssignPrivateIpAddresses(Ec2Call call)
+    public static async Task<ApiReply> AssignPrivateIpAddresses(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new AssignPrivateIpAddresses(input.String("NetworkInterfaceId")!,
             input.Strings("PrivateIpAddresses"), input.Int("SecondaryPrivateIpAddressCount")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("networkInterfaceId", input.String("NetworkInterfaceId"));
             w.List("assignedPrivateIpAddressesSet", outcome.Value, (w, ip) => w.Element("privateIpAddress", ip));
         });
     }
 
-    public static async Task<Ec2Reply> UnassignPrivateIpAddresses(Ec2Call call)
+    public static async Task<ApiReply> UnassignPrivateIpAddresses(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new UnassignPrivateIpAddresses(call.Input.String("NetworkInterfaceId")!,
             call.Input.Strings("PrivateIpAddresses")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 }

@@ -24,17 +24,17 @@ public static class Regions
         ["zone-type"] = (_, _) => ["availability-zone"],
     }, tagsId: null);
 
-    public static async Task<Ec2Reply> DescribeRegions(Ec2Call call)
+    public static async Task<ApiReply> DescribeRegions(ApiCall call)
     {
         var state = await call.ReadAsync();
         IEnumerable<RegionInfo> regions = RegionCatalog.All;
         if (RegionCatalog.All.All(r => r.Name != state.Scope.Region)) regions = regions.Append(state.Region);
         var names = call.Input.Strings("RegionNames");
         if (names.FirstOrDefault(n => regions.All(r => r.Name != n)) is { } unknown)
-            return new Ec2Error("InvalidParameterValue", $"Invalid region: {unknown}");
+            return new AwsError("InvalidParameterValue", $"Invalid region: {unknown}");
         if (!names.IsEmpty) regions = regions.Where(r => names.Contains(r.Name));
         if (RegionFilters.Apply(regions, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
-        return Ec2Reply.Ok(w => w.List("regionInfo", matching, (w, r) =>
+        return ApiReply.Ok(w => w.List("regionInfo", matching, (w, r) =>
         {
             w.Element("regionName", r.Name);
             w.Element("regionEndpoint", r.Endpoint);
@@ -42,7 +42,7 @@ public static class Regions
         }));
     }
 
-    public static async Task<Ec2Reply> DescribeAvailabilityZones(Ec2Call call)
+    public static async Task<ApiReply> DescribeAvailabilityZones(ApiCall call)
     {
         var state = await call.ReadAsync();
         IEnumerable<AvailabilityZone> zones = state.Region.Zones;
@@ -54,7 +54,7 @@ public static class Regions
             return Ec2Errors.InvalidParameterValue($"The zone id '{unknownId}' does not exist.");
         if (!names.IsEmpty || !ids.IsEmpty) zones = zones.Where(z => names.Contains(z.Name) || ids.Contains(z.ZoneId));
         if (ZoneFilters.Apply(zones, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
-        return Ec2Reply.Ok(w => w.List("availabilityZoneInfo", matching, (w, z) =>
+        return ApiReply.Ok(w => w.List("availabilityZoneInfo", matching, (w, z) =>
         {
             w.Element("optInStatus", "opt-in-not-required");
             w.Element("zoneName", z.Name);

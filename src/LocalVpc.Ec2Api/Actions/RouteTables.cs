@@ -27,74 +27,74 @@ public static class RouteTables
         ["vpc-id"] = (t, _) => [t.VpcId],
     }, t => t.Id);
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (Query.Run(call, state, state.RouteTables.Values, t => t.Id, "RouteTableIds", (string id, out RouteTable t) => ResourceKinds.RouteTable.Find(state, id, out t), Filters,
                 out var page, out var next) is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("routeTableSet", page, (w, t) => RouteTableXml.RouteTable(w, t, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new CreateRouteTable(call.Input.String("VpcId")!, Binding.TagSpecifications(call.Input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("routeTable", w => RouteTableXml.RouteTable(w, state.RouteTables[outcome.Value!], state)));
+        return ApiReply.Ok(w => w.Structure("routeTable", w => RouteTableXml.RouteTable(w, state.RouteTables[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteRouteTable(call.Input.String("RouteTableId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static Task<Ec2Reply> CreateRoute(Ec2Call call) => PutRoute(call, replace: false);
+    public static Task<ApiReply> CreateRoute(ApiCall call) => PutRoute(call, replace: false);
 
-    public static Task<Ec2Reply> ReplaceRoute(Ec2Call call) => PutRoute(call, replace: true);
+    public static Task<ApiReply> ReplaceRoute(ApiCall call) => PutRoute(call, replace: true);
 
-    public static async Task<Ec2Reply> DeleteRoute(Ec2Call call)
+    public static async Task<ApiReply> DeleteRoute(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new DeleteRoute(input.String("RouteTableId")!, input.String("DestinationCidrBlock"),
             input.String("DestinationIpv6CidrBlock"), input.String("DestinationPrefixListId")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> Associate(Ec2Call call)
+    public static async Task<ApiReply> Associate(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new AssociateRouteTable(input.String("RouteTableId")!, input.String("SubnetId"), input.String("GatewayId")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("associationId", outcome.Value);
             w.Structure("associationState", w => w.Element("state", "associated"));
         });
     }
 
-    public static async Task<Ec2Reply> Disassociate(Ec2Call call)
+    public static async Task<ApiReply> Disassociate(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DisassociateRouteTable(call.Input.String("AssociationId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> ReplaceAssociation(Ec2Call call)
+    public static async Task<ApiReply> ReplaceAssociation(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new ReplaceRouteTableAssociation(call.Input.String("AssociationId")!, call.Input.String("RouteTableId")!));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("newAssociationId", outcome.Value);
             w.Structure("associationState", w => w.Element("state", "associated"));
         });
     }
 
-    private static async Task<Ec2Reply> PutRoute(Ec2Call call, bool replace)
+    private static async Task<ApiReply> PutRoute(ApiCall call, bool replace)
     {
         var input = call.Input;
         if (input.Bool("LocalTarget") == true)
@@ -103,6 +103,6 @@ public static class RouteTables
             input.String("InstanceId"), input.String("VpcPeeringConnectionId"), input.String("VpcEndpointId"));
         var outcome = await call.ExecuteAsync(new PutRoute(input.String("RouteTableId")!, input.String("DestinationCidrBlock"),
             input.String("DestinationIpv6CidrBlock"), input.String("DestinationPrefixListId"), target, replace));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 }

@@ -22,7 +22,7 @@ public static class SecurityGroups
         ["security-group-rule-id"] = (r, _) => [r.Rule.Id],
     }, r => r.Rule.Id);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new CreateSecurityGroup(input.String("GroupName"), input.String("Description"),
@@ -30,7 +30,7 @@ public static class SecurityGroups
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         var group = state.SecurityGroups[outcome.Value!];
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("groupId", group.Id);
             TagXml.TagSet(w, state.TagsOf(group.Id));
@@ -38,7 +38,7 @@ public static class SecurityGroups
         });
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         IEnumerable<SecurityGroup> groups = state.SecurityGroups.Values;
@@ -53,47 +53,47 @@ public static class SecurityGroups
         }
         if (Query.Run(call, state, groups, g => g.Id, "GroupIds", (string id, out SecurityGroup g) => ResourceKinds.SecurityGroup.Find(state, id, out g), Filters,
                 out var page, out var next) is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("securityGroupInfo", page, (w, g) => SecurityGroupXml.SecurityGroup(w, g, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteSecurityGroup(call.Input.String("GroupId"), call.Input.String("GroupName")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("return", true);
             w.Element("groupId", outcome.Value);
         });
     }
 
-    public static Task<Ec2Reply> AuthorizeIngress(Ec2Call call) => Authorize(call, isEgress: false);
+    public static Task<ApiReply> AuthorizeIngress(ApiCall call) => Authorize(call, isEgress: false);
 
-    public static Task<Ec2Reply> AuthorizeEgress(Ec2Call call) => Authorize(call, isEgress: true);
+    public static Task<ApiReply> AuthorizeEgress(ApiCall call) => Authorize(call, isEgress: true);
 
-    public static Task<Ec2Reply> RevokeIngress(Ec2Call call) => Revoke(call, isEgress: false);
+    public static Task<ApiReply> RevokeIngress(ApiCall call) => Revoke(call, isEgress: false);
 
-    public static Task<Ec2Reply> RevokeEgress(Ec2Call call) => Revoke(call, isEgress: true);
+    public static Task<ApiReply> RevokeEgress(ApiCall call) => Revoke(call, isEgress: true);
 
-    public static async Task<Ec2Reply> DescribeRules(Ec2Call call)
+    public static async Task<ApiReply> DescribeRules(ApiCall call)
     {
         var state = await call.ReadAsync();
         var all = state.SecurityGroups.Values.SelectMany(g => g.Rules.Select(r => (Rule: r, Group: g)))
             .OrderBy(r => r.Rule.Id, StringComparer.Ordinal);
         if (Query.Run(call, state, all, r => r.Rule.Id, "SecurityGroupRuleIds", (string id, out (SecurityGroupRule Rule, SecurityGroup Group) r) => { var e = Lookup.SecurityGroupRule(state, id, out var rule, out var group); r = (rule, group); return e; }, RuleFilters,
                 out var page, out var next) is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("securityGroupRuleSet", page, (w, r) => SecurityGroupXml.Rule(w, r.Rule, r.Group, state));
             w.Element("nextToken", next);
         });
     }
 
-    private static async Task<Ec2Reply> Authorize(Ec2Call call, bool isEgress)
+    private static async Task<ApiReply> Authorize(ApiCall call, bool isEgress)
     {
         var input = call.Input;
         var rules = Binding.RuleSpecs(input, await call.ReadAsync());
@@ -103,14 +103,14 @@ public static class SecurityGroups
         var state = outcome.State!;
         var (groupId, added) = outcome.Value;
         var group = state.SecurityGroups[groupId];
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("return", true);
             w.List("securityGroupRuleSet", added, (w, r) => SecurityGroupXml.Rule(w, r, group, state));
         });
     }
 
-    private static async Task<Ec2Reply> Revoke(Ec2Call call, bool isEgress)
+    private static async Task<ApiReply> Revoke(ApiCall call, bool isEgress)
     {
         var input = call.Input;
         var before = await call.ReadAsync();
@@ -119,7 +119,7 @@ public static class SecurityGroups
         if (outcome.Failed) return outcome.Error!;
         var result = outcome.Value!;
         var group = result.Group;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("return", true);
             if (!result.Unknown.IsEmpty) w.List("unknownIpPermissionSet", result.Unknown, SecurityGroupXml.UnknownPermission);

@@ -31,7 +31,7 @@ public static class Subnets
         ["vpc-id"] = (s, _) => [s.VpcId],
     }, s => s.Id);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("Ipv6CidrBlock") || input.Bool("Ipv6Native") == true || input.Has("Ipv4IpamPoolId"))
@@ -40,31 +40,31 @@ public static class Subnets
             input.String("AvailabilityZone"), input.String("AvailabilityZoneId"), Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("subnet", w => SubnetXml.Subnet(w, state.Subnets[outcome.Value!], state)));
+        return ApiReply.Ok(w => w.Structure("subnet", w => SubnetXml.Subnet(w, state.Subnets[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (Query.Run(call, state, state.Subnets.Values, s => s.Id, "SubnetIds", (string id, out Subnet s) => ResourceKinds.Subnet.Find(state, id, out s),
                 Filters, out var page, out var next) is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("subnetSet", page, (w, s) => SubnetXml.Subnet(w, s, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteSubnet(call.Input.String("SubnetId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> ModifyAttribute(Ec2Call call)
+    public static async Task<ApiReply> ModifyAttribute(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new ModifySubnetAttribute(call.Input.String("SubnetId")!,
             call.Input.AttributeBool("MapPublicIpOnLaunch")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 }

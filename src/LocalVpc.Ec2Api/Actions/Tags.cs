@@ -14,20 +14,20 @@ public static class Tags
         ["value"] = (t, _) => [t.Value],
     }, tagsId: null);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new CreateTags(call.Input.Strings("Resources"), Binding.Tags(call.Input)));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var tags = call.Input.Structs("Tags").Select(t => new TagToDelete(t.String("Key") ?? "", t.String("Value")));
         var outcome = await call.ExecuteAsync(new DeleteTags(call.Input.Strings("Resources"), [.. tags]));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
         var state = await call.ReadAsync();
@@ -45,7 +45,7 @@ public static class Tags
         if (Filters.Apply(all, filters.Except(tagFilters).ToList(), state, out var matching) is { } error) return error;
         if (Paging.Page(matching, t => $"{t.ResourceId}\n{t.Key}", call.Input.Int("MaxResults"), call.Input.String("NextToken"),
                 out var page, out var next) is { } pageError) return pageError;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("tagSet", page, TagXml.TagDescription);
             w.Element("nextToken", next);

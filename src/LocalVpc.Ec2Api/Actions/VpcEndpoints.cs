@@ -28,7 +28,7 @@ public static class VpcEndpoints
         ["supported-ip-address-types"] = (_, _) => ["ipv4"],
     }, tagsId: null);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("SubnetConfigurations") || input.Has("ResourceConfigurationArn") || input.Has("ServiceNetworkArn"))
@@ -43,14 +43,14 @@ public static class VpcEndpoints
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         var endpoint = state.VpcEndpoints[outcome.Value!];
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Structure("vpcEndpoint", w => VpcEndpointXml.VpcEndpoint(w, endpoint, state, endpoint.StateWhenChanged));
             w.Element("clientToken", endpoint.ClientToken);
         });
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 1000) is { } invalid) return invalid;
@@ -64,14 +64,14 @@ public static class VpcEndpoints
                     return error;
                 }, Filters, out var page, out var next) is { } error)
             return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("vpcEndpointSet", page, (w, e) => VpcEndpointXml.VpcEndpoint(w, e.Endpoint, state, e.State));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Modify(Ec2Call call)
+    public static async Task<ApiReply> Modify(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("SubnetConfigurations"))
@@ -86,14 +86,14 @@ public static class VpcEndpoints
             input.Strings("RemoveSecurityGroupIds"), input.Strings("AddRouteTableIds"), input.Strings("RemoveRouteTableIds"),
             input.String("PolicyDocument"), input.Bool("ResetPolicy") ?? false, input.Bool("PrivateDnsEnabled"),
             dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteVpcEndpoints(call.Input.Strings("VpcEndpointIds")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w => WriteUnsuccessful(w, outcome.Value));
+        return ApiReply.Ok(w => WriteUnsuccessful(w, outcome.Value));
     }
 
     /// <summary>The <c>unsuccessful</c> list of batch calls: each id with its error.</summary>
@@ -108,7 +108,7 @@ public static class VpcEndpoints
             w.Element("resourceId", item.ResourceId);
         });
 
-    public static async Task<Ec2Reply> DescribeServices(Ec2Call call)
+    public static async Task<ApiReply> DescribeServices(ApiCall call)
     {
         var region = await call.ReadRegionAsync();
         var state = region.Account(call.Scope.Account);
@@ -126,7 +126,7 @@ public static class VpcEndpoints
         if (ServiceFilters.Apply(services, call.Input.Structs("Filters"), state, out var matching) is { } error) return error;
         if (Paging.Page(matching, s => $"{s.ServiceName}\n{s.Type}", call.Input.Int("MaxResults"), call.Input.String("NextToken"),
                 out var page, out var next) is { } pageError) return pageError;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.StringList("serviceNameSet", page.Select(s => s.ServiceName).Distinct());
             w.List("serviceDetailSet", page, (w, s) => EndpointServiceXml.ServiceDetail(w, s, state));

@@ -23,52 +23,52 @@ public static class Vpcs
         ["vpc-id"] = (v, _) => [v.Id],
     }, v => v.Id);
 
-    public static async Task<Ec2Reply> Create(Ec2Call call)
+    public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new CreateVpc(input.String("CidrBlock"), input.String("InstanceTenancy"),
             Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("vpc", w => VpcXml.Vpc(w, state.Vpcs[outcome.Value!], state)));
+        return ApiReply.Ok(w => w.Structure("vpc", w => VpcXml.Vpc(w, state.Vpcs[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> CreateDefault(Ec2Call call)
+    public static async Task<ApiReply> CreateDefault(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new CreateDefaultVpc());
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
-        return Ec2Reply.Ok(w => w.Structure("vpc", w => VpcXml.Vpc(w, state.Vpcs[outcome.Value!], state)));
+        return ApiReply.Ok(w => w.Structure("vpc", w => VpcXml.Vpc(w, state.Vpcs[outcome.Value!], state)));
     }
 
-    public static async Task<Ec2Reply> Describe(Ec2Call call)
+    public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (Query.Run(call, state, state.Vpcs.Values, v => v.Id, "VpcIds", (string id, out Vpc v) => ResourceKinds.Vpc.Find(state, id, out v), Filters,
                 out var page, out var next) is { } error) return error;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.List("vpcSet", page, (w, v) => VpcXml.Vpc(w, v, state));
             w.Element("nextToken", next);
         });
     }
 
-    public static async Task<Ec2Reply> Delete(Ec2Call call)
+    public static async Task<ApiReply> Delete(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteVpc(call.Input.String("VpcId")!));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> ModifyAttribute(Ec2Call call)
+    public static async Task<ApiReply> ModifyAttribute(ApiCall call)
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new ModifyVpcAttribute(input.String("VpcId")!,
             input.AttributeBool("EnableDnsSupport"), input.AttributeBool("EnableDnsHostnames"),
             input.AttributeBool("EnableNetworkAddressUsageMetrics")));
-        return outcome.Failed ? outcome.Error! : Ec2Reply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
-    public static async Task<Ec2Reply> DescribeAttribute(Ec2Call call)
+    public static async Task<ApiReply> DescribeAttribute(ApiCall call)
     {
         var state = await call.ReadAsync();
         if (ResourceKinds.Vpc.Find(state, call.Input.String("VpcId")!, out var vpc) is { } error) return error;
@@ -79,33 +79,33 @@ public static class Vpcs
             "enableDnsHostnames" => vpc.EnableDnsHostnames,
             _ => vpc.EnableNetworkAddressUsageMetrics,
         };
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("vpcId", vpc.Id);
             w.Structure(attribute, w => w.Element("value", value));
         });
     }
 
-    public static async Task<Ec2Reply> AssociateCidrBlock(Ec2Call call)
+    public static async Task<ApiReply> AssociateCidrBlock(ApiCall call)
     {
         var input = call.Input;
         if (input.Has("Ipv6CidrBlock") || input.Bool("AmazonProvidedIpv6CidrBlock") == true || input.Has("Ipv4IpamPoolId"))
             return Ec2Errors.InvalidParameterValue("LocalVpc supports IPv4 CIDR blocks given as CidrBlock only.");
         var outcome = await call.ExecuteAsync(new AssociateVpcCidrBlock(input.String("VpcId")!, input.String("CidrBlock")));
         if (outcome.Failed) return outcome.Error!;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("vpcId", input.String("VpcId"));
             w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, outcome.Value!));
         });
     }
 
-    public static async Task<Ec2Reply> DisassociateCidrBlock(Ec2Call call)
+    public static async Task<ApiReply> DisassociateCidrBlock(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DisassociateVpcCidrBlock(call.Input.String("AssociationId")!));
         if (outcome.Failed) return outcome.Error!;
         var (vpc, association) = outcome.Value;
-        return Ec2Reply.Ok(w =>
+        return ApiReply.Ok(w =>
         {
             w.Element("vpcId", vpc.Id);
             w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, association, "disassociating"));

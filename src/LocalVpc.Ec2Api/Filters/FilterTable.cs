@@ -22,7 +22,7 @@ public sealed class FilterTable<T>
     public IEnumerable<string> Names => _filters.Keys;
 
     /// <summary>Keeps the items that match every filter (filters AND, values OR).</summary>
-    public Ec2Error? Apply(IEnumerable<T> items, IReadOnlyList<Input> filters, AccountState state, out IEnumerable<T> matching)
+    public AwsError? Apply(IEnumerable<T> items, IReadOnlyList<Input> filters, AccountState state, out IEnumerable<T> matching)
     {
         matching = items;
         foreach (var filter in filters)

@@ -11,7 +11,7 @@ public static class Paging
 {
     private const string Version = "1:";
 
-    public static Ec2Error? Page<T>(IEnumerable<T> items, Func<T, string> idOf, int? maxResults, string? nextToken,
+    public static AwsError? Page<T>(IEnumerable<T> items, Func<T, string> idOf, int? maxResults, string? nextToken,
         out List<T> page, out string? next)
     {
         page = [];
@@ -38,7 +38,7 @@ public static class Paging
     }
 
     /// <summary>Checks MaxResults where the model gives no bounds but AWS has them.</summary>
-    public static Ec2Error? CheckMaxResults(int? maxResults, int min, int max) =>
+    public static AwsError? CheckMaxResults(int? maxResults, int min, int max) =>
         maxResults is { } m && (m < min || m > max)
             ? Ec2Errors.InvalidParameterValueRange("MaxResults", m.ToString(), min, max)
             : null;

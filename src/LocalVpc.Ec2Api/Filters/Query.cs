@@ -1,7 +1,7 @@
 namespace LocalVpc.Ec2Api.Filters;
 
 /// <summary>Finds one item by id, or gives the error AWS gives for that id (malformed, not found).</summary>
-public delegate Ec2Error? ItemLookup<T>(string id, out T item);
+public delegate AwsError? ItemLookup<T>(string id, out T item);
 
 /// <summary>What every Describe call does the same way: named ids (each must exist), then filters, then paging.</summary>
 public static class Query
@@ -9,7 +9,7 @@ public static class Query
     /// <param name="all">Every item, sorted by id; used when the call names no ids.</param>
     /// <param name="lookup">Finds a named id directly, so point lookups cost no scan.</param>
     /// <param name="filtersMember">The input member with the filters: <c>Filters</c>, except where the model says otherwise.</param>
-    public static Ec2Error? Run<T>(Ec2Call call, AccountState state, IEnumerable<T> all, Func<T, string> idOf,
+    public static AwsError? Run<T>(ApiCall call, AccountState state, IEnumerable<T> all, Func<T, string> idOf,
         string idsMember, ItemLookup<T> lookup, FilterTable<T> filters, out List<T> page, out string? next,
         string filtersMember = "Filters")
     {

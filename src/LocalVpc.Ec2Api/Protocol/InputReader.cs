@@ -25,7 +25,7 @@ public static class InputReader
         public readonly Dictionary<string, Node> Children = new(StringComparer.Ordinal);
     }
 
-    public static Ec2Error? Read(ServiceModel model, string shapeName, IEnumerable<KeyValuePair<string, string>> parameters,
+    public static AwsError? Read(ServiceModel model, string shapeName, IEnumerable<KeyValuePair<string, string>> parameters,
         out Input input)
     {
         var root = new Node();
@@ -44,7 +44,7 @@ public static class InputReader
         return ReadStructure(model, model.Shape(shapeName), root, "", input);
     }
 
-    private static Ec2Error? ReadStructure(ServiceModel model, ModelShape shape, Node node, string path, Input into)
+    private static AwsError? ReadStructure(ServiceModel model, ModelShape shape, Node node, string path, Input into)
     {
         if (node.Value is not null && path.Length > 0) return Ec2Errors.UnknownParameter(path);
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -64,7 +64,7 @@ public static class InputReader
         return unknown is null ? null : Ec2Errors.UnknownParameter(path + unknown);
     }
 
-    private static Ec2Error? ReadValue(ServiceModel model, string shapeName, Node node, string path, out object value)
+    private static AwsError? ReadValue(ServiceModel model, string shapeName, Node node, string path, out object value)
     {
         value = null!;
         var shape = model.Shape(shapeName);
@@ -124,7 +124,7 @@ public static class InputReader
         return true;
     }
 
-    private static Ec2Error? CheckScalar(ModelShape shape, string text, string path)
+    private static AwsError? CheckScalar(ModelShape shape, string text, string path)
     {
         switch (shape.Type)
         {

@@ -47,7 +47,7 @@ public static class XmlResponseWriter
     });
 
     /// <summary>The query protocol's error: <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>.</summary>
-    public static ReadOnlyMemory<byte> QueryError(Ec2Error error, string xmlNamespace, string requestId) => Write(w =>
+    public static ReadOnlyMemory<byte> QueryError(AwsError error, string xmlNamespace, string requestId) => Write(w =>
     {
         w.WriteStartElement("ErrorResponse", xmlNamespace);
         w.WriteStartElement("Error", xmlNamespace);
@@ -60,7 +60,7 @@ public static class XmlResponseWriter
     });
 
     /// <summary><c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;…&lt;RequestID/&gt;</c>: note the capital ID here.</summary>
-    public static ReadOnlyMemory<byte> Error(Ec2Error error, string requestId) => Write(w =>
+    public static ReadOnlyMemory<byte> Error(AwsError error, string requestId) => Write(w =>
     {
         w.WriteStartElement("Response");
         w.WriteStartElement("Errors");

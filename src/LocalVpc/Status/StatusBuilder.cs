@@ -1,5 +1,5 @@
 using LocalVpc.Core.Resources;
-using LocalVpc.Core.Rules;
+using LocalVpc.Core.Naming;
 using LocalVpc.Core.State;
 using LocalVpc.Network;
 

@@ -19,7 +19,7 @@ public sealed record DisassociateAddress(string? AssociationId, string? PublicIp
         }
         else return Ec2Errors.MissingParameter("AssociationId");
         if (address.NetworkInterfaceId is { } eniId && state.NetworkInterfaces.GetValueOrDefault(eniId) is { RequesterManaged: true })
-            return new Ec2Error("AuthFailure", $"You do not have permission to access the specified resource: {address.AssociationId} belongs to an AWS-managed interface.");
+            return new AwsError("AuthFailure", $"You do not have permission to access the specified resource: {address.AssociationId} belongs to an AWS-managed interface.");
         return Decision.Of(true, new ResourcePut(address with { AssociationId = null, NetworkInterfaceId = null, PrivateIpAddress = null }));
     }
 }

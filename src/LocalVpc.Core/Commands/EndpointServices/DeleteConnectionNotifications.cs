@@ -12,7 +12,7 @@ public sealed record DeleteConnectionNotifications(ImmutableArray<string> Notifi
         {
             if (state.ConnectionNotifications.ContainsKey(id)) events.Add(new ResourceRemoved(id));
             else unsuccessful.Add(new Commands.VpcEndpoints.UnsuccessfulItem(id,
-                new Ec2Error("InvalidConnectionNotification", $"The connection notification '{id}' does not exist")));
+                new AwsError("InvalidConnectionNotification", $"The connection notification '{id}' does not exist")));
         }
         return Decision.Of(unsuccessful.ToImmutable(), events);
     }

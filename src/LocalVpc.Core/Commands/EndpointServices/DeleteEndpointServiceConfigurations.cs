@@ -16,7 +16,7 @@ public sealed record DeleteEndpointServiceConfigurations(ImmutableArray<string> 
             .Select(c => c.Configuration.Id).ToHashSet();
         foreach (var id in ServiceIds.Distinct())
         {
-            Ec2Error? error = !IdPrefix.IsWellFormed(id, IdPrefix.EndpointService) ? Ec2Errors.EndpointServiceIdMalformed(id)
+            AwsError? error = !IdPrefix.IsWellFormed(id, IdPrefix.EndpointService) ? Ec2Errors.EndpointServiceIdMalformed(id)
                 : !state.EndpointServices.ContainsKey(id) ? Ec2Errors.EndpointServiceNotFoundForDelete(id)
                 : connected.Contains(id) ? Ec2Errors.ExistingVpcEndpointConnections(id)
                 : null;

@@ -18,7 +18,7 @@ public sealed record PutConnectionNotification(string? NotificationId, string? S
         if (NotificationId is not null)
         {
             if (state.ConnectionNotifications.GetValueOrDefault(NotificationId) is not { } existing)
-                return new Ec2Error("InvalidConnectionNotification", $"The connection notification '{NotificationId}' does not exist");
+                return new AwsError("InvalidConnectionNotification", $"The connection notification '{NotificationId}' does not exist");
             return Decision.Of(existing.Id, new ResourcePut(existing with
             {
                 TopicArn = TopicArn ?? existing.TopicArn,

@@ -15,7 +15,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         if (MinCount < 1 || MaxCount < MinCount)
             return Ec2Errors.InvalidParameterValue($"Invalid counts: MinCount {MinCount}, MaxCount {MaxCount}. MinCount must be at least 1 and no more than MaxCount.");
         if (ImageId is null) return Ec2Errors.MissingParameter("ImageId");
-        if (!IdPrefix.IsWellFormed(ImageId, "ami")) return new Ec2Error("InvalidAMIID.Malformed", $"Invalid id: \"{ImageId}\" (expecting \"ami-...\")");
+        if (!IdPrefix.IsWellFormed(ImageId, "ami")) return new AwsError("InvalidAMIID.Malformed", $"Invalid id: \"{ImageId}\" (expecting \"ami-...\")");
         if ((Launch.PrivateIpAddress is not null || Launch.NetworkInterfaceId is not null) && MaxCount > 1)
             return Ec2Errors.InvalidParameterCombination("A private IP address or an existing network interface can be given for a single instance only.");
         if (ChooseSubnet(state, out var subnet) is { } subnetError) return subnetError;
@@ -50,7 +50,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         return Decision.Of(ids.ToImmutable(), events);
     }
 
-    private Ec2Error? ChooseSubnet(AccountState state, out Subnet subnet)
+    private AwsError? ChooseSubnet(AccountState state, out Subnet subnet)
     {
         subnet = null!;
         if (Launch.NetworkInterfaceId is { } eniId)
@@ -63,12 +63,12 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         if (Launch.SubnetId is { } subnetId) return ResourceKinds.Subnet.Find(state, subnetId, out subnet);
         if (state.DefaultVpc is not { } vpc) return Ec2Errors.NoDefaultVpc();
         var first = state.SubnetsOf(vpc.Id).Where(s => s.DefaultForAz).OrderBy(s => s.AvailabilityZone, StringComparer.Ordinal).FirstOrDefault();
-        if (first is null) return new Ec2Error("MissingInput", $"No subnets found for the default VPC '{vpc.Id}'. Please specify a subnet.");
+        if (first is null) return new AwsError("MissingInput", $"No subnets found for the default VPC '{vpc.Id}'. Please specify a subnet.");
         subnet = first;
         return null;
     }
 
-    private Ec2Error? PrimaryInterface(AccountState state, CommandContext context, Subnet subnet, string instanceId, DateTimeOffset now,
+    private AwsError? PrimaryInterface(AccountState state, CommandContext context, Subnet subnet, string instanceId, DateTimeOffset now,
         HashSet<uint> privatePending, HashSet<uint> publicPending, out NetworkInterface eni)
     {
         eni = null!;

@@ -14,7 +14,7 @@ public sealed record CreateLoadBalancer(string Name, string? Type, string? Schem
         if ((Type ?? "application") != "network")
             return ElbErrors.Validation($"LocalVpc serves network load balancers; Type '{Type ?? "application"}' is not served.");
         var scheme = Scheme ?? "internet-facing";
-        if (scheme is not ("internet-facing" or "internal")) return new Ec2Error("InvalidScheme", $"Scheme '{scheme}' is not valid");
+        if (scheme is not ("internet-facing" or "internal")) return new AwsError("InvalidScheme", $"Scheme '{scheme}' is not valid");
         if (state.LoadBalancers.Values.Any(l => l.Name == Name)) return ElbErrors.DuplicateLoadBalancerName(Name);
         if (SubnetIds.IsEmpty) return ElbErrors.Validation("At least one subnet must be specified");
 

@@ -25,7 +25,7 @@ public sealed record CreateNetworkInsightsPath(string? Source, string? Destinati
             return Ec2Errors.InvalidParameterValue($"The source '{Source}' is not an instance or a network interface of this account.");
         // FilterAtSource is not served, so its DestinationAddress cannot stand in for a destination.
         if (destination is null)
-            return new Ec2Error("MissingParameter", "The request must include either the Destination parameter or the " +
+            return new AwsError("MissingParameter", "The request must include either the Destination parameter or the " +
                                                     "FilterAtSource.DestinationAddress parameter. Add the required parameter and retry the request.");
         if (!IsAnalysable(state, destination, asDestination: true))
             return Ec2Errors.InvalidParameterValue($"The destination '{Destination}' is not an instance, network interface, VPC endpoint or internet gateway of this account.");

@@ -9,7 +9,7 @@ public sealed record DeleteNetworkInsightsPath(string? PathId) : ICommand<string
         if (!state.NetworkInsightsPaths.ContainsKey(PathId)) return Ec2Errors.NetworkInsightsPathNotFound(PathId);
         var analyses = state.NetworkInsightsAnalyses.Values.Where(a => a.PathId == PathId).Select(a => a.Id).ToList();
         if (analyses.Count > 0)
-            return new Ec2Error("AnalysisExistsForNetworkInsightsPath",
+            return new AwsError("AnalysisExistsForNetworkInsightsPath",
                 $"At least one analysis [{string.Join(", ", analyses)}] exists for path {PathId}. Delete all the analyses before deleting this network path.");
         return Decision.Of(PathId, new ResourceRemoved(PathId));
     }

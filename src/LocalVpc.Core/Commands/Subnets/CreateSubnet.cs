@@ -30,7 +30,7 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
     }
 
     /// <summary>The zone asked for, or else the zone with the fewest subnets of this VPC (first in order on a tie).</summary>
-    private Ec2Error? ChooseZone(RegionInfo region, List<Subnet> siblings, out AvailabilityZone zone)
+    private AwsError? ChooseZone(RegionInfo region, List<Subnet> siblings, out AvailabilityZone zone)
     {
         zone = null!;
         if (AvailabilityZone is not null && AvailabilityZoneId is not null)

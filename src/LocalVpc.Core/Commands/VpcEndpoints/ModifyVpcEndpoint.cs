@@ -76,7 +76,7 @@ public sealed record ModifyVpcEndpoint(
         return Decision.Of(true, events);
     }
 
-    private Ec2Error? ModifyInterfaces(AccountState state, CommandContext context, VpcEndpoint endpoint, List<Event> events, out VpcEndpoint updated)
+    private AwsError? ModifyInterfaces(AccountState state, CommandContext context, VpcEndpoint endpoint, List<Event> events, out VpcEndpoint updated)
     {
         updated = endpoint;
         // Groups first, so new interfaces get the new set.

@@ -10,7 +10,7 @@ public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, Immut
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (CidrBlock is null)
-            return new Ec2Error("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided.");
+            return new AwsError("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided.");
         if (CheckBlock(CidrBlock, out var cidr) is { } invalid) return invalid;
         var tenancy = InstanceTenancy ?? "default";
         if (tenancy is not ("default" or "dedicated"))
@@ -24,7 +24,7 @@ public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, Immut
     }
 
     /// <summary>The one check of a VPC block's form and size, shared with AssociateVpcCidrBlock.</summary>
-    public static Ec2Error? CheckBlock(string text, out Ipv4Cidr cidr)
+    public static AwsError? CheckBlock(string text, out Ipv4Cidr cidr)
     {
         if (!Ipv4Cidr.TryParse(text, out cidr)) return Ec2Errors.InvalidCidr("cidrBlock", text);
         if (cidr.PrefixLength is < MinPrefixLength or > MaxPrefixLength) return Ec2Errors.VpcRange(text);

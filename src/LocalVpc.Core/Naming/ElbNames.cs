@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Naming;
 
 /// <summary>
 /// Names of load balancers and target groups: 1 to 32 letters, digits and hyphens, not starting or ending
@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Rules;
 /// </summary>
 public static class ElbNames
 {
-    public static Ec2Error? Check(string name, string what)
+    public static AwsError? Check(string name, string what)
     {
         var ok = name.Length is >= 1 and <= 32 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') &&
             name[0] != '-' && name[^1] != '-';

@@ -1,10 +1,10 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Validation;
 
 /// <summary>Checks a route's destination and target as CreateRoute and ReplaceRoute do.</summary>
 public static class RouteTargets
 {
     /// <summary>Exactly one destination, well formed.</summary>
-    public static Ec2Error? Destination(string? cidr, string? ipv6Cidr, string? prefixList, out string destination)
+    public static AwsError? Destination(string? cidr, string? ipv6Cidr, string? prefixList, out string destination)
     {
         destination = cidr ?? ipv6Cidr ?? prefixList ?? "";
         var given = new[] { cidr, ipv6Cidr, prefixList }.Count(d => d is not null);
@@ -20,7 +20,7 @@ public static class RouteTargets
     }
 
     /// <summary>Exactly one target, existing and in the table's VPC.</summary>
-    public static Ec2Error? Resolve(AccountState state, RouteTable table, RouteTargetSpec spec, out RouteTarget target)
+    public static AwsError? Resolve(AccountState state, RouteTable table, RouteTargetSpec spec, out RouteTarget target)
     {
         target = null!;
         var given = new[] { spec.GatewayId, spec.NatGatewayId, spec.NetworkInterfaceId, spec.InstanceId, spec.VpcPeeringConnectionId, spec.VpcEndpointId }
@@ -51,7 +51,7 @@ public static class RouteTargets
             if (ResourceKinds.Instance.Find(state, instanceId, out var instance) is { } error) return error;
             if (instance.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, instanceId);
             if (state.NetworkInterfacesOf(instance).Count() > 1)
-                return new Ec2Error("InvalidInstanceID", $"There are multiple interfaces attached to instance '{instanceId}'. Please specify an interface ID for the operation instead.");
+                return new AwsError("InvalidInstanceID", $"There are multiple interfaces attached to instance '{instanceId}'. Please specify an interface ID for the operation instead.");
             target = new RouteTarget(InstanceId: instance.Id, NetworkInterfaceId: instance.PrimaryNetworkInterfaceId);
             return null;
         }

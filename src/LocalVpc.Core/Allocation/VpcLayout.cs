@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Allocation;
 
 /// <summary>
 /// What AWS creates with every VPC: the main route table with its local route, the default network ACL

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Validation;
 
 /// <summary>
 /// What AWS checks and fills in for VPC endpoints: default policies, private DNS prerequisites and
@@ -22,7 +22,7 @@ public static class EndpointRules
     public static string DefaultPolicy(string type) => type == "Gateway" ? DefaultGatewayPolicy : DefaultInterfacePolicy;
 
     /// <summary>A policy must be a JSON object of at most 20,480 characters, and only where the service takes policies.</summary>
-    public static Ec2Error? CheckPolicy(string policy, EndpointService service)
+    public static AwsError? CheckPolicy(string policy, EndpointService service)
     {
         if (!service.VpcEndpointPolicySupported)
             return Ec2Errors.InvalidParameter($"The service {service.ServiceName} does not support VPC endpoint policies.");
@@ -43,7 +43,7 @@ public static class EndpointRules
     /// Private DNS needs the VPC's DNS support and hostnames on, may not claim a name another endpoint of the
     /// VPC already claims, and for S3 interface endpoints needs a gateway endpoint for S3 in the VPC.
     /// </summary>
-    public static Ec2Error? CheckPrivateDns(AccountState state, Vpc vpc, EndpointService service, string? endpointId)
+    public static AwsError? CheckPrivateDns(AccountState state, Vpc vpc, EndpointService service, string? endpointId)
     {
         if (!vpc.EnableDnsSupport || !vpc.EnableDnsHostnames) return Ec2Errors.PrivateDnsNeedsVpcAttributes(vpc.Id);
         if (service.UsablePrivateDnsNames.IsEmpty)
@@ -59,7 +59,7 @@ public static class EndpointRules
     }
 
     /// <summary>Subnets of the endpoint's VPC, at most one per zone.</summary>
-    public static Ec2Error? CheckSubnets(AccountState state, string vpcId, IEnumerable<string> subnetIds, out List<Subnet> subnets)
+    public static AwsError? CheckSubnets(AccountState state, string vpcId, IEnumerable<string> subnetIds, out List<Subnet> subnets)
     {
         subnets = [];
         foreach (var id in subnetIds)
@@ -73,7 +73,7 @@ public static class EndpointRules
     }
 
     /// <summary>Route tables of the endpoint's VPC.</summary>
-    public static Ec2Error? CheckRouteTables(AccountState state, string vpcId, IEnumerable<string> tableIds, out List<RouteTable> tables)
+    public static AwsError? CheckRouteTables(AccountState state, string vpcId, IEnumerable<string> tableIds, out List<RouteTable> tables)
     {
         tables = [];
         foreach (var id in tableIds.Distinct())
@@ -86,7 +86,7 @@ public static class EndpointRules
     }
 
     /// <summary>Security groups of the endpoint's VPC.</summary>
-    public static Ec2Error? CheckGroups(AccountState state, string vpcId, IEnumerable<string> groupIds)
+    public static AwsError? CheckGroups(AccountState state, string vpcId, IEnumerable<string> groupIds)
     {
         foreach (var id in groupIds)
         {
@@ -97,7 +97,7 @@ public static class EndpointRules
     }
 
     /// <summary>The interface an interface endpoint puts in one subnet.</summary>
-    public static Ec2Error? NewInterface(AccountState state, CommandContext context, string endpointId, Subnet subnet,
+    public static AwsError? NewInterface(AccountState state, CommandContext context, string endpointId, Subnet subnet,
         ImmutableArray<string> groups, ISet<uint> pending, out NetworkInterface eni)
     {
         eni = null!;

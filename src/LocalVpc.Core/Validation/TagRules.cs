@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Validation;
 
 /// <summary>AWS's tag limits (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-restrictions).</summary>
 public static class TagRules
@@ -8,7 +8,7 @@ public static class TagRules
     public const int MaxValueLength = 256;
 
     /// <summary>Checks one key and value.</summary>
-    public static Ec2Error? Check(string key, string value)
+    public static AwsError? Check(string key, string value)
     {
         if (key.Length == 0 || key.Length > MaxKeyLength)
             return Ec2Errors.InvalidParameterValue($"Tag key exceeds the maximum length of {MaxKeyLength} characters or is empty");
@@ -19,7 +19,7 @@ public static class TagRules
     }
 
     /// <summary>The resource's tags after adding <paramref name="add"/>, or the error AWS gives.</summary>
-    public static Ec2Error? Merge(ImmutableSortedDictionary<string, string> current,
+    public static AwsError? Merge(ImmutableSortedDictionary<string, string> current,
         IEnumerable<KeyValuePair<string, string>> add, out ImmutableSortedDictionary<string, string> merged)
     {
         merged = current;
@@ -35,7 +35,7 @@ public static class TagRules
     /// The TagsChanged event for a new resource from a Create call's TagSpecifications, or null when it
     /// has none. Specifications for another resource type are refused, as AWS does.
     /// </summary>
-    public static Ec2Error? ForNewResource(ImmutableArray<TagSpecification> specifications, string resourceType, string id,
+    public static AwsError? ForNewResource(ImmutableArray<TagSpecification> specifications, string resourceType, string id,
         out TagsChanged? tags)
     {
         tags = null;

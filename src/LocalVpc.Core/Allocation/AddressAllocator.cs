@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Allocation;
 
 /// <summary>
 /// Private addresses come from the subnet, lowest free first, never one of the five AWS reserves (the
@@ -10,7 +10,7 @@ public static class AddressAllocator
     /// <param name="requested">Addresses asked for by name; each must be free.</param>
     /// <param name="count">How many more to pick.</param>
     /// <param name="pending">Addresses this same command already took (several instances in one call).</param>
-    public static Ec2Error? Allocate(AccountState state, Subnet subnet, IEnumerable<string> requested, int count,
+    public static AwsError? Allocate(AccountState state, Subnet subnet, IEnumerable<string> requested, int count,
         ISet<uint> pending, out List<string> addresses)
     {
         addresses = [];
@@ -25,7 +25,7 @@ public static class AddressAllocator
                 return Ec2Errors.InvalidParameterValue($"Address {text} does not fall within the subnet's address range");
             if (address - cidr.Network < 4 || address == cidr.Last)
                 return Ec2Errors.InvalidParameterValue($"Address {text} is in subnet's reserved address range");
-            if (!taken.Add(address)) return new Ec2Error("InvalidIPAddress.InUse", $"Address {text} is in use.");
+            if (!taken.Add(address)) return new AwsError("InvalidIPAddress.InUse", $"Address {text} is in use.");
             pending.Add(address);
             addresses.Add(text);
         }
@@ -37,7 +37,7 @@ public static class AddressAllocator
             count--;
         }
         return count > 0
-            ? new Ec2Error("InsufficientFreeAddressesInSubnet", $"There are not enough free addresses in subnet '{subnet.Id}' to satisfy the requested number of addresses.")
+            ? new AwsError("InsufficientFreeAddressesInSubnet", $"There are not enough free addresses in subnet '{subnet.Id}' to satisfy the requested number of addresses.")
             : null;
     }
 

@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.PrivateLink;
 
 /// <summary>
 /// Endpoint services across the accounts of a region: which ones an account may see and use, and how a

@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Allocation;
 
 /// <summary>
 /// Public IPv4 addresses for instances and Elastic IPs come from 198.18.0.0/16, half of the block RFC 2544 sets
@@ -9,7 +9,7 @@ public static class PublicAddressPool
 {
     public static readonly Ipv4Cidr Block = new(0xC6120000, 16);
 
-    public static Ec2Error? Allocate(AccountState state, ISet<uint> pending, out string address)
+    public static AwsError? Allocate(AccountState state, ISet<uint> pending, out string address)
     {
         address = "";
         var taken = state.PublicAddressesInUse().Select(a => Ipv4Cidr.TryParseAddress(a, out var v) ? v : 0).ToHashSet();
@@ -21,6 +21,6 @@ public static class PublicAddressPool
             address = Ipv4Cidr.FormatAddress(candidate);
             return null;
         }
-        return new Ec2Error("AddressLimitExceeded", "The maximum number of addresses has been reached.");
+        return new AwsError("AddressLimitExceeded", "The maximum number of addresses has been reached.");
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Validation;
 
 /// <summary>
 /// Checks and normalises a security group rule as EC2 does: protocol names or numbers, ports per protocol,
@@ -12,7 +12,7 @@ public static class PermissionRules
     public const int MaxRulesPerDirection = 60;
 
     /// <summary>The protocol as EC2 stores it: names for tcp, udp, icmp, icmpv6; -1 for all; else the number.</summary>
-    public static Ec2Error? NormalizeProtocol(string? protocol, out string normalized)
+    public static AwsError? NormalizeProtocol(string? protocol, out string normalized)
     {
         normalized = "";
         if (protocol is null) return Ec2Errors.MissingParameter("IpPermissions.IpProtocol");
@@ -32,7 +32,7 @@ public static class PermissionRules
     }
 
     /// <summary>Builds the stored rule, or the error AWS gives for the spec.</summary>
-    public static Ec2Error? ToRule(RuleSpec spec, bool isEgress, string ruleId, RegionInfo region, out SecurityGroupRule rule)
+    public static AwsError? ToRule(RuleSpec spec, bool isEgress, string ruleId, RegionInfo region, out SecurityGroupRule rule)
     {
         rule = null!;
         if (NormalizeProtocol(spec.IpProtocol, out var protocol) is { } error) return error;
@@ -62,7 +62,7 @@ public static class PermissionRules
         return null;
     }
 
-    private static Ec2Error? CheckPeer(RulePeer peer)
+    private static AwsError? CheckPeer(RulePeer peer)
     {
         if (peer.CidrIpv4 is { } v4 && !Ipv4Cidr.TryParse(v4, out _))
             return Ec2Errors.InvalidParameterValue($"CIDR block {v4} is malformed");

@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Naming;
 
 /// <summary>
 /// A provider's private DNS name: one lower-case domain name, a wildcard allowed as its first label
@@ -6,7 +6,7 @@ namespace LocalVpc.Core.Rules;
 /// </summary>
 public static class PrivateDnsNames
 {
-    public static Ec2Error? Check(string name)
+    public static AwsError? Check(string name)
     {
         var labels = name.Split('.');
         var ok = name.Length is > 0 and <= 255 && labels.Length >= 2 && labels.Select((label, i) =>

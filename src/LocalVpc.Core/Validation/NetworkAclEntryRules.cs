@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Validation;
 
 /// <summary>
 /// Checks an entry as EC2 does (https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html): rule
@@ -9,7 +9,7 @@ public static class NetworkAclEntryRules
 {
     public const int MaxRuleNumber = 32766;
 
-    public static Ec2Error? ToEntry(NetworkAclEntrySpec spec, out NetworkAclEntry entry)
+    public static AwsError? ToEntry(NetworkAclEntrySpec spec, out NetworkAclEntry entry)
     {
         entry = null!;
         if (spec.RuleNumber is < 1 or > MaxRuleNumber)

@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Naming;
 
 /// <summary>
 /// An interface endpoint's DNS names, in AWS's order: the regional name, one zonal name per zone, then, with

@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Validation;
 
 /// <summary>
 /// Finds what a request names in ways beyond one id of one kind (that is <see cref="ResourceKind{T}.Find"/>): by name or
@@ -7,7 +7,7 @@ namespace LocalVpc.Core.Rules;
 public static class Lookup
 {
     /// <summary>An Elastic IP by allocation id, or else by public address (the older form).</summary>
-    public static Ec2Error? Address(AccountState state, string? allocationId, string? publicIp, out Address address)
+    public static AwsError? Address(AccountState state, string? allocationId, string? publicIp, out Address address)
     {
         address = null!;
         if (allocationId is not null) return ResourceKinds.Address.Find(state, allocationId, out address);
@@ -19,7 +19,7 @@ public static class Lookup
     }
 
     /// <summary>An AWS-managed prefix list of the region.</summary>
-    public static Ec2Error? PrefixList(AccountState state, string id, out PrefixList list)
+    public static AwsError? PrefixList(AccountState state, string id, out PrefixList list)
     {
         list = ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == id)!;
         if (list is not null) return null;
@@ -29,7 +29,7 @@ public static class Lookup
     }
 
     /// <summary>Security groups for an interface in <paramref name="subnet"/>: each must exist and be in its VPC.</summary>
-    public static Ec2Error? GroupsForSubnet(AccountState state, IEnumerable<string> groupIds, Subnet subnet, out ImmutableArray<string> groups)
+    public static AwsError? GroupsForSubnet(AccountState state, IEnumerable<string> groupIds, Subnet subnet, out ImmutableArray<string> groups)
     {
         groups = [.. groupIds.Distinct()];
         if (groups.IsEmpty) groups = [state.DefaultSecurityGroupOf(subnet.VpcId).Id];
@@ -42,7 +42,7 @@ public static class Lookup
     }
 
     /// <summary>A route table association (<c>rtbassoc-…</c>) and the table that holds it.</summary>
-    public static Ec2Error? RouteTableAssociation(AccountState state, string id, out RouteTable table, out RouteTableAssociation association)
+    public static AwsError? RouteTableAssociation(AccountState state, string id, out RouteTable table, out RouteTableAssociation association)
     {
         (table, association) = (null!, null!);
         foreach (var t in state.RouteTables.Values)
@@ -56,7 +56,7 @@ public static class Lookup
     }
 
     /// <summary>A security group rule by id, with the group that holds it.</summary>
-    public static Ec2Error? SecurityGroupRule(AccountState state, string id, out SecurityGroupRule rule, out SecurityGroup group)
+    public static AwsError? SecurityGroupRule(AccountState state, string id, out SecurityGroupRule rule, out SecurityGroup group)
     {
         (rule, group) = (null!, null!);
         if (!IdPrefix.IsWellFormed(id, IdPrefix.SecurityGroupRule)) return Ec2Errors.RuleIdMalformed(id);
@@ -71,7 +71,7 @@ public static class Lookup
     }
 
     /// <summary>A group named by id, or else by name in the default VPC (the legacy EC2-Classic form AWS still accepts).</summary>
-    public static Ec2Error? SecurityGroup(AccountState state, string? id, string? name, out SecurityGroup group)
+    public static AwsError? SecurityGroup(AccountState state, string? id, string? name, out SecurityGroup group)
     {
         if (id is not null) return ResourceKinds.SecurityGroup.Find(state, id, out group);
         group = null!;

@@ -1,4 +1,4 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Requests;
 
 /// <summary>Where and how RunInstances places instances: the subnet, groups, addresses of each primary interface.</summary>
 public sealed record InstanceLaunch(string? SubnetId, ImmutableArray<string> GroupIds, string? PrivateIpAddress,

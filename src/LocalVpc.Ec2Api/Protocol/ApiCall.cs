@@ -1,7 +1,7 @@
 namespace LocalVpc.Ec2Api.Protocol;
 
-/// <summary>One EC2 request, bound: its checked input, the account and region it acts in, and the command pipeline.</summary>
-public sealed class Ec2Call(string action, Input input, Scope scope, bool dryRun, CommandPipeline pipeline, Ec2ApiOptions options)
+/// <summary>One API request (EC2 or Elastic Load Balancing), bound: its checked input, the account and region it acts in, and the command pipeline.</summary>
+public sealed class ApiCall(string action, Input input, Scope scope, bool dryRun, CommandPipeline pipeline, Ec2ApiOptions options)
 {
     /// <summary>The endpoint's settings.</summary>
     public Ec2ApiOptions Options { get; } = options;

@@ -1,10 +1,10 @@
-namespace LocalVpc.Core.Rules;
+namespace LocalVpc.Core.Validation;
 
 /// <summary>Which ids can carry tags, their resource types (as DescribeTags names them) and the error for an unknown one.</summary>
 public static class Taggable
 {
     /// <summary>The resource type of an existing taggable id, or the error CreateTags and DeleteTags give.</summary>
-    public static Ec2Error? Check(AccountState state, string id, out string resourceType)
+    public static AwsError? Check(AccountState state, string id, out string resourceType)
     {
         resourceType = TypeOf(id) ?? "";
         var exists = IdPrefix.Of(id) switch
