@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/LocalVpc.Ec2Api/Model/ec2-model.json and elbv2-model.json from the installed botocore's models.
+"""Writes src/LocalVpc.Ec2Api/Model/{ec2,elbv2,sts}-model.json from the installed botocore's models.
 
 Keeps only what the wire needs: operations (input/output shape), and per shape its type,
 members with their shape, locationName and queryName, required members, list members and
@@ -61,6 +61,7 @@ def write(service, version, file_name):
 def main():
     write("ec2", "2016-11-15", "ec2-model.json")
     write("elbv2", "2015-12-01", "elbv2-model.json")
+    write("sts", "2011-06-15", "sts-model.json")
 
 
 if __name__ == "__main__":

@@ -11,12 +11,21 @@ public sealed record QueryApi(ServiceModel Model, FrozenDictionary<string, ApiHa
     /// <summary>Elastic Load Balancing v2 (query protocol), for the load balancers behind endpoint services.</summary>
     public static QueryApi Elbv2 { get; } = new(ServiceModel.Elbv2, ElbActionTable.Handlers);
 
+    /// <summary>STS (query protocol): who the caller is, which is how Terraform's AWS provider learns the account.</summary>
+    public static QueryApi Sts { get; } = new(ServiceModel.Sts, StsActionTable.Handlers);
+
     /// <summary>
-    /// The API a request is for: Elastic Load Balancing when it says its version (2015-12-01) or signs for the
-    /// elasticloadbalancing service, else EC2.
+    /// The API a request is for: the one whose version it names (Elastic Load Balancing 2015-12-01, STS 2011-06-15), or
+    /// without a version the service it signs for; else EC2.
     /// </summary>
-    public static QueryApi For(string? version, string? signedService) =>
-        version == Elbv2.Model.ApiVersion || (version is null && signedService == "elasticloadbalancing") ? Elbv2 : Ec2;
+    public static QueryApi For(string? version, string? signedService) => (version, signedService) switch
+    {
+        (_, _) when version == Elbv2.Model.ApiVersion => Elbv2,
+        (_, _) when version == Sts.Model.ApiVersion => Sts,
+        (null, "elasticloadbalancing") => Elbv2,
+        (null, "sts") => Sts,
+        _ => Ec2,
+    };
 
     /// <summary>The success document in this API's protocol.</summary>
     public ReadOnlyMemory<byte> Success(string action, string requestId, Action<XmlWriter> body) =>

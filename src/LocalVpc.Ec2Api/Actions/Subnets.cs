@@ -10,6 +10,8 @@ public static class Subnets
     {
         ["availability-zone"] = (s, _) => [s.AvailabilityZone],
         ["availability-zone-id"] = (s, _) => [s.AvailabilityZoneId],
+        // The older name, which AWS still accepts and Terraform's aws_subnet data source sends.
+        ["availabilityZone"] = (s, _) => [s.AvailabilityZone],
         ["available-ip-address-count"] = (s, state) => [state.AvailableIpAddressCount(s).ToString()],
         ["cidr-block"] = (s, _) => [s.CidrBlock],
         ["cidr"] = (s, _) => [s.CidrBlock],

@@ -18,6 +18,8 @@ public static class Vpcs
         ["ipv6-cidr-block-association.association-id"] = (_, _) => [],
         ["ipv6-cidr-block-association.state"] = (_, _) => [],
         ["is-default"] = (v, _) => [Binding.Text(v.IsDefault)],
+        // The older name, which AWS still accepts and Terraform's aws_vpc data source sends.
+        ["isDefault"] = (v, _) => [Binding.Text(v.IsDefault)],
         ["owner-id"] = (v, _) => [v.OwnerId],
         ["state"] = (v, _) => [v.State],
         ["vpc-id"] = (v, _) => [v.Id],

@@ -23,6 +23,9 @@ public sealed class ServiceModel
     /// <summary>Elastic Load Balancing v2, API version 2015-12-01, loaded once.</summary>
     public static ServiceModel Elbv2 { get; } = Load("elbv2-model.json");
 
+    /// <summary>Security Token Service, API version 2011-06-15, loaded once.</summary>
+    public static ServiceModel Sts { get; } = Load("sts-model.json");
+
     /// <summary>The ec2 protocol flattens lists and upper-cases locationNames; the query protocol does neither.</summary>
     public bool IsEc2Protocol => Protocol == "ec2";
 
