@@ -83,6 +83,33 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Attributes_StartAsAwsDefaults_ChangeByKey_AndUnknownKeysAreRefused()
+    {
+        // Defaults from the Network Load Balancer user guide; ip targets over TCP do not preserve the client's address.
+        var vpc = await Text("ec2", "describe-vpcs", "--query", "Vpcs[0].VpcId");
+        var subnet = await Text("ec2", "describe-subnets", "--filters", "Name=availability-zone,Values=us-east-1a", "--query", "Subnets[0].SubnetId");
+        var balancer = await Text("elbv2", "create-load-balancer", "--name", "attrs", "--type", "network", "--subnets", subnet,
+            "--query", "LoadBalancers[0].LoadBalancerArn");
+        var group = await Text("elbv2", "create-target-group", "--name", "attrs", "--protocol", "TCP", "--port", "443", "--vpc-id", vpc,
+            "--target-type", "ip", "--query", "TargetGroups[0].TargetGroupArn");
+
+        Assert.Equal("false	any_availability_zone", await Text("elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", balancer, "--query",
+            "[Attributes[?Key=='load_balancing.cross_zone.enabled'].Value | [0], Attributes[?Key=='dns_record.client_routing_policy'].Value | [0]]"));
+        Assert.Equal("300	false", await Text("elbv2", "describe-target-group-attributes", "--target-group-arn", group, "--query",
+            "[Attributes[?Key=='deregistration_delay.timeout_seconds'].Value | [0], Attributes[?Key=='preserve_client_ip.enabled'].Value | [0]]"));
+
+        Assert.Equal(0, (await Aws("elbv2", "modify-load-balancer-attributes", "--load-balancer-arn", balancer,
+            "--attributes", "Key=deletion_protection.enabled,Value=true")).ExitCode);
+        Assert.Equal("true", await Text("elbv2", "describe-load-balancer-attributes", "--load-balancer-arn", balancer, "--query",
+            "Attributes[?Key=='deletion_protection.enabled'].Value | [0]"));
+        var unknown = await Aws("elbv2", "modify-target-group-attributes", "--target-group-arn", group, "--attributes", "Key=routing.http2.enabled,Value=true");
+        Assert.Contains("(ValidationError)", unknown.Stderr);
+        Assert.Contains("is not recognized", unknown.Stderr);
+        var notBool = await Aws("elbv2", "modify-load-balancer-attributes", "--load-balancer-arn", balancer, "--attributes", "Key=deletion_protection.enabled,Value=yes");
+        Assert.Contains("(ValidationError)", notBool.Stderr);
+    }
+
+    [Fact]
     public async Task EveryAction_RepliesWithElementsTheModelHas_AndErrorsHaveTheQueryShape()
     {
         var model = ServiceModel.Elbv2;
@@ -111,6 +138,15 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
         var listener = Value(await Call("CreateListener", ("LoadBalancerArn", balancer), ("Protocol", "TCP"), ("Port", "80"),
             ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", group)), "ListenerArn");
         await Call("DescribeListeners", ("LoadBalancerArn", balancer));
+        await Call("DescribeLoadBalancerAttributes", ("LoadBalancerArn", balancer));
+        await Call("ModifyLoadBalancerAttributes", ("LoadBalancerArn", balancer),
+            ("Attributes.member.1.Key", "load_balancing.cross_zone.enabled"), ("Attributes.member.1.Value", "true"));
+        await Call("DescribeTargetGroupAttributes", ("TargetGroupArn", group));
+        await Call("ModifyTargetGroupAttributes", ("TargetGroupArn", group),
+            ("Attributes.member.1.Key", "deregistration_delay.timeout_seconds"), ("Attributes.member.1.Value", "30"));
+        await Call("DescribeListenerAttributes", ("ListenerArn", listener));
+        await Call("ModifyListenerAttributes", ("ListenerArn", listener),
+            ("Attributes.member.1.Key", "tcp.idle_timeout.seconds"), ("Attributes.member.1.Value", "600"));
         await Call("DescribeTargetGroups");
         await Call("DescribeTargetHealth", ("TargetGroupArn", group));
         await Call("AddTags", ("ResourceArns.member.1", group), ("Tags.member.1.Key", "a"));

@@ -13,7 +13,8 @@ public sealed record LoadBalancer(
     ImmutableArray<string> NetworkInterfaceIds,
     ImmutableArray<string> SecurityGroupIds,
     string DnsName,
-    DateTimeOffset CreatedTime) : Resource(Id)
+    DateTimeOffset CreatedTime,
+    ImmutableSortedDictionary<string, string>? Attributes = null) : Resource(Id)
 {
     public string Arn => Id;
 }

@@ -8,7 +8,8 @@ public sealed record TargetGroup(
     int Port,
     string VpcId,
     string TargetType,
-    ImmutableArray<LoadBalancerTarget> Targets) : Resource(Id)
+    ImmutableArray<LoadBalancerTarget> Targets,
+    ImmutableSortedDictionary<string, string>? Attributes = null) : Resource(Id)
 {
     public string Arn => Id;
 }

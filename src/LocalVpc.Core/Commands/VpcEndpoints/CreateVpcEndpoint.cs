@@ -52,7 +52,7 @@ public sealed record CreateVpcEndpoint(
         if (service.IsInterface)
         {
             if (!RouteTableIds.IsEmpty) return Ec2Errors.InvalidParameter("Route tables can be given for Gateway endpoints only.");
-            if (SubnetIds.IsEmpty) return Ec2Errors.MissingParameter("SubnetId");
+            // No subnets is allowed: ModifyVpcEndpoint (Terraform's aws_vpc_endpoint_subnet_association) adds them later.
             if (EndpointRules.CheckSubnets(state, vpc.Id, SubnetIds, out var subnets) is { } subnetError) return subnetError;
             ImmutableArray<string> groups = GroupIds.IsEmpty ? [state.DefaultSecurityGroupOf(vpc.Id).Id] : [.. GroupIds.Distinct()];
             if (EndpointRules.CheckGroups(state, vpc.Id, groups) is { } groupError) return groupError;

@@ -1,0 +1,179 @@
+# The endpoint story in one configuration: a consumer VPC with KMS (private DNS), S3 and DynamoDB endpoints; a provider
+# account's app behind a network load balancer, offered as an endpoint service that needs acceptance; the consumer's
+# endpoint to it, accepted by the provider; and a Network Insights analysis of "can the app reach KMS on 443?".
+terraform {
+  required_providers {
+    aws = { source = "hashicorp/aws", version = "5.100.0" }
+  }
+}
+# LocalVpc's URL and two accounts (12-digit access key ids); the tests pass them as TF_VAR_endpoint, TF_VAR_account and TF_VAR_provider_account.
+variable "endpoint" { type = string }
+variable "account" { type = string }
+variable "provider_account" { type = string }
+
+provider "aws" {
+  region     = "us-east-1"
+  access_key = var.account
+  secret_key = "test"
+  endpoints {
+    ec2   = var.endpoint
+    elbv2 = var.endpoint
+    sts   = var.endpoint
+  }
+}
+provider "aws" {
+  alias      = "provider"
+  region     = "us-east-1"
+  access_key = var.provider_account
+  secret_key = "test"
+  endpoints {
+    ec2   = var.endpoint
+    elbv2 = var.endpoint
+    sts   = var.endpoint
+  }
+}
+
+# The consumer: a private subnet, an app instance, and endpoints to KMS, S3 and DynamoDB.
+resource "aws_vpc" "consumer" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_hostnames = true
+  enable_dns_support   = true
+  tags                 = { Name = "consumer" }
+}
+resource "aws_subnet" "private" {
+  vpc_id            = aws_vpc.consumer.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "us-east-1a"
+}
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.consumer.id
+}
+resource "aws_route_table_association" "private" {
+  subnet_id      = aws_subnet.private.id
+  route_table_id = aws_route_table.private.id
+}
+resource "aws_security_group" "app" {
+  name        = "app"
+  description = "the app instance"
+  vpc_id      = aws_vpc.consumer.id
+}
+resource "aws_security_group" "endpoint" {
+  name        = "endpoint"
+  description = "the endpoint's interfaces"
+  vpc_id      = aws_vpc.consumer.id
+}
+resource "aws_vpc_security_group_egress_rule" "app_to_endpoint" {
+  security_group_id            = aws_security_group.app.id
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+  referenced_security_group_id = aws_security_group.endpoint.id
+}
+resource "aws_vpc_security_group_ingress_rule" "endpoint_from_app" {
+  security_group_id            = aws_security_group.endpoint.id
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+  referenced_security_group_id = aws_security_group.app.id
+}
+# The app's network interface (an aws_instance needs instance-type and volume reads LocalVpc does not serve yet).
+resource "aws_network_interface" "app" {
+  subnet_id       = aws_subnet.private.id
+  security_groups = [aws_security_group.app.id]
+  tags            = { Name = "app" }
+}
+resource "aws_vpc_endpoint" "kms" {
+  vpc_id              = aws_vpc.consumer.id
+  service_name        = "com.amazonaws.us-east-1.kms"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.private.id]
+  security_group_ids  = [aws_security_group.endpoint.id]
+  private_dns_enabled = true
+}
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id          = aws_vpc.consumer.id
+  service_name    = "com.amazonaws.us-east-1.s3"
+  route_table_ids = [aws_route_table.private.id]
+}
+resource "aws_vpc_endpoint" "dynamodb" {
+  vpc_id          = aws_vpc.consumer.id
+  service_name    = "com.amazonaws.us-east-1.dynamodb"
+  route_table_ids = [aws_route_table.private.id]
+}
+
+# The provider: an app behind a network load balancer, offered as an endpoint service that needs acceptance.
+data "aws_vpc" "provider_default" {
+  provider = aws.provider
+  default  = true
+}
+data "aws_subnets" "provider_default" {
+  provider = aws.provider
+  filter {
+    name   = "vpc-id"
+    values = [data.aws_vpc.provider_default.id]
+  }
+}
+resource "aws_lb" "service" {
+  provider           = aws.provider
+  name               = "service"
+  load_balancer_type = "network"
+  internal           = true
+  subnets            = [data.aws_subnets.provider_default.ids[0]]
+}
+resource "aws_lb_target_group" "service" {
+  provider    = aws.provider
+  name        = "service"
+  port        = 443
+  protocol    = "TCP"
+  target_type = "ip"
+  vpc_id      = data.aws_vpc.provider_default.id
+}
+resource "aws_lb_target_group_attachment" "app" {
+  provider         = aws.provider
+  target_group_arn = aws_lb_target_group.service.arn
+  target_id        = "127.0.0.1"
+  port             = 9443
+  availability_zone = "all"
+}
+resource "aws_lb_listener" "tcp" {
+  provider          = aws.provider
+  load_balancer_arn = aws_lb.service.arn
+  port              = 443
+  protocol          = "TCP"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.service.arn
+  }
+}
+data "aws_caller_identity" "consumer" {}
+resource "aws_vpc_endpoint_service" "service" {
+  provider                   = aws.provider
+  acceptance_required        = true
+  network_load_balancer_arns = [aws_lb.service.arn]
+  allowed_principals         = ["arn:aws:iam::${data.aws_caller_identity.consumer.account_id}:root"]
+}
+resource "aws_vpc_endpoint" "service" {
+  vpc_id             = aws_vpc.consumer.id
+  service_name       = aws_vpc_endpoint_service.service.service_name
+  vpc_endpoint_type  = "Interface"
+  subnet_ids         = [aws_subnet.private.id]
+  security_group_ids = [aws_security_group.endpoint.id]
+}
+resource "aws_vpc_endpoint_connection_accepter" "service" {
+  provider                = aws.provider
+  vpc_endpoint_service_id = aws_vpc_endpoint_service.service.id
+  vpc_endpoint_id         = aws_vpc_endpoint.service.id
+}
+
+# The test: can the app reach KMS through the endpoint on 443?
+resource "aws_ec2_network_insights_path" "app_to_kms" {
+  source           = aws_network_interface.app.id
+  destination      = aws_vpc_endpoint.kms.id
+  protocol         = "tcp"
+  destination_port = 443
+}
+resource "aws_ec2_network_insights_analysis" "app_to_kms" {
+  network_insights_path_id = aws_ec2_network_insights_path.app_to_kms.id
+  wait_for_completion      = true
+}
+output "path_found" { value = aws_ec2_network_insights_analysis.app_to_kms.path_found }

@@ -1,0 +1,21 @@
+namespace LocalVpc.Clients.Tests.Terraform;
+
+/// <summary><c>Configurations/endpoints</c>: the consumer side with interface and gateway endpoints, and the VPC data sources.</summary>
+public sealed class EndpointsConfigurationTests(ServerFixture fixture) : TerraformConfigurationTests(fixture), IClassFixture<ServerFixture>
+{
+    protected override string Configuration => "endpoints";
+
+    protected override async Task CheckAppliedAsync(TerraformCli terraform, IReadOnlyDictionary<string, string> accounts)
+    {
+        var ec2 = Sdk.Ec2(Server, accounts["account"]);
+        var endpoints = (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest())).VpcEndpoints;
+        var kms = Assert.Single(endpoints, e => e.ServiceName == "com.amazonaws.us-east-1.kms");
+        Assert.Single(kms.SubnetIds); // added by aws_vpc_endpoint_subnet_association
+        Assert.True(kms.PrivateDnsEnabled);
+        var s3 = Assert.Single(endpoints, e => e.ServiceName == "com.amazonaws.us-east-1.s3");
+        Assert.Single(s3.RouteTableIds);
+        Assert.Contains("s3:GetObject", s3.PolicyDocument);
+        var account = await terraform.RunAsync("output", "-raw", "account");
+        Assert.Equal(accounts["account"], account.Output.Trim()); // from STS GetCallerIdentity
+    }
+}

@@ -1,0 +1,22 @@
+namespace LocalVpc.Clients.Tests.Terraform;
+
+/// <summary><c>Configurations/privatelink</c>: the seed's story across two accounts, with acceptance and an analysis.</summary>
+public sealed class PrivateLinkConfigurationTests(ServerFixture fixture) : TerraformConfigurationTests(fixture), IClassFixture<ServerFixture>
+{
+    protected override string Configuration => "privatelink";
+
+    protected override IEnumerable<string> AccountVariables => ["account", "provider_account"];
+
+    protected override async Task CheckAppliedAsync(TerraformCli terraform, IReadOnlyDictionary<string, string> accounts)
+    {
+        var consumer = Sdk.Ec2(Server, accounts["account"]);
+        var provider = Sdk.Ec2(Server, accounts["provider_account"]);
+        var service = Assert.Single((await provider.DescribeVpcEndpointServiceConfigurationsAsync(new DescribeVpcEndpointServiceConfigurationsRequest()))
+            .ServiceConfigurations);
+        var endpoint = Assert.Single((await consumer.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest())).VpcEndpoints,
+            e => e.ServiceName == service.ServiceName);
+        Assert.Equal(State.Available, endpoint.State); // accepted by aws_vpc_endpoint_connection_accepter
+        var found = await terraform.RunAsync("output", "-raw", "path_found");
+        Assert.Equal("true", found.Output.Trim());
+    }
+}
