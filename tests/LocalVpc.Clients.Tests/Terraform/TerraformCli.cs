@@ -20,8 +20,22 @@ public sealed class TerraformCli(string directory, IReadOnlyDictionary<string, s
     public static TerraformCli For(string configuration, IReadOnlyDictionary<string, string> variables)
     {
         var source = Path.Combine(AppContext.BaseDirectory, "Terraform", "Configurations", configuration);
-        var directory = System.IO.Directory.CreateTempSubdirectory($"localvpc-tf-{configuration}-").FullName;
+        var directory = NewDirectory(configuration);
         foreach (var file in System.IO.Directory.GetFiles(source, "*.tf")) File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        return new TerraformCli(directory, variables);
+    }
+
+    /// <summary>A working directory holding one <c>main.tf</c> with this text.</summary>
+    public static TerraformCli ForText(string name, string mainTf)
+    {
+        var directory = NewDirectory(name);
+        File.WriteAllText(Path.Combine(directory, "main.tf"), mainTf);
+        return new TerraformCli(directory, new Dictionary<string, string>());
+    }
+
+    private static string NewDirectory(string name)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory($"localvpc-tf-{name}-").FullName;
         File.WriteAllText(Path.Combine(directory, "cli.tfrc"), $$"""
             provider_installation {
               filesystem_mirror {
@@ -33,7 +47,7 @@ public sealed class TerraformCli(string directory, IReadOnlyDictionary<string, s
               }
             }
             """);
-        return new TerraformCli(directory, variables);
+        return directory;
     }
 
     public Task<Result> RunAsync(params string[] args)
