@@ -70,6 +70,9 @@ public static class ActionTable
 
         ["RunInstances"] = Instances.Run,
         ["DescribeInstances"] = Instances.Describe,
+        ["DescribeInstanceAttribute"] = InstanceAttributes.Describe,
+        ["DescribeInstanceCreditSpecifications"] = InstanceAttributes.DescribeCreditSpecifications,
+        ["DescribeInstanceTypes"] = InstanceTypes.Describe,
         ["DescribeInstanceStatus"] = Instances.DescribeStatus,
         ["StartInstances"] = Instances.Start,
         ["StopInstances"] = Instances.Stop,

@@ -114,6 +114,9 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
         await Call("DescribeAddresses");
         await Call("DescribeNetworkInterfaces");
         await Call("DescribeInstances");
+        await Call("DescribeInstanceTypes", ("InstanceType.1", "t3.micro"));
+        await Call("DescribeInstanceAttribute", ("InstanceId", instance), ("Attribute", "groupSet"));
+        await Call("DescribeInstanceCreditSpecifications");
         await Call("DescribeInstanceStatus");
         await Call("StopInstances", ("InstanceId.1", instance));
         await Call("StartInstances", ("InstanceId.1", instance));

@@ -137,7 +137,6 @@ public sealed class VpcEndpointTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal("InvalidServiceName", await Code(Interface("com.amazonaws.us-east-1.nope", a)));
         Assert.Equal("DuplicateSubnetsInSameZone", await Code(Interface(Kms, a, sameZone)));
         Assert.Equal("InvalidParameter", await Code(Interface(Kms, otherSubnet)));
-        Assert.Equal("MissingParameter", await Code(Interface(Kms)));
         Assert.Equal("InvalidParameter", await Code(new() { VpcId = vpc, ServiceName = Kms }));
         Assert.Equal("InvalidVpcID.NotFound", await Code(new() { VpcId = "vpc-0000000000000000f", ServiceName = "com.amazonaws.us-east-1.s3" }));
         Assert.Equal("InvalidSubnetID.NotFound", await Code(Interface(Kms, "subnet-0000000000000000f")));
@@ -156,6 +155,21 @@ public sealed class VpcEndpointTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal("DryRunOperation", dryRun.ErrorCode);
         Assert.True((await _ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest())).VpcEndpoints is null or { Count: 0 });
         _ = otherVpc;
+    }
+
+    [Fact]
+    public async Task CreateVpcEndpoint_InterfaceWithoutSubnets_HasNoInterfacesUntilASubnetIsAdded()
+    {
+        // AWS allows it, and Terraform's aws_vpc_endpoint_subnet_association adds the subnets afterwards.
+        var (vpc, a, _) = await NewVpcAsync();
+        var created = (await _ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+            { VpcId = vpc, VpcEndpointType = VpcEndpointType.Interface, ServiceName = Kms, PrivateDnsEnabled = false })).VpcEndpoint;
+        Assert.True(created.NetworkInterfaceIds is null or { Count: 0 });
+
+        await _ec2.ModifyVpcEndpointAsync(new ModifyVpcEndpointRequest { VpcEndpointId = created.VpcEndpointId, AddSubnetIds = [a] });
+        var modified = Assert.Single((await _ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [created.VpcEndpointId] })).VpcEndpoints);
+        Assert.Equal([a], modified.SubnetIds);
+        Assert.Single(modified.NetworkInterfaceIds);
     }
 
     [Fact]

@@ -38,6 +38,12 @@ public static class Ec2Errors
         new(code, $"Invalid id: \"{id}\" (expecting \"{prefix}-...\")");
     public static AwsError InvalidId(string id) => new("InvalidID", $"The ID '{id}' is not valid");
 
+    // Instance types and instance attributes.
+    public static AwsError InvalidInstanceType(string name) =>
+        new("InvalidInstanceType", $"The following supplied instance types do not exist: [{name}]");
+    public static AwsError CreditSpecificationNotSupported(string instanceId) =>
+        new("InstanceCreditSpecification.NotSupported", $"The instance ID '{instanceId}' does not support credit specifications.");
+
     // Customer gateways.
     public static AwsError CustomerGatewayNotFound(string id) => new("InvalidCustomerGatewayID.NotFound", $"The customerGateway ID '{id}' does not exist");
     public static AwsError CustomerGatewayIdMalformed(string id) => Malformed("InvalidCustomerGatewayID.Malformed", id, IdPrefix.CustomerGateway);

@@ -3,6 +3,9 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes <c>Reservation</c>, <c>Instance</c>, <c>InstanceStateChange</c> and <c>InstanceStatus</c>.</summary>
 public static class InstanceXml
 {
+    /// <summary>The root device every instance reports (an Amazon Linux AMI's).</summary>
+    public const string RootDeviceName = "/dev/xvda";
+
     /// <summary>The reservation members (also RunInstances' whole reply).</summary>
     public static void Reservation(XmlWriter w, string reservationId, IReadOnlyList<Instance> instances, AccountState state,
         InstanceState? shownState = null)
@@ -61,7 +64,7 @@ public static class InstanceXml
             });
         w.Element("architecture", "x86_64");
         w.Element("rootDeviceType", "ebs");
-        w.Element("rootDeviceName", "/dev/xvda");
+        w.Element("rootDeviceName", RootDeviceName);
         w.List("blockDeviceMapping", Array.Empty<object>(), (_, _) => { });
         w.Element("virtualizationType", "hvm");
         TagXml.TagSet(w, state.TagsOf(instance.Id));

@@ -17,6 +17,12 @@ namespace LocalVpc.Demo;
 internal sealed class DemoCommand : IAsyncDisposable
 {
     private const string Kms = "kms.us-east-1.amazonaws.com";
+
+    /// <summary>
+    /// How long a live test waits for an answer. Defaults to 10 s: a connection that is carried answers well before, even on
+    /// a loaded machine; only a dropped one waits this long, and the demo's own server refuses rather than drops.
+    /// </summary>
+    private const int LiveTimeoutSeconds = 10;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private readonly List<Process> _children = [];
     private readonly TcpListener _providerApp = new(IPAddress.Loopback, 0);
@@ -198,7 +204,7 @@ internal sealed class DemoCommand : IAsyncDisposable
     {
         Aws($"localvpc exec {instance} -- telnet {name} {port}");
         var body = await _http.GetFromJsonAsync<JsonElement>(
-            $"{_url}/_localvpc/probe?from={instance}&to={name}:{port}&account={client.Account}&live=true&timeout=3");
+            $"{_url}/_localvpc/probe?from={instance}&to={name}:{port}&account={client.Account}&live=true&timeout={LiveTimeoutSeconds}");
         var live = body.GetProperty("live");
         string? Text(JsonElement e, string field) => e.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         var why = Text(body, "explanationCode") is { } code ? $" ({code})" : "";

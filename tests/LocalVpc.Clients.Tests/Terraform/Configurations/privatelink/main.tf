@@ -76,11 +76,13 @@ resource "aws_vpc_security_group_ingress_rule" "endpoint_from_app" {
   to_port                      = 443
   referenced_security_group_id = aws_security_group.app.id
 }
-# The app's network interface (an aws_instance needs instance-type and volume reads LocalVpc does not serve yet).
-resource "aws_network_interface" "app" {
-  subnet_id       = aws_subnet.private.id
-  security_groups = [aws_security_group.app.id]
-  tags            = { Name = "app" }
+data "aws_ec2_instance_type" "app" { instance_type = "t3.micro" }
+resource "aws_instance" "app" {
+  ami                    = "ami-0123456789abcdef0"
+  instance_type          = data.aws_ec2_instance_type.app.instance_type
+  subnet_id              = aws_subnet.private.id
+  vpc_security_group_ids = [aws_security_group.app.id]
+  tags                   = { Name = "app" }
 }
 resource "aws_vpc_endpoint" "kms" {
   vpc_id              = aws_vpc.consumer.id
@@ -167,7 +169,7 @@ resource "aws_vpc_endpoint_connection_accepter" "service" {
 
 # The test: can the app reach KMS through the endpoint on 443?
 resource "aws_ec2_network_insights_path" "app_to_kms" {
-  source           = aws_network_interface.app.id
+  source           = aws_instance.app.id
   destination      = aws_vpc_endpoint.kms.id
   protocol         = "tcp"
   destination_port = 443
