@@ -82,12 +82,7 @@ public sealed class ReachabilityAnalyzerTests
     public void Analyze_InternetPath_IsWithheldUnlessAllowed_AndDialsTheAddressItDecided()
     {
         var network = new TestNetwork();
-        var (vpc, _, _, group) = network.Basics();
-        var igw = network.InternetRoute(vpc);
-        // A public address for the instance, so the internet gateway can carry it.
-        var subnet = network.Run(new Core.Commands.Subnets.CreateSubnet(vpc, "10.0.2.0/24", "us-east-1b", null, []));
-        var instance = network.Run(new Core.Commands.Instances.RunInstances("ami-12345678", null, null, 1, 1,
-            new InstanceLaunch(subnet, [group], null, AssociatePublicIpAddress: true, null), []))[0];
+        var (vpc, igw, instance) = network.PublicInstance();
         const string Public = "93.184.216.34";
 
         var denied = network.Analyze(instance, Public, 443);
@@ -107,11 +102,7 @@ public sealed class ReachabilityAnalyzerTests
     public void Analyze_ForwardedName_UsesTheHostResolversAnswer()
     {
         var network = new TestNetwork();
-        var (vpc, _, _, group) = network.Basics();
-        var igw = network.InternetRoute(vpc);
-        var subnet = network.Run(new Core.Commands.Subnets.CreateSubnet(vpc, "10.0.2.0/24", "us-east-1b", null, []));
-        var instance = network.Run(new Core.Commands.Instances.RunInstances("ami-12345678", null, null, 1, 1,
-            new InstanceLaunch(subnet, [group], null, AssociatePublicIpAddress: true, null), []))[0];
+        var (vpc, igw, instance) = network.PublicInstance();
         Assert.True(NameResolver.IsForwarded(network.State, network.State.Vpcs[vpc], "example.com"));
         Assert.True(Core.Cidr.Ipv4Cidr.TryParseAddress("93.184.216.34", out var answer));
 

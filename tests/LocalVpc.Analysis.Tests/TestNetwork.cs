@@ -64,6 +64,16 @@ internal sealed class TestNetwork
     public string KmsEndpoint(string vpc, string subnet, string group) =>
         Run(new CreateVpcEndpoint(vpc, "Interface", "com.amazonaws.us-east-1.kms", [subnet], [group], [], null, true, null, null, null, null, []));
 
+    /// <summary>A VPC routed to an internet gateway, and a running instance with a public address, so the gateway can carry its traffic.</summary>
+    public (string Vpc, string InternetGateway, string Instance) PublicInstance()
+    {
+        var (vpc, _, _, group) = Basics();
+        var igw = InternetRoute(vpc);
+        var subnet = Run(new CreateSubnet(vpc, "10.0.2.0/24", "us-east-1b", null, []));
+        var instance = Run(new RunInstances("ami-12345678", null, null, 1, 1, new InstanceLaunch(subnet, [group], null, AssociatePublicIpAddress: true, null), []))[0];
+        return (vpc, igw, instance);
+    }
+
     /// <summary>An internet gateway attached to the VPC, and 0.0.0.0/0 to it in the VPC's main route table.</summary>
     public string InternetRoute(string vpc)
     {

@@ -185,28 +185,15 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
     private static async Task<string> DigAsync(string resolver, string name, string option = "+short")
     {
         var colon = resolver.LastIndexOf(':');
-        var info = new ProcessStartInfo("dig") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dig");
         foreach (var arg in new[] { $"@{resolver[..colon]}", "-p", resolver[(colon + 1)..], name, "A", option == "+noshort" ? "+noall" : option, "+comments", "+tries=1", "+time=5" })
             info.ArgumentList.Add(arg);
         if (option == "+tcp") info.ArgumentList.Add("+short");
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("These tests query with dig: install it (apt-get install dnsutils) or run .ci/run.", e);
-        }
-        using (process)
-        {
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (option == "+noshort")
-                return lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"status: [A-Z]+")).First(m => m.Success).Value;
-            return string.Join(",", lines.Where(l => !l.StartsWith(';')));
-        }
+        var output = (await ChildProcess.RunAsync(info, "These tests query with dig: install it (apt-get install dnsutils) or run .ci/run.")).Stdout;
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (option == "+noshort")
+            return lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"status: [A-Z]+")).First(m => m.Success).Value;
+        return string.Join(",", lines.Where(l => !l.StartsWith(';')));
     }
 
     [Fact]

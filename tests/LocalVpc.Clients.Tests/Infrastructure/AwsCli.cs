@@ -24,12 +24,7 @@ public static class AwsCli
     /// <summary>The CLI against any endpoint (a moto_server standing in for a service, say).</summary>
     public static async Task<Result> RunAsync(string endpointUrl, string account, params string[] args)
     {
-        var info = new ProcessStartInfo("aws")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo("aws");
         foreach (var arg in new[] { "--endpoint-url", endpointUrl, "--output", "json" }.Concat(args)) info.ArgumentList.Add(arg);
         info.Environment["AWS_ACCESS_KEY_ID"] = account;
         info.Environment["AWS_SECRET_ACCESS_KEY"] = "test-secret";
@@ -37,21 +32,7 @@ public static class AwsCli
         info.Environment["AWS_MAX_ATTEMPTS"] = "1";
         info.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         info.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("These tests drive the AWS CLI: install it (pip install awscli) or run .ci/run.", e);
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return new Result(process.ExitCode, await stdout, await stderr);
-        }
+        var result = await ChildProcess.RunAsync(info, "These tests drive the AWS CLI: install it (pip install awscli) or run .ci/run.");
+        return new Result(result.ExitCode, result.Stdout, result.Stderr);
     }
 }

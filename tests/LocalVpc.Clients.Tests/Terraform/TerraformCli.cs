@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace LocalVpc.Clients.Tests.Terraform;
 
@@ -50,55 +49,16 @@ public sealed class TerraformCli(string directory, IReadOnlyDictionary<string, s
         return directory;
     }
 
-    public Task<Result> RunAsync(params string[] args)
+    public async Task<Result> RunAsync(params string[] args)
     {
-        var info = new ProcessStartInfo("terraform")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo("terraform") { WorkingDirectory = directory };
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["TF_CLI_CONFIG_FILE"] = Path.Combine(directory, "cli.tfrc");
         info.Environment["TF_IN_AUTOMATION"] = "1";
         info.Environment["CHECKPOINT_DISABLE"] = "1";
         info.Environment["AWS_MAX_ATTEMPTS"] = "1";
         foreach (var (name, value) in variables) info.Environment[$"TF_VAR_{name}"] = value;
-        return RunAsync(info);
-    }
-
-    private static async Task<Result> RunAsync(ProcessStartInfo info)
-    {
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("These tests run terraform (1.11 with hashicorp/aws 5.100.0 in a local mirror): see the README.", e);
-        }
-        using (process)
-        {
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            // Bounded: a Terraform run that has not finished by then is stuck (waiting on a resource that never settles).
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"terraform {string.Join(' ', info.ArgumentList)} did not finish:\n{output}");
-            }
-            process.WaitForExit();
-            lock (output) return new Result(process.ExitCode, output.ToString());
-        }
+        var result = await ChildProcess.RunAsync(info, "These tests run terraform (1.11 with hashicorp/aws 5.100.0 in a local mirror): see the README.");
+        return new Result(result.ExitCode, result.Stdout + result.Stderr);
     }
 }
