@@ -1,6 +1,6 @@
 namespace LocalVpc.Clients.Tests.Terraform;
 
-/// <summary><c>Configurations/endpoints</c>: the consumer side with interface and gateway endpoints, and the VPC data sources.</summary>
+/// <summary><c>Configurations/endpoints</c>: the consumer side with interface and gateway endpoints, the VPC data sources, and customer gateways.</summary>
 public sealed class EndpointsConfigurationTests(ServerFixture fixture) : TerraformConfigurationTests(fixture), IClassFixture<ServerFixture>
 {
     protected override string Configuration => "endpoints";
@@ -15,6 +15,8 @@ public sealed class EndpointsConfigurationTests(ServerFixture fixture) : Terrafo
         var s3 = Assert.Single(endpoints, e => e.ServiceName == "com.amazonaws.us-east-1.s3");
         Assert.Single(s3.RouteTableIds);
         Assert.Contains("s3:GetObject", s3.PolicyDocument);
+        var gateways = (await ec2.DescribeCustomerGatewaysAsync(new DescribeCustomerGatewaysRequest())).CustomerGateways;
+        Assert.Equal(["4200000000", "65000"], gateways.Select(g => g.BgpAsn ?? g.BgpAsnExtended).Order());
         var account = await terraform.RunAsync("output", "-raw", "account");
         Assert.Equal(accounts["account"], account.Output.Trim()); // from STS GetCallerIdentity
     }

@@ -120,3 +120,17 @@ resource "aws_vpc_endpoint" "dynamodb" {
 }
 output "account" { value = data.aws_caller_identity.me.account_id }
 output "kms_dns" { value = aws_vpc_endpoint.kms.dns_entry[0].dns_name }
+
+# The far end of a Site-to-Site VPN (the API only: no tunnels), with a two-byte and a four-byte ASN.
+resource "aws_customer_gateway" "office" {
+  bgp_asn    = 65000
+  ip_address = "203.0.113.10"
+  type       = "ipsec.1"
+  tags       = { Name = "office" }
+}
+resource "aws_customer_gateway" "edge" {
+  bgp_asn_extended = 4200000000
+  ip_address       = "203.0.113.11"
+  type             = "ipsec.1"
+  device_name      = "edge"
+}
