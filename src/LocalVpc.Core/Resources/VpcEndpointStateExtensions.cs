@@ -4,9 +4,5 @@ namespace LocalVpc.Core.Resources;
 public static class VpcEndpointStateExtensions
 {
     /// <summary>The name EC2 writes (<c>pendingAcceptance</c>, <c>available</c>, …).</summary>
-    public static string ToWire(this VpcEndpointState state) => state switch
-    {
-        VpcEndpointState.PendingAcceptance => "pendingAcceptance",
-        _ => state.ToString().ToLowerInvariant(),
-    };
+    public static string ToWire(this VpcEndpointState state) => WireNames<VpcEndpointState>.Of(state);
 }

@@ -142,9 +142,8 @@ public sealed class AccountState
     public AccountState Apply(Event e) => e switch
     {
         RegionInitialized init => new(Scope, init.DhcpOptionsId, _tables, Tags),
-        ResourcePut put => WithTable(ResourceKinds.Of(put.Resource), table => ResourceKinds.Of(put.Resource).Put(table, put.Resource), Tags),
-        ResourceRemoved r => WithTable(ResourceKinds.Of(r.Id) ?? throw new ArgumentException($"No resource kind for {r.Id}", nameof(e)),
-            table => ResourceKinds.Of(r.Id)!.Remove(table, r.Id), Tags.Remove(r.Id)),
+        ResourcePut put => Put(ResourceKinds.Of(put.Resource), put.Resource),
+        ResourceRemoved r => Remove(ResourceKinds.Of(r.Id) ?? throw new ArgumentException($"No resource kind for {r.Id}", nameof(e)), r.Id),
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => new(Scope, DhcpOptionsId, _tables,
             t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal))),
@@ -163,7 +162,10 @@ public sealed class AccountState
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
-    private AccountState WithTable(ResourceKind kind, Func<object, object> change,
-        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags) =>
-        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, change(_tables[kind.Index])), tags);
+    private AccountState Put(ResourceKind kind, Resource resource) =>
+        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Put(_tables[kind.Index], resource)), Tags);
+
+    /// <summary>The resource and its tags are gone.</summary>
+    private AccountState Remove(ResourceKind kind, string id) =>
+        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Remove(_tables[kind.Index], id)), Tags.Remove(id));
 }

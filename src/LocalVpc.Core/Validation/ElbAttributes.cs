@@ -44,14 +44,25 @@ public static class ElbAttributes
         ["tcp.idle_timeout.seconds"] = "350",
     });
 
-    public static ImmutableSortedDictionary<string, string> Of(LoadBalancer balancer) => Merged(LoadBalancerDefaults, balancer.Attributes);
+    /// <summary>What Describe shows: the kind's defaults with the stored changes on top; null for a resource without attributes.</summary>
+    public static ImmutableSortedDictionary<string, string>? Of(Resource? resource) =>
+        resource is LoadBalancer or TargetGroup or Listener ? Merged(Defaults(resource), Stored(resource)) : null;
 
-    public static ImmutableSortedDictionary<string, string> Of(TargetGroup group) => Merged(Defaults(group), group.Attributes);
-
-    public static ImmutableSortedDictionary<string, string> Of(Listener listener) => Merged(ListenerDefaults, listener.Attributes);
+    /// <summary>The resource with <paramref name="changes"/> stored on top of what it had.</summary>
+    public static Resource With(Resource resource, IEnumerable<KeyValuePair<string, string>> changes)
+    {
+        var stored = (Stored(resource) ?? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal)).SetItems(changes);
+        return resource switch
+        {
+            LoadBalancer b => b with { Attributes = stored },
+            TargetGroup g => g with { Attributes = stored },
+            Listener l => l with { Attributes = stored },
+            _ => throw new ArgumentException($"{resource.Id} has no attributes", nameof(resource)),
+        };
+    }
 
     /// <summary>The keys of a resource's kind with their defaults, for checking a change.</summary>
-    public static ImmutableSortedDictionary<string, string> Defaults(Resource resource) => resource switch
+    private static ImmutableSortedDictionary<string, string> Defaults(Resource resource) => resource switch
     {
         LoadBalancer => LoadBalancerDefaults,
         TargetGroup group => TargetGroupDefaults.SetItem("preserve_client_ip.enabled",
@@ -60,12 +71,22 @@ public static class ElbAttributes
         _ => throw new ArgumentException($"{resource.Id} has no attributes", nameof(resource)),
     };
 
+    private static ImmutableSortedDictionary<string, string>? Stored(Resource resource) => resource switch
+    {
+        LoadBalancer b => b.Attributes,
+        TargetGroup g => g.Attributes,
+        Listener l => l.Attributes,
+        _ => null,
+    };
+
     /// <summary>
     /// AWS's error for a change it would refuse: an unknown key (the message Terraform's provider recognises), or a value
     /// of the wrong form for a key whose default is a boolean or a number.
     /// </summary>
-    public static AwsError? Check(string what, ImmutableSortedDictionary<string, string> defaults, IEnumerable<KeyValuePair<string, string>> changes)
+    public static AwsError? Check(Resource resource, IEnumerable<KeyValuePair<string, string>> changes)
     {
+        var what = resource switch { LoadBalancer => "Load balancer", TargetGroup => "Target group", _ => "Listener" };
+        var defaults = Defaults(resource);
         foreach (var (key, value) in changes)
         {
             if (!defaults.TryGetValue(key, out var current))

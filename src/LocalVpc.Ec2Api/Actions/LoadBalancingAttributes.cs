@@ -22,13 +22,7 @@ public static class LoadBalancingAttributes
 
     private static async Task<ApiReply> DescribeAsync(ApiCall call, string arn)
     {
-        var attributes = (await call.ReadAsync()).Find(arn) switch
-        {
-            LoadBalancer balancer => ElbAttributes.Of(balancer),
-            TargetGroup group => ElbAttributes.Of(group),
-            Listener listener => ElbAttributes.Of(listener),
-            _ => null,
-        };
+        var attributes = ElbAttributes.Of((await call.ReadAsync()).Find(arn));
         return attributes is null ? ElbErrors.NotFound(arn) : Reply(attributes);
     }
 

@@ -10,26 +10,10 @@ public sealed record ModifyElbAttributes(string Arn, ImmutableArray<KeyValuePair
     public Decision<ImmutableSortedDictionary<string, string>> Decide(AccountState state, CommandContext context)
     {
         var resource = state.Find(Arn);
-        if (resource is not (LoadBalancer or TargetGroup or Listener)) return ElbErrors.NotFound(Arn);
-        var what = resource switch { LoadBalancer => "Load balancer", TargetGroup => "Target group", _ => "Listener" };
+        if (ElbAttributes.Of(resource) is null) return ElbErrors.NotFound(Arn);
         if (Attributes.IsEmpty) return ElbErrors.Validation("At least one attribute must be specified");
-        if (ElbAttributes.Check(what, ElbAttributes.Defaults(resource), Attributes) is { } error) return error;
-        Resource changed = resource switch
-        {
-            LoadBalancer b => b with { Attributes = Apply(b.Attributes) },
-            TargetGroup g => g with { Attributes = Apply(g.Attributes) },
-            Listener l => l with { Attributes = Apply(l.Attributes) },
-            _ => throw new InvalidOperationException(),
-        };
-        var after = changed switch
-        {
-            LoadBalancer b => ElbAttributes.Of(b),
-            TargetGroup g => ElbAttributes.Of(g),
-            _ => ElbAttributes.Of((Listener)changed),
-        };
-        return Decision.Of(after, new ResourcePut(changed));
+        if (ElbAttributes.Check(resource!, Attributes) is { } error) return error;
+        var changed = ElbAttributes.With(resource!, Attributes);
+        return Decision.Of(ElbAttributes.Of(changed)!, new ResourcePut(changed));
     }
-
-    private ImmutableSortedDictionary<string, string> Apply(ImmutableSortedDictionary<string, string>? stored) =>
-        (stored ?? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal)).SetItems(Attributes);
 }
