@@ -65,6 +65,8 @@ public static class ActionTable
         ["DescribeNetworkInterfaces"] = NetworkInterfaces.Describe,
         ["DeleteNetworkInterface"] = NetworkInterfaces.Delete,
         ["ModifyNetworkInterfaceAttribute"] = NetworkInterfaces.ModifyAttribute,
+        ["AttachNetworkInterface"] = NetworkInterfaces.Attach,
+        ["DetachNetworkInterface"] = NetworkInterfaces.Detach,
         ["AssignPrivateIpAddresses"] = NetworkInterfaces.AssignPrivateIpAddresses,
         ["UnassignPrivateIpAddresses"] = NetworkInterfaces.UnassignPrivateIpAddresses,
 

@@ -178,6 +178,9 @@ public static class Ec2Errors
         Malformed("InvalidNetworkInterfaceID.Malformed", id, IdPrefix.NetworkInterface);
     public static AwsError NetworkInterfaceInUse(string id) =>
         new("InvalidNetworkInterface.InUse", $"The network interface {id} is currently in use.");
+    public static AwsError AttachmentNotFound(string id) =>
+        new("InvalidAttachmentID.NotFound", $"Interface attachment {id} was not found");
+    public static AwsError OperationNotPermitted(string message) => new("OperationNotPermitted", message);
     public static AwsError InstanceNotFound(string id) =>
         new("InvalidInstanceID.NotFound", $"The instance ID '{id}' does not exist");
     public static AwsError InstanceIdMalformed(string id) =>

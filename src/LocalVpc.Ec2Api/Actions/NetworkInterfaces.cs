@@ -83,6 +83,26 @@ public static class NetworkInterfaces
         return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 
+    public static async Task<ApiReply> Attach(ApiCall call)
+    {
+        var input = call.Input;
+        if (input.Int("NetworkCardIndex") is > 0) return Ec2Errors.InvalidParameterValue("networkCardIndex", input.String("NetworkCardIndex")!);
+        var outcome = await call.ExecuteAsync(new AttachNetworkInterface(input.String("NetworkInterfaceId")!, input.String("InstanceId")!,
+            input.Int("DeviceIndex")));
+        if (outcome.Failed) return outcome.Error!;
+        return ApiReply.Ok(w =>
+        {
+            w.Element("attachmentId", outcome.Value);
+            w.Element("networkCardIndex", "0");
+        });
+    }
+
+    public static async Task<ApiReply> Detach(ApiCall call)
+    {
+        var outcome = await call.ExecuteAsync(new DetachNetworkInterface(call.Input.String("AttachmentId")!));
+        return outcome.Failed ? outcome.Error! : ApiReply.True;
+    }
+
     public static async Task<ApiReply> AssignPrivateIpAddresses(ApiCall call)
     {
         var input = call.Input;

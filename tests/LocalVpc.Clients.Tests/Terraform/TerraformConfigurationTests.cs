@@ -54,5 +54,12 @@ public abstract class TerraformConfigurationTests(ServerFixture fixture)
         Assert.Empty((await ec2.DescribeVpcEndpointServiceConfigurationsAsync(new DescribeVpcEndpointServiceConfigurationsRequest())).ServiceConfigurations ?? []);
         Assert.Empty((await ec2.DescribeNetworkInsightsPathsAsync(new DescribeNetworkInsightsPathsRequest())).NetworkInsightsPaths ?? []);
         Assert.Empty((await ec2.DescribeCustomerGatewaysAsync(new DescribeCustomerGatewaysRequest())).CustomerGateways ?? []);
+        Assert.Empty((await ec2.DescribeAddressesAsync(new DescribeAddressesRequest())).Addresses ?? []);
+        Assert.Empty((await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest())).NetworkInterfaces ?? []);
+        Assert.All((await ec2.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest())).NatGateways ?? [],
+            n => Assert.Equal(NatGatewayState.Deleted, n.State));
+        var defaultVpc = (await ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs.Single().VpcId;
+        Assert.All((await ec2.DescribeInternetGatewaysAsync(new DescribeInternetGatewaysRequest())).InternetGateways ?? [],
+            g => Assert.True(g.Attachments.SingleOrDefault()?.VpcId == defaultVpc, $"{g.InternetGatewayId} is left"));
     }
 }
