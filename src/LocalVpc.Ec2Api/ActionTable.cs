@@ -44,6 +44,10 @@ public static class ActionTable
         ["DisassociateRouteTable"] = RouteTables.Disassociate,
         ["ReplaceRouteTableAssociation"] = RouteTables.ReplaceAssociation,
 
+        ["CreateDhcpOptions"] = DhcpOptionSets.Create,
+        ["DescribeDhcpOptions"] = DhcpOptionSets.Describe,
+        ["DeleteDhcpOptions"] = DhcpOptionSets.Delete,
+        ["AssociateDhcpOptions"] = DhcpOptionSets.Associate,
         ["CreateCustomerGateway"] = CustomerGateways.Create,
         ["DescribeCustomerGateways"] = CustomerGateways.Describe,
         ["DeleteCustomerGateway"] = CustomerGateways.Delete,

@@ -169,6 +169,45 @@ public sealed class InstanceTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task AttachNetworkInterface_AddsASecondInterface_DetachShowsItDetached_AndThePrimaryStays()
+    {
+        var (vpc, subnet) = await NewSubnetAsync("10.0.3.0/24");
+        var instance = (await _ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = Ami, MinCount = 1, MaxCount = 1, SubnetId = subnet }))
+            .Reservation.Instances[0];
+        var eni = (await _ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = subnet })).NetworkInterface.NetworkInterfaceId;
+        async Task<string> Code(Func<Task> call) => (await Assert.ThrowsAsync<AmazonEC2Exception>(call)).ErrorCode;
+        Task<AttachNetworkInterfaceResponse> Attach(string id, int index) => _ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest
+        {
+            InstanceId = instance.InstanceId, NetworkInterfaceId = id, DeviceIndex = index,
+        });
+
+        Assert.Equal("InvalidParameterValue", await Code(() => Attach(eni, 0))); // the primary's place
+        var attachment = (await Attach(eni, 1)).AttachmentId;
+        Assert.StartsWith("eni-attach-", attachment);
+        Assert.Equal("InvalidNetworkInterface.InUse", await Code(() => Attach(eni, 2)));
+        var described = await DescribeAsync(instance.InstanceId);
+        Assert.Equal([0, 1], described.NetworkInterfaces.Select(n => n.Attachment.DeviceIndex!.Value).Order());
+
+        var primary = Assert.Single(described.NetworkInterfaces, n => n.Attachment.DeviceIndex == 0).Attachment.AttachmentId;
+        Assert.Equal("OperationNotPermitted", await Code(() => _ec2.DetachNetworkInterfaceAsync(new DetachNetworkInterfaceRequest { AttachmentId = primary })));
+        await _ec2.DetachNetworkInterfaceAsync(new DetachNetworkInterfaceRequest { AttachmentId = attachment });
+        // Terraform waits for this: the interface found by its attachment id, with that attachment's status "detached".
+        var detached = Assert.Single((await _ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest
+        {
+            Filters = [new("attachment.attachment-id", [attachment])],
+        })).NetworkInterfaces);
+        Assert.Equal((eni, "available", "detached"), (detached.NetworkInterfaceId, detached.Status.Value, detached.Attachment.Status.Value));
+        Assert.Equal("InvalidAttachmentID.NotFound",
+            await Code(() => _ec2.DetachNetworkInterfaceAsync(new DetachNetworkInterfaceRequest { AttachmentId = attachment })));
+        Assert.Single((await DescribeAsync(instance.InstanceId)).NetworkInterfaces);
+
+        var otherZone = (await _ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.4.0/24",
+            AvailabilityZone = instance.Placement.AvailabilityZone == "us-east-1b" ? "us-east-1c" : "us-east-1b" })).Subnet.SubnetId;
+        var far = (await _ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = otherZone })).NetworkInterface.NetworkInterfaceId;
+        Assert.Equal("InvalidParameterCombination", await Code(() => Attach(far, 1)));
+    }
+
+    [Fact]
     public async Task RouteToInstance_ShowsBothIds_AndTurnsBlackholeWhenItStops()
     {
         var (vpc, subnet) = await NewSubnetAsync();

@@ -62,6 +62,13 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
             ("IpPermissions.1.IpProtocol", "udp"), ("IpPermissions.1.FromPort", "53"), ("IpPermissions.1.ToPort", "53"),
             ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.2/32"));
         // Routing: a table with an internet route for the subnet, a network ACL with entries.
+        var options = Value(await Call("CreateDhcpOptions", ("DhcpConfiguration.1.Key", "domain-name"), ("DhcpConfiguration.1.Value.1", "corp.example"),
+            ("DhcpConfiguration.2.Key", "domain-name-servers"), ("DhcpConfiguration.2.Value.1", "10.0.0.2"),
+            ("TagSpecification.1.ResourceType", "dhcp-options"), ("TagSpecification.1.Tag.1.Key", "k")), "dhcpOptionsId");
+        await Call("AssociateDhcpOptions", ("DhcpOptionsId", options), ("VpcId", vpc));
+        await Call("DescribeDhcpOptions");
+        await Call("AssociateDhcpOptions", ("DhcpOptionsId", "default"), ("VpcId", vpc));
+        await Call("DeleteDhcpOptions", ("DhcpOptionsId", options));
         var customerGateway = Value(await Call("CreateCustomerGateway", ("Type", "ipsec.1"), ("IpAddress", "203.0.113.9"), ("DeviceName", "edge"),
             ("TagSpecification.1.ResourceType", "customer-gateway"), ("TagSpecification.1.Tag.1.Key", "k")), "customerGatewayId");
         await Call("DescribeCustomerGateways");
@@ -109,6 +116,11 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
         await Call("UnassignPrivateIpAddresses", ("NetworkInterfaceId", eni), ("PrivateIpAddress.1", assigned));
         var instance = Value(await Call("RunInstances", ("ImageId", "ami-0123456789abcdef0"), ("MinCount", "1"), ("MaxCount", "1"),
             ("NetworkInterface.1.DeviceIndex", "0"), ("NetworkInterface.1.NetworkInterfaceId", eni)), "instanceId");
+        var extra = Value(await Call("CreateNetworkInterface", ("SubnetId", subnet2)), "networkInterfaceId");
+        var extraAttachment = Value(await Call("AttachNetworkInterface", ("NetworkInterfaceId", extra), ("InstanceId", instance), ("DeviceIndex", "1")),
+            "attachmentId");
+        await Call("DetachNetworkInterface", ("AttachmentId", extraAttachment));
+        await Call("DeleteNetworkInterface", ("NetworkInterfaceId", extra));
         var allocation = Value(await Call("AllocateAddress", ("Domain", "vpc")), "allocationId");
         var eipAssociation = Value(await Call("AssociateAddress", ("AllocationId", allocation), ("InstanceId", instance)), "associationId");
         await Call("DescribeAddresses");

@@ -1,5 +1,6 @@
 using LocalVpc.Core;
 using LocalVpc.Core.Commands;
+using LocalVpc.Core.Commands.DhcpOptionSets;
 using LocalVpc.Core.Commands.SecurityGroups;
 using LocalVpc.Core.Commands.Vpcs;
 using LocalVpc.Core.Resources;
@@ -36,5 +37,22 @@ public sealed class EventJsonTests
         Assert.Equal(json, EventJson.Serialize(rebuilt.ToEvents()));
         Assert.Equal("x", rebuilt.TagsOf(vpc)["Name"]);
         Assert.Equal(2, rebuilt.SecurityGroups[group].Rules.Length);
+    }
+
+    [Fact]
+    public void Replay_OfToEvents_KeepsTheDefaultDhcpOptionsDeleted()
+    {
+        var context = new CommandContext(new Core.Ids.SequentialIdSource(), TimeProvider.System);
+        var state = AccountState.Empty(Scope);
+        state = state.Apply(new InitializeRegion(CreateDefaultVpc: false).Decide(state, context).Events);
+        var defaults = state.DhcpOptionsId!;
+        Assert.True(state.Table(ResourceKinds.DhcpOptions).ContainsKey(defaults)); // a new region has its default set
+        var delete = new DeleteDhcpOptions(defaults).Decide(state, context);
+        Assert.Null(delete.Error);
+        state = state.Apply(delete.Events);
+
+        var rebuilt = AccountState.Empty(Scope).Apply(EventJson.Deserialize(EventJson.Serialize(state.ToEvents())));
+
+        Assert.False(rebuilt.Table(ResourceKinds.DhcpOptions).ContainsKey(defaults));
     }
 }

@@ -11,6 +11,13 @@ public static class VpcLayout
     public const string DefaultGroupDescription = "default VPC security group";
     public const string AnyIpv4 = "0.0.0.0/0";
 
+    /// <summary>The set a new VPC gets: the region's default one while it exists, else none.</summary>
+    private static string DefaultDhcpOptionsOf(AccountState state)
+    {
+        var id = state.DhcpOptionsId ?? throw new InvalidOperationException("Region not initialized");
+        return state.Table(ResourceKinds.DhcpOptions).ContainsKey(id) ? id : DhcpOptions.NoneId;
+    }
+
     /// <summary>Events that create a VPC and its defaults. The VPC is the first event.</summary>
     public static List<Event> NewVpc(AccountState state, CommandContext context, Ipv4Cidr cidr, string tenancy, bool isDefault)
     {
@@ -18,7 +25,7 @@ public static class VpcLayout
         var vpcId = context.Ids.Next(IdPrefix.Vpc);
         var vpc = new Vpc(vpcId, owner,
             [new VpcCidrAssociation(context.Ids.Next(IdPrefix.VpcCidrAssociation), cidr)],
-            state.DhcpOptionsId ?? throw new InvalidOperationException("Region not initialized"),
+            DefaultDhcpOptionsOf(state),
             tenancy, isDefault, EnableDnsSupport: true, EnableDnsHostnames: isDefault, EnableNetworkAddressUsageMetrics: false);
 
         var mainTable = new RouteTable(context.Ids.Next(IdPrefix.RouteTable), vpcId, owner, [Route.Local(cidr.ToString())],

@@ -178,6 +178,14 @@ public static class Ec2Errors
         Malformed("InvalidNetworkInterfaceID.Malformed", id, IdPrefix.NetworkInterface);
     public static AwsError NetworkInterfaceInUse(string id) =>
         new("InvalidNetworkInterface.InUse", $"The network interface {id} is currently in use.");
+    public static AwsError DhcpOptionsNotFound(string id) =>
+        new("InvalidDhcpOptionID.NotFound", $"The dhcpOptions ID '{id}' does not exist");
+    public static AwsError DhcpOptionsIdMalformed(string id) => Malformed("InvalidDhcpOptionsId.Malformed", id, IdPrefix.DhcpOptions);
+    /// <remarks>DeleteDhcpOptions names the kind in the plural, unlike the other calls (Terraform's provider checks for both).</remarks>
+    public static AwsError DhcpOptionsNotFoundOnDelete(string id) =>
+        new("InvalidDhcpOptionsID.NotFound", $"The dhcpOptions ID '{id}' does not exist");
+    public static AwsError DhcpOptionsInUse(string id) =>
+        new("DependencyViolation", $"The dhcpOptions '{id}' has dependencies and cannot be deleted.");
     public static AwsError AttachmentNotFound(string id) =>
         new("InvalidAttachmentID.NotFound", $"Interface attachment {id} was not found");
     public static AwsError OperationNotPermitted(string message) => new("OperationNotPermitted", message);

@@ -6,6 +6,10 @@ namespace LocalVpc.Core.Resources;
 /// (<see cref="RequesterManaged"/>, with <see cref="InterfaceType"/> saying which kind).
 /// </summary>
 /// <param name="PublicIp">An address from the public pool given at launch (not an Elastic IP; those are Addresses).</param>
+/// <param name="DetachedAttachment">
+/// The attachment it last had, shown with status <c>detached</c> while the interface is available: EC2 keeps it readable,
+/// and clients wait for exactly that status after a detach.
+/// </param>
 public sealed record NetworkInterface(
     string Id,
     string SubnetId,
@@ -20,12 +24,23 @@ public sealed record NetworkInterface(
     bool RequesterManaged,
     bool SourceDestCheck,
     NetworkInterfaceAttachment? Attachment,
-    string? PublicIp) : Resource(Id)
+    string? PublicIp,
+    NetworkInterfaceAttachment? DetachedAttachment = null) : Resource(Id)
 {
     /// <summary>The account EC2 names as the requester of the interfaces it manages (VPC user guide, requester-managed interfaces).</summary>
     public const string AwsRequesterId = "727180483921";
 
     public string PrivateIpAddress => PrivateIpAddresses[0];
+
+    /// <summary>The attachment as DescribeNetworkInterfaces shows it: the current one, else the one last detached.</summary>
+    public NetworkInterfaceAttachment? ShownAttachment => Attachment ?? DetachedAttachment;
+
+    public string? AttachmentStatus => Attachment is not null ? "attached" : DetachedAttachment is not null ? "detached" : null;
+
+    public NetworkInterface Attached(NetworkInterfaceAttachment attachment) => this with { Attachment = attachment, DetachedAttachment = null };
+
+    /// <summary>This interface with its attachment taken off.</summary>
+    public NetworkInterface Detached() => this with { Attachment = null, DetachedAttachment = Attachment ?? DetachedAttachment };
 
     public string Status => Attachment is not null || RequesterManaged ? "in-use" : "available";
 

@@ -26,7 +26,7 @@ public sealed class AccountState
 
     public Scope Scope { get; }
 
-    /// <summary>The region's DHCP options set, once the region is set up.</summary>
+    /// <summary>The region's default DHCP options set, once the region is set up (it may have been deleted since).</summary>
     public string? DhcpOptionsId { get; }
 
     /// <summary>Every resource's tags, by resource id.</summary>
@@ -141,7 +141,9 @@ public sealed class AccountState
     /// <summary>The next state. Applying is mechanical: all checks happened when the command decided.</summary>
     public AccountState Apply(Event e) => e switch
     {
-        RegionInitialized init => new(Scope, init.DhcpOptionsId, _tables, Tags),
+        // A region starts with its default DHCP options set; a snapshot of a region whose set was deleted says so (ToEvents).
+        RegionInitialized init => new AccountState(Scope, init.DhcpOptionsId, _tables, Tags)
+            .Put(ResourceKinds.DhcpOptions, Resources.DhcpOptions.Default(init.DhcpOptionsId, Scope)),
         ResourcePut put => Put(ResourceKinds.Of(put.Resource), put.Resource),
         ResourceRemoved r => Remove(ResourceKinds.Of(r.Id) ?? throw new ArgumentException($"No resource kind for {r.Id}", nameof(e)), r.Id),
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
@@ -155,7 +157,11 @@ public sealed class AccountState
     /// <summary>The shortest list of events that rebuilds this state: what a snapshot stores.</summary>
     public IEnumerable<Event> ToEvents()
     {
-        if (DhcpOptionsId is not null) yield return new RegionInitialized(DhcpOptionsId);
+        if (DhcpOptionsId is not null)
+        {
+            yield return new RegionInitialized(DhcpOptionsId);
+            if (!Table(ResourceKinds.DhcpOptions).ContainsKey(DhcpOptionsId)) yield return new ResourceRemoved(DhcpOptionsId);
+        }
         foreach (var kind in ResourceKinds.All)
             foreach (var resource in kind.All(_tables[kind.Index]))
                 yield return new ResourcePut(resource);

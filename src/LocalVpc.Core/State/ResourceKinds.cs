@@ -40,12 +40,15 @@ public static class ResourceKinds
         IdPrefix.NetworkInsightsAnalysis, "network-insights-analysis", notFound: Ec2Errors.NetworkInsightsAnalysisNotFound);
     public static readonly ResourceKind<CustomerGateway> CustomerGateway = new(18, "customer-gateway", IdPrefix.CustomerGateway, "customer-gateway",
         Ec2Errors.CustomerGatewayIdMalformed, Ec2Errors.CustomerGatewayNotFound);
+    public static readonly ResourceKind<DhcpOptions> DhcpOptions = new(19, "dhcp-options", IdPrefix.DhcpOptions, "dhcp-options",
+        Ec2Errors.DhcpOptionsIdMalformed, Ec2Errors.DhcpOptionsNotFound);
 
     /// <summary>Every kind, by <see cref="ResourceKind.Index"/>.</summary>
     public static readonly ImmutableArray<ResourceKind> All =
     [
         Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
         LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis, CustomerGateway,
+        DhcpOptions,
     ];
 
     /// <summary>The kind that owns an id or ARN; null when none does.</summary>

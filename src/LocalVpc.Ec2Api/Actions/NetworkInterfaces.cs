@@ -11,12 +11,12 @@ public static class NetworkInterfaces
         ["addresses.private-ip-address"] = (n, _) => n.PrivateIpAddresses,
         ["addresses.primary"] = (n, _) => n.PrivateIpAddresses.Select(ip => Binding.Text(ip == n.PrivateIpAddress)),
         ["association.public-ip"] = (n, _) => [n.PublicIp],
-        ["attachment.attachment-id"] = (n, _) => [n.Attachment?.Id],
-        ["attachment.instance-id"] = (n, _) => [n.Attachment?.InstanceId],
-        ["attachment.instance-owner-id"] = (n, _) => [n.Attachment is null ? null : n.OwnerId],
-        ["attachment.device-index"] = (n, _) => [n.Attachment?.DeviceIndex.ToString()],
-        ["attachment.status"] = (n, _) => [n.Attachment is null ? null : "attached"],
-        ["attachment.delete-on-termination"] = (n, _) => [n.Attachment is null ? null : Binding.Text(n.Attachment.DeleteOnTermination)],
+        ["attachment.attachment-id"] = (n, _) => [n.ShownAttachment?.Id],
+        ["attachment.instance-id"] = (n, _) => [n.ShownAttachment?.InstanceId],
+        ["attachment.instance-owner-id"] = (n, _) => [n.ShownAttachment is null ? null : n.OwnerId],
+        ["attachment.device-index"] = (n, _) => [n.ShownAttachment?.DeviceIndex.ToString()],
+        ["attachment.status"] = (n, _) => [n.AttachmentStatus],
+        ["attachment.delete-on-termination"] = (n, _) => [n.ShownAttachment is { } a ? Binding.Text(a.DeleteOnTermination) : null],
         ["availability-zone"] = (n, _) => [n.AvailabilityZone],
         ["description"] = (n, _) => [n.Description],
         ["group-id"] = (n, _) => n.GroupIds,
@@ -100,7 +100,7 @@ public static class NetworkInterfaces
     public static async Task<ApiReply> Detach(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DetachNetworkInterface(call.Input.String("AttachmentId")!));
-        return outcome.Failed ? outcome.Error! : ApiReply.True;
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { }); // no output shape
     }
 
     public static async Task<ApiReply> AssignPrivateIpAddresses(ApiCall call)

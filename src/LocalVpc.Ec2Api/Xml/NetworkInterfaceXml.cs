@@ -48,7 +48,7 @@ public static class NetworkInterfaceXml
     /// <summary>The attachment; the instance ids are part of <c>NetworkInterfaceAttachment</c> only.</summary>
     private static void Attachment(XmlWriter w, NetworkInterface eni, bool withInstance)
     {
-        if (eni.Attachment is not { } attachment) return;
+        if (eni.ShownAttachment is not { } attachment) return;
         w.Structure("attachment", w =>
         {
             w.Element("attachmentId", attachment.Id);
@@ -59,7 +59,7 @@ public static class NetworkInterfaceXml
             }
             w.Element("deviceIndex", attachment.DeviceIndex);
             w.Element("networkCardIndex", 0);
-            w.Element("status", "attached");
+            w.Element("status", eni.AttachmentStatus);
             w.Element("attachTime", attachment.AttachTime);
             w.Element("deleteOnTermination", attachment.DeleteOnTermination);
         });

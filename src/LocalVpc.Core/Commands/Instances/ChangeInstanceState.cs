@@ -49,7 +49,7 @@ public sealed record ChangeInstanceState(ImmutableArray<string> InstanceIds, Ins
                 if (Action == InstanceAction.Terminate && eni.Attachment!.DeleteOnTermination)
                     events.Add(new ResourceRemoved(eni.Id));
                 else if (Action == InstanceAction.Terminate)
-                    events.Add(new ResourcePut(eni with { Attachment = null, PublicIp = null }));
+                    events.Add(new ResourcePut(eni.Detached() with { PublicIp = null }));
                 else if (Action == InstanceAction.Stop)
                     events.Add(new ResourcePut(eni with { PublicIp = null }));
                 else if (eni.Attachment!.DeviceIndex == 0 && state.Subnets[eni.SubnetId].MapPublicIpOnLaunch && eni.PublicIp is null)

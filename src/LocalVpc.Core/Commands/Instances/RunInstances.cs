@@ -84,7 +84,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
 
         if (Launch.NetworkInterfaceId is { } existing)
         {
-            eni = state.NetworkInterfaces[existing] with { Attachment = attachment, PublicIp = publicIp };
+            eni = state.NetworkInterfaces[existing].Attached(attachment) with { PublicIp = publicIp };
             return null;
         }
         if (Lookup.GroupsForSubnet(state, Launch.GroupIds, subnet, out var groups) is { } groupError) return groupError;

@@ -24,6 +24,6 @@ public sealed record AttachNetworkInterface(string NetworkInterfaceId, string In
             return Ec2Errors.InvalidParameterValue($"Instance '{instance.Id}' already has an interface attached at device index '{index}'.");
         var attachment = new NetworkInterfaceAttachment(context.Ids.Next(IdPrefix.NetworkInterfaceAttachment), instance.Id, index,
             context.Time.GetUtcNow(), DeleteOnTermination: false);
-        return Decision.Of(attachment.Id, new ResourcePut(eni with { Attachment = attachment }));
+        return Decision.Of(attachment.Id, new ResourcePut(eni.Attached(attachment)));
     }
 }

@@ -10,6 +10,6 @@ public sealed record DetachNetworkInterface(string AttachmentId) : ICommand<bool
         if (eni is null) return Ec2Errors.AttachmentNotFound(AttachmentId);
         if (eni.Attachment!.DeviceIndex == 0)
             return Ec2Errors.OperationNotPermitted("The network interface at device index 0 and networkCard index 0 cannot be detached.");
-        return Decision.Of(true, new ResourcePut(eni with { Attachment = null }));
+        return Decision.Of(true, new ResourcePut(eni.Detached()));
     }
 }
