@@ -11,6 +11,8 @@ public sealed class NetworkConfigurationTests(ServerFixture fixture) : Terraform
         var vpc = Assert.Single((await ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs, v => v.IsDefault != true);
         Assert.Equal(["10.20.0.0/16", "10.21.0.0/16"], vpc.CidrBlockAssociationSet.Select(a => a.CidrBlock).Order());
         var inVpc = new List<Filter> { new("vpc-id", [vpc.VpcId]) };
+        var options = Assert.Single((await ec2.DescribeDhcpOptionsAsync(new DescribeDhcpOptionsRequest { DhcpOptionsIds = [vpc.DhcpOptionsId] })).DhcpOptions);
+        Assert.Equal(["corp.example"], options.DhcpConfigurations.Single(c => c.Key == "domain-name").Values);
 
         var nat = Assert.Single((await ec2.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest { Filter = inVpc })).NatGateways);
         Assert.Equal(NatGatewayState.Available, nat.State);

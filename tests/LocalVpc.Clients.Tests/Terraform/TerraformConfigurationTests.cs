@@ -58,8 +58,9 @@ public abstract class TerraformConfigurationTests(ServerFixture fixture)
         Assert.Empty((await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest())).NetworkInterfaces ?? []);
         Assert.All((await ec2.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest())).NatGateways ?? [],
             n => Assert.Equal(NatGatewayState.Deleted, n.State));
-        var defaultVpc = (await ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs.Single().VpcId;
+        var defaultVpc = (await ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs.Single();
+        Assert.Equal([defaultVpc.DhcpOptionsId], (await ec2.DescribeDhcpOptionsAsync(new DescribeDhcpOptionsRequest())).DhcpOptions.Select(o => o.DhcpOptionsId));
         Assert.All((await ec2.DescribeInternetGatewaysAsync(new DescribeInternetGatewaysRequest())).InternetGateways ?? [],
-            g => Assert.True(g.Attachments.SingleOrDefault()?.VpcId == defaultVpc, $"{g.InternetGatewayId} is left"));
+            g => Assert.True(g.Attachments.SingleOrDefault()?.VpcId == defaultVpc.VpcId, $"{g.InternetGatewayId} is left"));
     }
 }

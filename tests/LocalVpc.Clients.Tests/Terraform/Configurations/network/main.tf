@@ -2,7 +2,7 @@
 # Terraform resources; a VPC with a secondary CIDR, a public subnet behind an internet gateway (attached as its own
 # resource) and a private subnet behind a NAT gateway whose route table is made the VPC's main one; network ACLs with
 # inline and separate rules; interfaces with extra groups and a second attachment; Elastic IPs for the NAT gateway and
-# an instance.
+# an instance; the default DHCP options set adopted, and a custom one associated with the VPC.
 terraform {
   required_providers {
     aws = { source = "hashicorp/aws", version = "5.100.0" }
@@ -174,4 +174,17 @@ resource "aws_eip" "app" { domain = "vpc" }
 resource "aws_eip_association" "app" {
   allocation_id = aws_eip.app.id
   instance_id   = aws_instance.app.id
+}
+# No tags here: provider 5.100 adopts the default set without tagging it, so tags would only land on a second apply.
+resource "aws_default_vpc_dhcp_options" "default" {}
+resource "aws_vpc_dhcp_options" "corp" {
+  domain_name          = "corp.example"
+  domain_name_servers  = ["10.20.0.2", "AmazonProvidedDNS"]
+  ntp_servers          = ["169.254.169.123"]
+  netbios_node_type    = 2
+  tags                 = { Name = "corp" }
+}
+resource "aws_vpc_dhcp_options_association" "corp" {
+  vpc_id          = aws_vpc.net.id
+  dhcp_options_id = aws_vpc_dhcp_options.corp.id
 }
