@@ -44,6 +44,12 @@ public static class ActionTable
         ["DisassociateRouteTable"] = RouteTables.Disassociate,
         ["ReplaceRouteTableAssociation"] = RouteTables.ReplaceAssociation,
 
+        ["CreateVpcPeeringConnection"] = PeeringConnections.Create,
+        ["DescribeVpcPeeringConnections"] = PeeringConnections.Describe,
+        ["AcceptVpcPeeringConnection"] = PeeringConnections.Accept,
+        ["RejectVpcPeeringConnection"] = PeeringConnections.Reject,
+        ["DeleteVpcPeeringConnection"] = PeeringConnections.Delete,
+        ["ModifyVpcPeeringConnectionOptions"] = PeeringConnections.ModifyOptions,
         ["CreateDhcpOptions"] = DhcpOptionSets.Create,
         ["DescribeDhcpOptions"] = DhcpOptionSets.Describe,
         ["DeleteDhcpOptions"] = DhcpOptionSets.Delete,

@@ -153,6 +153,10 @@ public static class Ec2Errors
         new("InvalidGatewayID.NotFound", $"The gateway ID '{id}' does not exist");
     public static AwsError VpcPeeringConnectionNotFound(string id) =>
         new("InvalidVpcPeeringConnectionID.NotFound", $"The vpcPeeringConnection ID '{id}' does not exist");
+    public static AwsError VpcPeeringConnectionIdMalformed(string id) =>
+        Malformed("InvalidVpcPeeringConnectionId.Malformed", id, IdPrefix.VpcPeeringConnection);
+    public static AwsError PeeringStateTransition(string id, string from, string to) =>
+        new("InvalidStateTransition", $"Invalid state transition for {id}, attempted to transition from {from} to {to}");
     public static AwsError NetworkInsightsPathNotFound(string id) =>
         new("InvalidNetworkInsightsPathId.NotFound", $"The network insights path ID '{id}' does not exist");
 

@@ -111,6 +111,7 @@ public sealed class AccountState
             { NetworkInterfaceId: { } eni } => NetworkInterfaces.ContainsKey(eni),
             { NatGatewayId: { } nat } => NatGateways.TryGetValue(nat, out var gateway) && gateway.IsAvailable,
             { GatewayId: { } vpce } when vpce.StartsWith("vpce-", StringComparison.Ordinal) => VpcEndpoints.ContainsKey(vpce),
+            { VpcPeeringConnectionId: { } pcx } => Table(ResourceKinds.VpcPeeringConnection).TryGetValue(pcx, out var peering) && peering.IsActive,
             _ => true,
         };
         return alive ? "active" : "blackhole";

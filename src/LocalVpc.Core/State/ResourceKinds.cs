@@ -42,13 +42,15 @@ public static class ResourceKinds
         Ec2Errors.CustomerGatewayIdMalformed, Ec2Errors.CustomerGatewayNotFound);
     public static readonly ResourceKind<DhcpOptions> DhcpOptions = new(19, "dhcp-options", IdPrefix.DhcpOptions, "dhcp-options",
         Ec2Errors.DhcpOptionsIdMalformed, Ec2Errors.DhcpOptionsNotFound);
+    public static readonly ResourceKind<VpcPeeringConnection> VpcPeeringConnection = new(20, "vpc-peering-connection", IdPrefix.VpcPeeringConnection,
+        "vpc-peering-connection", Ec2Errors.VpcPeeringConnectionIdMalformed, Ec2Errors.VpcPeeringConnectionNotFound);
 
     /// <summary>Every kind, by <see cref="ResourceKind.Index"/>.</summary>
     public static readonly ImmutableArray<ResourceKind> All =
     [
         Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
         LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis, CustomerGateway,
-        DhcpOptions,
+        DhcpOptions, VpcPeeringConnection,
     ];
 
     /// <summary>The kind that owns an id or ARN; null when none does.</summary>

@@ -45,7 +45,14 @@ public static class RouteTargets
                 : Ec2Errors.GatewayNotFound(gatewayId);
         }
         if (spec.VpcEndpointId is { } endpointId) return Ec2Errors.VpcEndpointNotFound(endpointId);
-        if (spec.VpcPeeringConnectionId is { } peering) return Ec2Errors.VpcPeeringConnectionNotFound(peering);
+        if (spec.VpcPeeringConnectionId is { } peeringId)
+        {
+            if (ResourceKinds.VpcPeeringConnection.Find(state, peeringId, out var peering) is { } error) return error;
+            if (!peering.IsLive) return Ec2Errors.VpcPeeringConnectionNotFound(peeringId);
+            if (peering.SidesFrom(table.VpcId) is null) return Ec2Errors.DifferentNetworks(table.Id, peeringId);
+            target = new RouteTarget(VpcPeeringConnectionId: peering.Id);
+            return null;
+        }
         if (spec.InstanceId is { } instanceId)
         {
             if (ResourceKinds.Instance.Find(state, instanceId, out var instance) is { } error) return error;

@@ -19,10 +19,7 @@ public sealed record AuthorizeSecurityGroupRules(string? GroupId, string? GroupN
         {
             if (PermissionRules.ToRule(spec, IsEgress, context.Ids.Next(IdPrefix.SecurityGroupRule), state.Region, out var rule) is { } invalid)
                 return invalid;
-            if (rule.Peer.GroupId is { } peerGroup && !state.SecurityGroups.ContainsKey(peerGroup))
-                return IdPrefix.IsWellFormed(peerGroup, IdPrefix.SecurityGroup)
-                    ? Ec2Errors.GroupNotFound(peerGroup)
-                    : Ec2Errors.GroupIdMalformed(peerGroup);
+            if (GroupReferences.Check(state, context.Region, group, rule.Peer) is { } peerError) return peerError;
             if (group.Rules.Concat(added).Any(r => r.SameAs(rule))) return Ec2Errors.PermissionDuplicate(rule.Describe());
             if (TagRules.ForNewResource(TagSpecifications, "security-group-rule", rule.Id, out var tags) is { } tagError)
                 return tagError;
