@@ -23,20 +23,35 @@ public static class ReachabilityAnalyzer
         // 2. The name, resolved in the source VPC's view; an endpoint's name already says which interface answers.
         if (NameRule.Check(state, vpc, subnet, flow.Destination, policy, hops, out var resolution) is { } nameFix) return Verdict.Blocked(null, hops, nameFix);
         var address = Ipv4Cidr.FormatAddress(resolution.Address);
-        var target = resolution.NetworkInterfaceId is { } known && state.NetworkInterfaces.TryGetValue(known, out var answering) && answering.VpcId == vpc.Id
-            ? answering
-            : state.NetworkInterfaces.Values.FirstOrDefault(n => n.VpcId == vpc.Id && n.PrivateIpAddresses.Contains(address));
 
-        // 3. The route out of the source subnet (traffic to the VPC's own blocks stays local), and what lies beyond it.
+        // 3. The route out of the source subnet (traffic to the VPC's own blocks stays local), and what lies beyond it:
+        // a gateway, or a peering into another VPC (of this account or another), whose state decides from there on.
         if (RouteRule.Check(state, subnet, resolution.Address, hops, out var route) is { } routeFix) return Verdict.Blocked(address, hops, routeFix);
         if (GatewayRule.Check(state, source, route, resolution.Address, hops) is { } gatewayFix) return Verdict.Blocked(address, hops, gatewayFix);
+        var (destinationState, destinationVpc) = (state, vpc);
+        if (route.Target.VpcPeeringConnectionId is { } peering &&
+            PeeringRule.Check(region, state, source, peering, resolution.Address, hops, out destinationState, out destinationVpc) is { } peeringFix)
+            return Verdict.Blocked(address, hops, peeringFix);
+        var target = resolution.NetworkInterfaceId is { } known && destinationState.NetworkInterfaces.TryGetValue(known, out var answering) &&
+                     answering.VpcId == destinationVpc.Id
+            ? answering
+            : destinationState.NetworkInterfaces.Values.FirstOrDefault(n => n.VpcId == destinationVpc.Id && n.PrivateIpAddresses.Contains(address));
+        if (target is null && destinationVpc != vpc)
+        {
+            hops.Add(new Hop(HopComponent.Destination, null, false, $"no network interface in {destinationVpc.Id} holds {address}", Explanations.NoSourceOrDestination));
+            return Verdict.Blocked(address, hops, $"Connect to an address that an instance, endpoint or load balancer in {destinationVpc.Id} holds.");
+        }
+        var targetSubnet = target is null ? null : destinationState.Subnets[target.SubnetId];
+        if (route.Target.VpcPeeringConnectionId is { } back &&
+            PeeringRule.CheckReturn(destinationState, targetSubnet!, source, back, hops) is { } returnFix)
+            return Verdict.Blocked(address, hops, returnFix);
 
         // 4. The source's security groups must let the traffic out.
         if (SecurityGroupRules.Egress(state, source, target, flow, resolution.Address, hops) is { } egressFix) return Verdict.Blocked(address, hops, egressFix);
 
         // 5. Network ACLs, both subnets, both ways.
-        var targetSubnet = target is null ? null : state.Subnets[target.SubnetId];
-        if (NetworkAclRule.Check(state, flow, subnet, source, targetSubnet, resolution.Address, hops) is { } aclFix) return Verdict.Blocked(address, hops, aclFix);
+        if (NetworkAclRule.Check(state, flow, subnet, source, destinationState, targetSubnet, resolution.Address, hops) is { } aclFix)
+            return Verdict.Blocked(address, hops, aclFix);
 
         // 6. Outside the VPC: a gateway endpoint's service, or the internet under LocalVpc's policy (7).
         if (target is null)
@@ -48,8 +63,8 @@ public static class ReachabilityAnalyzer
         }
 
         // 6. Inside: the destination's security groups, then what it is (7: endpoint state, 8: the provider's load balancer).
-        if (SecurityGroupRules.Ingress(state, vpc, source, target, flow, hops) is { } ingressFix) return Verdict.Blocked(address, hops, ingressFix);
-        return DestinationRule.Check(state, region, flow, policy, target, address, hops);
+        if (SecurityGroupRules.Ingress(destinationState, vpc, source, target, flow, hops) is { } ingressFix) return Verdict.Blocked(address, hops, ingressFix);
+        return DestinationRule.Check(destinationState, region, flow, policy, target, address, hops);
     }
 
     /// <summary>

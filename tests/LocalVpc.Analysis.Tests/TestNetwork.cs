@@ -35,11 +35,14 @@ internal sealed class TestNetwork
     public Verdict Analyze(string source, string destination, int port, NetworkPolicy? policy = null) =>
         ReachabilityAnalyzer.Analyze(Region, Account, new Flow(source, destination, "tcp", port), policy ?? Policy());
 
-    public T Run<T>(ICommand<T> command)
+    public T Run<T>(ICommand<T> command) => Run(command, Account);
+
+    /// <summary>A command in another account of the region (the other side of a peering or an endpoint service).</summary>
+    public T Run<T>(ICommand<T> command, string account)
     {
-        var decision = command.Decide(State, _context with { Region = Region });
+        var decision = command.Decide(Region.Account(account), _context with { Region = Region });
         Assert.True(decision.Error is null, decision.Error?.ToString());
-        Region = Region.Apply([new AccountEvents(Account, decision.Events), .. decision.Elsewhere.IsDefault ? [] : decision.Elsewhere]);
+        Region = Region.Apply([new AccountEvents(account, decision.Events), .. decision.Elsewhere.IsDefault ? [] : decision.Elsewhere]);
         return decision.Value!;
     }
 

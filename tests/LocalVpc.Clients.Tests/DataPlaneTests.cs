@@ -278,6 +278,65 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
     }
 
     [Fact]
+    public async Task AnInstanceInAPeeredVpcOfAnotherAccount_ReachesTheInterfaceEndpoint_ButNeverThePeersGatewayEndpoint()
+    {
+        // This account: the endpoint's VPC (10.0.0.0/16), its group open on 443 to the peer's VPC.
+        var network = await NewNetworkAsync();
+        await Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = network.EndpointGroup,
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv4Ranges = [new IpRange { CidrIp = "10.1.0.0/16" }] }],
+        });
+        var endpoint = await EndpointAsync(network, "ssm");
+        var endpointIp = (await Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = endpoint.NetworkInterfaceIds }))
+            .NetworkInterfaces[0].PrivateIpAddress;
+
+        // Another account's VPC (10.1.0.0/16) with an instance that may send anywhere.
+        var other = ServerFixture.NewAccount();
+        var otherEc2 = Sdk.Ec2(fixture.Server, other);
+        var otherVpc = (await otherEc2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.1.0.0/16" })).Vpc.VpcId;
+        var otherSubnet = (await otherEc2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = otherVpc, CidrBlock = "10.1.1.0/24" })).Subnet.SubnetId;
+        var instance = (await otherEc2.RunInstancesAsync(new RunInstancesRequest { ImageId = Ami, MinCount = 1, MaxCount = 1, SubnetId = otherSubnet }))
+            .Reservation.Instances[0].InstanceId;
+        var proxy = await DataPlaneFixture.ProxyOfAsync(fixture.Server, instance);
+        Assert.Equal(NotAllowed, (await TelnetAsync(proxy, endpointIp, 443)).Reply); // no peering yet
+
+        // The peering, accepted by this account, with a route each way.
+        var peering = (await otherEc2.CreateVpcPeeringConnectionAsync(new CreateVpcPeeringConnectionRequest
+        {
+            VpcId = otherVpc, PeerVpcId = network.Vpc, PeerOwnerId = _account,
+        })).VpcPeeringConnection.VpcPeeringConnectionId;
+        await Ec2.AcceptVpcPeeringConnectionAsync(new AcceptVpcPeeringConnectionRequest { VpcPeeringConnectionId = peering });
+        async Task<string> MainTable(AmazonEC2Client ec2, string vpc) => (await ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
+        {
+            Filters = [new("vpc-id", [vpc]), new("association.main", ["true"])],
+        })).RouteTables[0].RouteTableId;
+        var otherTable = await MainTable(otherEc2, otherVpc);
+        await otherEc2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = otherTable, DestinationCidrBlock = "10.0.0.0/16", VpcPeeringConnectionId = peering });
+        Assert.Equal(NotAllowed, (await TelnetAsync(proxy, endpointIp, 443)).Reply); // the answer has no way back yet
+        var table = await MainTable(Ec2, network.Vpc);
+        await Ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = table, DestinationCidrBlock = "10.1.0.0/16", VpcPeeringConnectionId = peering });
+
+        Assert.Equal(Connected, await TelnetAsync(proxy, endpointIp, 443));
+
+        // A gateway endpoint serves its own VPC only: S3 sent through the peering goes nowhere.
+        await Ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = network.Vpc, VpcEndpointType = VpcEndpointType.Gateway, ServiceName = "com.amazonaws.us-east-1.s3", RouteTableIds = [table],
+        });
+        await otherEc2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = otherTable, DestinationCidrBlock = "0.0.0.0/0", VpcPeeringConnectionId = peering });
+        Assert.Equal(NotAllowed, (await TelnetAsync(proxy, "s3.us-east-1.amazonaws.com", 443)).Reply);
+        using var http = new HttpClient();
+        var probe = JsonDocument.Parse(await http.GetStringAsync(
+            $"{fixture.Server.Url}/_localvpc/probe?from={instance}&to=s3.us-east-1.amazonaws.com:443&account={other}")).RootElement;
+        Assert.Equal("NO_ROUTE_TO_DESTINATION", probe.GetProperty("explanationCode").GetString());
+
+        // Deleting the peering leaves blackhole routes, and the endpoint is out of reach again.
+        await Ec2.DeleteVpcPeeringConnectionAsync(new DeleteVpcPeeringConnectionRequest { VpcPeeringConnectionId = peering });
+        Assert.Equal(NotAllowed, (await TelnetAsync(proxy, endpointIp, 443)).Reply);
+    }
+
+    [Fact]
     public async Task Proxy_NeverReachesTheHostsOwnServices_NorTheInternetUnlessAllowed()
     {
         // An instance in the default VPC has a public address and a route to the internet gateway: the VPC would let it out.

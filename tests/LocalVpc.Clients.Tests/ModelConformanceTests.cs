@@ -62,6 +62,16 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
             ("IpPermissions.1.IpProtocol", "udp"), ("IpPermissions.1.FromPort", "53"), ("IpPermissions.1.ToPort", "53"),
             ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.2/32"));
         // Routing: a table with an internet route for the subnet, a network ACL with entries.
+        var peerVpc = Value(await Call("CreateVpc", ("CidrBlock", "10.200.0.0/16")), "vpcId");
+        var peering = Value(await Call("CreateVpcPeeringConnection", ("VpcId", vpc), ("PeerVpcId", peerVpc),
+            ("TagSpecification.1.ResourceType", "vpc-peering-connection"), ("TagSpecification.1.Tag.1.Key", "k")), "vpcPeeringConnectionId");
+        await Call("AcceptVpcPeeringConnection", ("VpcPeeringConnectionId", peering));
+        await Call("ModifyVpcPeeringConnectionOptions", ("VpcPeeringConnectionId", peering),
+            ("AccepterPeeringConnectionOptions.AllowDnsResolutionFromRemoteVpc", "true"), ("RequesterPeeringConnectionOptions.AllowDnsResolutionFromRemoteVpc", "true"));
+        await Call("DescribeVpcPeeringConnections");
+        await Call("DeleteVpcPeeringConnection", ("VpcPeeringConnectionId", peering));
+        var rejected = Value(await Call("CreateVpcPeeringConnection", ("VpcId", vpc), ("PeerVpcId", peerVpc)), "vpcPeeringConnectionId");
+        await Call("RejectVpcPeeringConnection", ("VpcPeeringConnectionId", rejected));
         var options = Value(await Call("CreateDhcpOptions", ("DhcpConfiguration.1.Key", "domain-name"), ("DhcpConfiguration.1.Value.1", "corp.example"),
             ("DhcpConfiguration.2.Key", "domain-name-servers"), ("DhcpConfiguration.2.Value.1", "10.0.0.2"),
             ("TagSpecification.1.ResourceType", "dhcp-options"), ("TagSpecification.1.Tag.1.Key", "k")), "dhcpOptionsId");

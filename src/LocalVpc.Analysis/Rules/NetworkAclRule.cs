@@ -6,24 +6,26 @@ namespace LocalVpc.Analysis.Rules;
 /// </summary>
 internal static class NetworkAclRule
 {
-    public static string? Check(AccountState state, Flow flow, Subnet subnet, NetworkInterface source, Subnet? targetSubnet, uint address, List<Hop> hops)
+    /// <param name="targetState">The destination's account: another one when the flow crosses a peering.</param>
+    public static string? Check(AccountState state, Flow flow, Subnet subnet, NetworkInterface source, AccountState targetState, Subnet? targetSubnet,
+        uint address, List<Hop> hops)
     {
         // Traffic within one subnet is not judged by network ACLs.
         if (targetSubnet?.Id == subnet.Id) return null;
         var sourceIp = Ipv4Cidr.TryParseAddress(source.PrivateIpAddress, out var parsed) ? parsed : 0;
-        var checks = new List<(Subnet Subnet, bool Egress, uint Peer, int Port, string What)>
+        var checks = new List<(AccountState State, Subnet Subnet, bool Egress, uint Peer, int Port, string What)>
         {
-            (subnet, true, address, flow.Port, "the request out of the source subnet"),
-            (subnet, false, address, Flow.EphemeralPort, "the answer back into the source subnet (ephemeral port)"),
+            (state, subnet, true, address, flow.Port, "the request out of the source subnet"),
+            (state, subnet, false, address, Flow.EphemeralPort, "the answer back into the source subnet (ephemeral port)"),
         };
         if (targetSubnet is not null)
         {
-            checks.Add((targetSubnet, false, sourceIp, flow.Port, "the request into the destination subnet"));
-            checks.Add((targetSubnet, true, sourceIp, Flow.EphemeralPort, "the answer out of the destination subnet (ephemeral port)"));
+            checks.Add((targetState, targetSubnet, false, sourceIp, flow.Port, "the request into the destination subnet"));
+            checks.Add((targetState, targetSubnet, true, sourceIp, Flow.EphemeralPort, "the answer out of the destination subnet (ephemeral port)"));
         }
-        foreach (var (aclSubnet, egress, peer, port, what) in checks)
+        foreach (var (aclState, aclSubnet, egress, peer, port, what) in checks)
         {
-            var acl = state.NetworkAcls[aclSubnet.NetworkAclId];
+            var acl = aclState.NetworkAcls[aclSubnet.NetworkAclId];
             var entry = NetworkAclEvaluator.Decide(acl, egress, flow.ProtocolNumber, peer, port);
             var rule = entry.RuleNumber == NetworkAclEntry.FinalRule ? "*" : entry.RuleNumber.ToString();
             var component = egress ? HopComponent.NetworkAclEgress : HopComponent.NetworkAclIngress;

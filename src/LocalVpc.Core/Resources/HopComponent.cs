@@ -21,4 +21,5 @@ public enum HopComponent
     [JsonStringEnumMemberName("load-balancer-listener")] LoadBalancerListener,
     [JsonStringEnumMemberName("target-group")] TargetGroup,
     [JsonStringEnumMemberName("localvpc-internet")] LocalVpcInternet,
+    [JsonStringEnumMemberName("vpc-peering-connection")] VpcPeeringConnection,
 }
