@@ -118,4 +118,20 @@ public sealed class ReachabilityAnalyzerTests
         // Pinned: string.GetHashCode is randomised per process, so an address derived from it changed after every restart.
         Assert.Equal("203.0.113.137", Core.Cidr.Ipv4Cidr.FormatAddress(NameResolver.StandInAddress("kms")));
     }
+
+    [Fact]
+    public void Analyze_RouteToAVpnGateway_StopsThere_ForNoTunnelCarriesIt()
+    {
+        var network = new TestNetwork();
+        var (vpc, _, instance, _) = network.Basics();
+        var vgw = network.Run(new Core.Commands.VpnGateways.CreateVpnGateway("ipsec.1", null, null, []));
+        network.Run(new Core.Commands.VpnGateways.AttachVpnGateway(vgw, vpc));
+        network.Run(new Core.Commands.RouteTables.PutRoute(network.State.MainRouteTableOf(vpc).Id, "192.168.0.0/16", null, null,
+            new RouteTargetSpec(vgw, null, null, null, null, null), Replace: false));
+
+        var verdict = network.Analyze(instance, "192.168.1.10", 22);
+
+        Assert.False(verdict.Reachable);
+        Assert.Equal((HopComponent.VpnGateway, vgw), (verdict.Hops[^1].Component, verdict.Hops[^1].ResourceId));
+    }
 }

@@ -72,6 +72,16 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
         await Call("DeleteVpcPeeringConnection", ("VpcPeeringConnectionId", peering));
         var rejected = Value(await Call("CreateVpcPeeringConnection", ("VpcId", vpc), ("PeerVpcId", peerVpc)), "vpcPeeringConnectionId");
         await Call("RejectVpcPeeringConnection", ("VpcPeeringConnectionId", rejected));
+        var vpnGateway = Value(await Call("CreateVpnGateway", ("Type", "ipsec.1"), ("AmazonSideAsn", "64600"),
+            ("TagSpecification.1.ResourceType", "vpn-gateway"), ("TagSpecification.1.Tag.1.Key", "k")), "vpnGatewayId");
+        await Call("AttachVpnGateway", ("VpnGatewayId", vpnGateway), ("VpcId", vpc));
+        var mainOfVpc = (await Call("DescribeRouteTables", ("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", vpc))).Descendants(Ns + "routeTableId").First().Value;
+        await Call("EnableVgwRoutePropagation", ("GatewayId", vpnGateway), ("RouteTableId", mainOfVpc));
+        await Call("DescribeRouteTables", ("RouteTableId.1", mainOfVpc));
+        await Call("DisableVgwRoutePropagation", ("GatewayId", vpnGateway), ("RouteTableId", mainOfVpc));
+        await Call("DetachVpnGateway", ("VpnGatewayId", vpnGateway), ("VpcId", vpc));
+        await Call("DescribeVpnGateways");
+        await Call("DeleteVpnGateway", ("VpnGatewayId", vpnGateway));
         var options = Value(await Call("CreateDhcpOptions", ("DhcpConfiguration.1.Key", "domain-name"), ("DhcpConfiguration.1.Value.1", "corp.example"),
             ("DhcpConfiguration.2.Key", "domain-name-servers"), ("DhcpConfiguration.2.Value.1", "10.0.0.2"),
             ("TagSpecification.1.ResourceType", "dhcp-options"), ("TagSpecification.1.Tag.1.Key", "k")), "dhcpOptionsId");

@@ -2,7 +2,7 @@ namespace LocalVpc.Analysis.Rules;
 
 /// <summary>
 /// 3b. What the route leads to outside the VPC: an internet gateway needs a public address on the source, a public NAT
-/// gateway its own way out; a gateway endpoint is a hop of its own.
+/// gateway its own way out; a gateway endpoint is a hop of its own; a VPN gateway carries nothing (no tunnels here).
 /// </summary>
 internal static class GatewayRule
 {
@@ -31,6 +31,12 @@ internal static class GatewayRule
                 return $"Add a route 0.0.0.0/0 to the VPC's internet gateway in {natTable.Id}, the NAT gateway's route table.";
             }
             hops.Add(new Hop(HopComponent.NatGateway, nat.Id, true, nat.ConnectivityType == "public" ? $"translated, then out through {onward!.Target}" : "translated (private NAT)"));
+        }
+        else if (target.GatewayId is { } vgw && vgw.StartsWith("vgw-", StringComparison.Ordinal))
+        {
+            hops.Add(new Hop(HopComponent.VpnGateway, vgw, false, $"{vgw} has no VPN connection here (LocalVpc runs no tunnels), so nothing carries the traffic on",
+                Explanations.NoUpstream));
+            return $"Route {Ipv4Cidr.FormatAddress(address)} through a gateway LocalVpc carries (internet, NAT, peering or an endpoint); VPN gateways are kept as API objects only.";
         }
         else if (target.GatewayId is { } vpce && state.VpcEndpoints.TryGetValue(vpce, out var endpoint))
             hops.Add(new Hop(HopComponent.VpcEndpoint, vpce, true, $"gateway endpoint to {endpoint.ServiceName}"));

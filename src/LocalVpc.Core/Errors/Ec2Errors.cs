@@ -153,6 +153,8 @@ public static class Ec2Errors
         new("InvalidGatewayID.NotFound", $"The gateway ID '{id}' does not exist");
     public static AwsError VpcPeeringConnectionNotFound(string id) =>
         new("InvalidVpcPeeringConnectionID.NotFound", $"The vpcPeeringConnection ID '{id}' does not exist");
+    public static AwsError VpnGatewayNotFound(string id) => new("InvalidVpnGatewayID.NotFound", $"The vpnGateway ID '{id}' does not exist");
+    public static AwsError VpnGatewayIdMalformed(string id) => Malformed("InvalidVpnGatewayID.Malformed", id, IdPrefix.VpnGateway);
     public static AwsError VpcPeeringConnectionIdMalformed(string id) =>
         Malformed("InvalidVpcPeeringConnectionId.Malformed", id, IdPrefix.VpcPeeringConnection);
     public static AwsError PeeringStateTransition(string id, string from, string to) =>

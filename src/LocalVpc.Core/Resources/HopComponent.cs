@@ -22,4 +22,5 @@ public enum HopComponent
     [JsonStringEnumMemberName("target-group")] TargetGroup,
     [JsonStringEnumMemberName("localvpc-internet")] LocalVpcInternet,
     [JsonStringEnumMemberName("vpc-peering-connection")] VpcPeeringConnection,
+    [JsonStringEnumMemberName("vpn-gateway")] VpnGateway,
 }

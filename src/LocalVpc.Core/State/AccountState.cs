@@ -111,6 +111,8 @@ public sealed class AccountState
             { NetworkInterfaceId: { } eni } => NetworkInterfaces.ContainsKey(eni),
             { NatGatewayId: { } nat } => NatGateways.TryGetValue(nat, out var gateway) && gateway.IsAvailable,
             { GatewayId: { } vpce } when vpce.StartsWith("vpce-", StringComparison.Ordinal) => VpcEndpoints.ContainsKey(vpce),
+            { GatewayId: { } vgw } when vgw.StartsWith("vgw-", StringComparison.Ordinal) =>
+                Table(ResourceKinds.VpnGateway).TryGetValue(vgw, out var vpn) && vpn.VpcId == table.VpcId,
             { VpcPeeringConnectionId: { } pcx } => Table(ResourceKinds.VpcPeeringConnection).TryGetValue(pcx, out var peering) && peering.IsActive,
             _ => true,
         };

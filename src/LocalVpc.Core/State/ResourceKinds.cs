@@ -44,13 +44,15 @@ public static class ResourceKinds
         Ec2Errors.DhcpOptionsIdMalformed, Ec2Errors.DhcpOptionsNotFound);
     public static readonly ResourceKind<VpcPeeringConnection> VpcPeeringConnection = new(20, "vpc-peering-connection", IdPrefix.VpcPeeringConnection,
         "vpc-peering-connection", Ec2Errors.VpcPeeringConnectionIdMalformed, Ec2Errors.VpcPeeringConnectionNotFound);
+    public static readonly ResourceKind<VpnGateway> VpnGateway = new(21, "vpn-gateway", IdPrefix.VpnGateway, "vpn-gateway",
+        Ec2Errors.VpnGatewayIdMalformed, Ec2Errors.VpnGatewayNotFound);
 
     /// <summary>Every kind, by <see cref="ResourceKind.Index"/>.</summary>
     public static readonly ImmutableArray<ResourceKind> All =
     [
         Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
         LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis, CustomerGateway,
-        DhcpOptions, VpcPeeringConnection,
+        DhcpOptions, VpcPeeringConnection, VpnGateway,
     ];
 
     /// <summary>The kind that owns an id or ARN; null when none does.</summary>

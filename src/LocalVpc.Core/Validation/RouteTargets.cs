@@ -39,6 +39,13 @@ public static class RouteTargets
                 target = new RouteTarget(GatewayId: gatewayId);
                 return null;
             }
+            if (IdPrefix.IsWellFormed(gatewayId, IdPrefix.VpnGateway))
+            {
+                if (ResourceKinds.VpnGateway.Find(state, gatewayId, out var vpn) is { } vpnError) return vpnError;
+                if (vpn.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, gatewayId);
+                target = new RouteTarget(GatewayId: gatewayId);
+                return null;
+            }
             // Gateway endpoints add their routes themselves; other gateway kinds are not served.
             return IdPrefix.IsWellFormed(gatewayId, IdPrefix.VpcEndpoint)
                 ? Ec2Errors.VpcEndpointNotFound(gatewayId)

@@ -17,7 +17,7 @@ public static class RouteTableXml
             w.Element("main", a.Main);
             w.Structure("associationState", w => w.Element("state", "associated"));
         });
-        w.List("propagatingVgwSet", Array.Empty<object>(), (_, _) => { });
+        w.List("propagatingVgwSet", table.PropagatingGateways, (w, g) => w.Element("gatewayId", g));
         TagXml.TagSet(w, state.TagsOf(table.Id));
     }
 

@@ -55,6 +55,7 @@ public abstract class TerraformConfigurationTests(ServerFixture fixture)
         Assert.Empty((await ec2.DescribeNetworkInsightsPathsAsync(new DescribeNetworkInsightsPathsRequest())).NetworkInsightsPaths ?? []);
         Assert.Empty((await ec2.DescribeCustomerGatewaysAsync(new DescribeCustomerGatewaysRequest())).CustomerGateways ?? []);
         Assert.Empty((await ec2.DescribeAddressesAsync(new DescribeAddressesRequest())).Addresses ?? []);
+        Assert.Empty((await ec2.DescribeVpnGatewaysAsync(new DescribeVpnGatewaysRequest())).VpnGateways ?? []);
         Assert.All((await ec2.DescribeVpcPeeringConnectionsAsync(new DescribeVpcPeeringConnectionsRequest())).VpcPeeringConnections ?? [],
             p => Assert.Equal(VpcPeeringConnectionStateReasonCode.Deleted, p.Status.Code));
         Assert.Empty((await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest())).NetworkInterfaces ?? []);

@@ -134,3 +134,24 @@ resource "aws_customer_gateway" "edge" {
   type             = "ipsec.1"
   device_name      = "edge"
 }
+# The VPC's end of a VPN: one gateway attached inline, one by its own resource, and route propagation (the API only: no tunnels).
+resource "aws_vpn_gateway" "inline" {
+  vpc_id          = aws_vpc.main.id
+  amazon_side_asn = 64600
+  tags            = { Name = "inline" }
+}
+resource "aws_vpc" "vpn" {
+  cidr_block = "10.50.0.0/16"
+  tags       = { Name = "vpn" }
+}
+resource "aws_vpn_gateway" "separate" {
+  tags = { Name = "separate" }
+}
+resource "aws_vpn_gateway_attachment" "separate" {
+  vpc_id         = aws_vpc.vpn.id
+  vpn_gateway_id = aws_vpn_gateway.separate.id
+}
+resource "aws_vpn_gateway_route_propagation" "private" {
+  vpn_gateway_id = aws_vpn_gateway.inline.id
+  route_table_id = aws_route_table.private.id
+}
