@@ -97,6 +97,29 @@ public sealed class SubnetTests(ServerFixture fixture) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task ModifySubnetAttribute_EachLaunchAttribute_OneAtATime_AndIpv6OnesOnlyOff()
+    {
+        var vpc = await NewVpcAsync();
+        var id = (await _ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.1.0/24" })).Subnet.SubnetId;
+        Task Modify(ModifySubnetAttributeRequest request) => _ec2.ModifySubnetAttributeAsync(request);
+        await Modify(new() { SubnetId = id, EnableDns64 = true });
+        await Modify(new() { SubnetId = id, PrivateDnsHostnameTypeOnLaunch = HostnameType.ResourceName });
+        await Modify(new() { SubnetId = id, EnableResourceNameDnsARecordOnLaunch = true });
+        await Modify(new() { SubnetId = id, AssignIpv6AddressOnCreation = false });
+        await Modify(new() { SubnetId = id, EnableResourceNameDnsAAAARecordOnLaunch = false });
+
+        var subnet = Assert.Single((await _ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { SubnetIds = [id] })).Subnets);
+        Assert.True(subnet.EnableDns64);
+        Assert.Equal((HostnameType.ResourceName, true, false), (subnet.PrivateDnsNameOptionsOnLaunch.HostnameType, subnet.PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsARecord!.Value,
+            subnet.PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsAAAARecord!.Value));
+
+        async Task<string> Code(ModifySubnetAttributeRequest request) => (await Assert.ThrowsAsync<AmazonEC2Exception>(() => Modify(request))).ErrorCode;
+        Assert.Equal("InvalidParameterValue", await Code(new() { SubnetId = id, AssignIpv6AddressOnCreation = true })); // no IPv6 block
+        Assert.Equal("InvalidParameterCombination", await Code(new() { SubnetId = id, EnableDns64 = false, MapPublicIpOnLaunch = true }));
+        Assert.True(Assert.Single((await _ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { SubnetIds = [id] })).Subnets).EnableDns64);
+    }
+
+    [Fact]
     public async Task DescribeSubnets_Filters_CombineWithAndAcrossNamesAndOrWithinValues()
     {
         var vpc = await NewVpcAsync();

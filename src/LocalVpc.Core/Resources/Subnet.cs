@@ -1,6 +1,7 @@
 namespace LocalVpc.Core.Resources;
 
 /// <summary>A subnet: one IPv4 block of its VPC in one availability zone.</summary>
+/// <param name="HostnameTypeOnLaunch">How instances launched here are named: <c>ip-name</c> or <c>resource-name</c>.</param>
 public sealed record Subnet(
     string Id,
     string VpcId,
@@ -11,7 +12,11 @@ public sealed record Subnet(
     bool DefaultForAz,
     bool MapPublicIpOnLaunch,
     string NetworkAclId,
-    string NetworkAclAssociationId) : Resource(Id)
+    string NetworkAclAssociationId,
+    bool EnableDns64 = false,
+    string HostnameTypeOnLaunch = Subnet.IpName,
+    bool ResourceNameDnsARecordOnLaunch = false,
+    bool ResourceNameDnsAaaaRecordOnLaunch = false) : Resource(Id)
 {
     /// <remarks>
     /// Every subnet has exactly one network ACL association, so it lives here rather than in the ACL:
@@ -22,6 +27,9 @@ public sealed record Subnet(
     /// <summary>AWS reserves the network address, the next three (router, DNS, future use) and the broadcast address.</summary>
     /// <remarks>https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html</remarks>
     public const int ReservedAddresses = 5;
+
+    public const string IpName = "ip-name";
+    public const string ResourceName = "resource-name";
 
     public string CidrBlock => Cidr.ToString();
 

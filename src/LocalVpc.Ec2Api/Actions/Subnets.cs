@@ -18,7 +18,7 @@ public static class Subnets
         ["cidrBlock"] = (s, _) => [s.CidrBlock],
         ["default-for-az"] = (s, _) => [Binding.Text(s.DefaultForAz)],
         ["defaultForAz"] = (s, _) => [Binding.Text(s.DefaultForAz)],
-        ["enable-dns64"] = (_, _) => ["false"],
+        ["enable-dns64"] = (s, _) => [Binding.Text(s.EnableDns64)],
         ["ipv6-native"] = (_, _) => ["false"],
         ["ipv6-cidr-block-association.ipv6-cidr-block"] = (_, _) => [],
         ["ipv6-cidr-block-association.association-id"] = (_, _) => [],
@@ -65,8 +65,13 @@ public static class Subnets
 
     public static async Task<ApiReply> ModifyAttribute(ApiCall call)
     {
-        var outcome = await call.ExecuteAsync(new ModifySubnetAttribute(call.Input.String("SubnetId")!,
-            call.Input.AttributeBool("MapPublicIpOnLaunch")));
-        return outcome.Failed ? outcome.Error! : ApiReply.True;
+        var input = call.Input;
+        if (input.Has("CustomerOwnedIpv4Pool") || input.Has("MapCustomerOwnedIpOnLaunch") || input.Has("EnableLniAtDeviceIndex") || input.Has("DisableLniAtDeviceIndex"))
+            return Ec2Errors.InvalidParameterValue("Customer-owned addresses and local network interfaces belong to AWS Outposts, which LocalVpc does not run.");
+        var change = new SubnetAttributeChange(input.AttributeBool("MapPublicIpOnLaunch"), input.AttributeBool("AssignIpv6AddressOnCreation"),
+            input.AttributeBool("EnableDns64"), input.String("PrivateDnsHostnameTypeOnLaunch"), input.AttributeBool("EnableResourceNameDnsARecordOnLaunch"),
+            input.AttributeBool("EnableResourceNameDnsAAAARecordOnLaunch"));
+        var outcome = await call.ExecuteAsync(new ModifySubnetAttribute(input.String("SubnetId")!, change));
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { }); // no output shape
     }
 }

@@ -19,13 +19,13 @@ public static class SubnetXml
         w.Element("mapCustomerOwnedIpOnLaunch", false);
         w.Element("assignIpv6AddressOnCreation", false);
         w.List("ipv6CidrBlockAssociationSet", Array.Empty<object>(), (_, _) => { });
-        w.Element("enableDns64", false);
+        w.Element("enableDns64", subnet.EnableDns64);
         w.Element("ipv6Native", false);
         w.Structure("privateDnsNameOptionsOnLaunch", w =>
         {
-            w.Element("hostnameType", "ip-name");
-            w.Element("enableResourceNameDnsARecord", false);
-            w.Element("enableResourceNameDnsAAAARecord", false);
+            w.Element("hostnameType", subnet.HostnameTypeOnLaunch);
+            w.Element("enableResourceNameDnsARecord", subnet.ResourceNameDnsARecordOnLaunch);
+            w.Element("enableResourceNameDnsAAAARecord", subnet.ResourceNameDnsAaaaRecordOnLaunch);
         });
         w.Structure("blockPublicAccessStates", w => w.Element("internetGatewayBlockMode", "off"));
         TagXml.TagSet(w, state.TagsOf(subnet.Id));

@@ -1,12 +1,45 @@
 namespace LocalVpc.Core.Commands.Subnets;
 
-/// <summary>ModifySubnetAttribute: whether instances launched in the subnet get a public IPv4 address.</summary>
-public sealed record ModifySubnetAttribute(string SubnetId, bool? MapPublicIpOnLaunch) : ICommand<bool>
+/// <summary>The one attribute a ModifySubnetAttribute call changes.</summary>
+public sealed record SubnetAttributeChange(
+    bool? MapPublicIpOnLaunch = null,
+    bool? AssignIpv6AddressOnCreation = null,
+    bool? EnableDns64 = null,
+    string? PrivateDnsHostnameTypeOnLaunch = null,
+    bool? EnableResourceNameDnsARecordOnLaunch = null,
+    bool? EnableResourceNameDnsAaaaRecordOnLaunch = null)
+{
+    public int Count => new object?[]
+    {
+        MapPublicIpOnLaunch, AssignIpv6AddressOnCreation, EnableDns64, PrivateDnsHostnameTypeOnLaunch,
+        EnableResourceNameDnsARecordOnLaunch, EnableResourceNameDnsAaaaRecordOnLaunch,
+    }.Count(v => v is not null);
+}
+
+/// <summary>
+/// ModifySubnetAttribute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySubnetAttribute.html): one
+/// attribute per call. Subnets here are IPv4 only, so what needs an IPv6 block can only be turned off.
+/// </summary>
+public sealed record ModifySubnetAttribute(string SubnetId, SubnetAttributeChange Change) : ICommand<bool>
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
         if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
-        if (MapPublicIpOnLaunch is not { } map) return Ec2Errors.MissingParameter("MapPublicIpOnLaunch");
-        return Decision.Of(true, new ResourcePut(subnet with { MapPublicIpOnLaunch = map }));
+        if (Change.Count == 0) return Ec2Errors.MissingParameter("MapPublicIpOnLaunch");
+        if (Change.Count > 1) return Ec2Errors.InvalidParameterCombination("Fields for multiple attribute types specified");
+        if (Change.AssignIpv6AddressOnCreation is true)
+            return Ec2Errors.InvalidParameterValue($"Invalid value 'true' for assignIpv6AddressOnCreation. Cannot set assignIpv6AddressOnCreation to true unless the subnet ({subnet.Id}) has an IPv6 CIDR block associated with it.");
+        if (Change.EnableResourceNameDnsAaaaRecordOnLaunch is true)
+            return Ec2Errors.InvalidParameterValue($"Cannot enable AAAA records for resource names on {subnet.Id}: it has no IPv6 CIDR block.");
+        if (Change.PrivateDnsHostnameTypeOnLaunch is { } type && type is not (Subnet.IpName or Subnet.ResourceName))
+            return Ec2Errors.InvalidParameterValue("PrivateDnsHostnameTypeOnLaunch", type);
+        return Decision.Of(true, new ResourcePut(subnet with
+        {
+            MapPublicIpOnLaunch = Change.MapPublicIpOnLaunch ?? subnet.MapPublicIpOnLaunch,
+            EnableDns64 = Change.EnableDns64 ?? subnet.EnableDns64,
+            HostnameTypeOnLaunch = Change.PrivateDnsHostnameTypeOnLaunch ?? subnet.HostnameTypeOnLaunch,
+            ResourceNameDnsARecordOnLaunch = Change.EnableResourceNameDnsARecordOnLaunch ?? subnet.ResourceNameDnsARecordOnLaunch,
+            ResourceNameDnsAaaaRecordOnLaunch = Change.EnableResourceNameDnsAaaaRecordOnLaunch ?? subnet.ResourceNameDnsAaaaRecordOnLaunch,
+        }));
     }
 }

@@ -54,9 +54,11 @@ resource "aws_subnet" "public" {
   map_public_ip_on_launch = true
 }
 resource "aws_subnet" "private" {
-  vpc_id            = aws_vpc.net.id
-  cidr_block        = "10.20.2.0/24"
-  availability_zone = data.aws_availability_zones.available.names[1]
+  vpc_id                                      = aws_vpc.net.id
+  cidr_block                                  = "10.20.2.0/24"
+  availability_zone                           = data.aws_availability_zones.available.names[1]
+  private_dns_hostname_type_on_launch         = "resource-name"
+  enable_resource_name_dns_a_record_on_launch = true
 }
 resource "aws_internet_gateway" "igw" {}
 resource "aws_internet_gateway_attachment" "igw" {
