@@ -134,6 +134,9 @@ public static class ActionTable
         ["DeleteNetworkInsightsAnalysis"] = NetworkInsights.DeleteAnalysis,
         ["DescribePrefixLists"] = PrefixLists.Describe,
         ["DescribeManagedPrefixLists"] = PrefixLists.DescribeManaged,
+        ["CreateManagedPrefixList"] = PrefixLists.Create,
+        ["ModifyManagedPrefixList"] = PrefixLists.Modify,
+        ["DeleteManagedPrefixList"] = PrefixLists.Delete,
         ["GetManagedPrefixListEntries"] = PrefixLists.GetEntries,
 
         ["CreateTags"] = Tags.Create,

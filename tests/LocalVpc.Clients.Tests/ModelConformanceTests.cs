@@ -82,6 +82,13 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
         await Call("DetachVpnGateway", ("VpnGatewayId", vpnGateway), ("VpcId", vpc));
         await Call("DescribeVpnGateways");
         await Call("DeleteVpnGateway", ("VpnGatewayId", vpnGateway));
+        var ownList = Value(await Call("CreateManagedPrefixList", ("PrefixListName", "offices"), ("AddressFamily", "IPv4"), ("MaxEntries", "3"),
+            ("Entry.1.Cidr", "192.0.2.0/24"), ("Entry.1.Description", "hq"),
+            ("TagSpecification.1.ResourceType", "prefix-list"), ("TagSpecification.1.Tag.1.Key", "k")), "prefixListId");
+        await Call("ModifyManagedPrefixList", ("PrefixListId", ownList), ("CurrentVersion", "1"), ("AddEntry.1.Cidr", "198.51.100.0/24"));
+        await Call("GetManagedPrefixListEntries", ("PrefixListId", ownList));
+        await Call("DescribeManagedPrefixLists", ("PrefixListId.1", ownList));
+        await Call("DeleteManagedPrefixList", ("PrefixListId", ownList));
         var options = Value(await Call("CreateDhcpOptions", ("DhcpConfiguration.1.Key", "domain-name"), ("DhcpConfiguration.1.Value.1", "corp.example"),
             ("DhcpConfiguration.2.Key", "domain-name-servers"), ("DhcpConfiguration.2.Value.1", "10.0.0.2"),
             ("TagSpecification.1.ResourceType", "dhcp-options"), ("TagSpecification.1.Tag.1.Key", "k")), "dhcpOptionsId");

@@ -120,6 +120,10 @@ public sealed class RoutingTests(ServerFixture fixture) : IClassFixture<ServerFi
         var notAttached = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
             _ec2.DetachInternetGatewayAsync(new DetachInternetGatewayRequest { InternetGatewayId = second, VpcId = vpc }));
         Assert.Equal("Gateway.NotAttached", notAttached.ErrorCode);
+        // The same when the VPC named is gone, as Terraform expects when it deletes a gateway and its old VPC at once.
+        var goneVpc = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            _ec2.DetachInternetGatewayAsync(new DetachInternetGatewayRequest { InternetGatewayId = second, VpcId = "vpc-0123456789abcdef0" }));
+        Assert.Equal("Gateway.NotAttached", goneVpc.ErrorCode);
         var vpcDelete = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.DeleteVpcAsync(new DeleteVpcRequest { VpcId = vpc }));
         Assert.Equal("DependencyViolation", vpcDelete.ErrorCode);
     }

@@ -19,8 +19,8 @@ public static class RouteLookup
     {
         if (route.DestinationCidrBlock is { } cidr)
             return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(address) ? block.PrefixLength : -1;
-        if (route.DestinationPrefixListId is { } id && ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == id) is { } list)
-            return list.Cidrs.Select(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(address) ? block.PrefixLength : -1).Max();
+        if (route.DestinationPrefixListId is { } id && Lookup.PrefixListCidrs(state, id) is { IsEmpty: false } cidrs)
+            return cidrs.Select(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(address) ? block.PrefixLength : -1).Max();
         return -1;
     }
 }

@@ -30,8 +30,7 @@ public static class SecurityGroupMatcher
         if (rulePeer.CidrIpv4 is { } cidr) return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(peer);
         if (rulePeer.GroupId is { } group) return peerGroups.Contains(group);
         if (rulePeer.PrefixListId is { } list)
-            return ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == list)?.Cidrs
-                .Any(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(peer)) == true;
+            return Lookup.PrefixListCidrs(state, list)?.Any(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(peer)) == true;
         return false;
     }
 }

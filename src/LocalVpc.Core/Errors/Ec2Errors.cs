@@ -236,6 +236,10 @@ public static class Ec2Errors
     public static AwsError InvalidPolicyDocument(string message) => new("InvalidPolicyDocument", message);
     public static AwsError IdempotentParameterMismatch(string token) =>
         new("IdempotentParameterMismatch", $"The client token '{token}' has already been used with different parameters.");
+    public static AwsError PrefixListIdMalformed(string id) => Malformed("InvalidPrefixListID.Malformed", id, IdPrefix.PrefixList);
+    /// <remarks>The managed-prefix-list calls spell it <c>ID</c>, DescribePrefixLists <c>Id</c> (Terraform's provider reads each).</remarks>
+    public static AwsError ManagedPrefixListNotFound(string id) =>
+        new("InvalidPrefixListID.NotFound", $"The prefix list ID '{id}' does not exist");
     public static AwsError PrefixListNotFound(string id) =>
         new("InvalidPrefixListId.NotFound", $"The prefix list ID '{id}' does not exist");
     public static AwsError VpcDnsAttributeInUse(string attribute, string vpcId, string endpointId) =>

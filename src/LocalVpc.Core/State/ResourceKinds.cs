@@ -44,6 +44,8 @@ public static class ResourceKinds
         Ec2Errors.DhcpOptionsIdMalformed, Ec2Errors.DhcpOptionsNotFound);
     public static readonly ResourceKind<VpcPeeringConnection> VpcPeeringConnection = new(20, "vpc-peering-connection", IdPrefix.VpcPeeringConnection,
         "vpc-peering-connection", Ec2Errors.VpcPeeringConnectionIdMalformed, Ec2Errors.VpcPeeringConnectionNotFound);
+    public static readonly ResourceKind<ManagedPrefixList> ManagedPrefixList = new(22, "managed-prefix-list", IdPrefix.PrefixList, "prefix-list",
+        Ec2Errors.PrefixListIdMalformed, Ec2Errors.ManagedPrefixListNotFound);
     public static readonly ResourceKind<VpnGateway> VpnGateway = new(21, "vpn-gateway", IdPrefix.VpnGateway, "vpn-gateway",
         Ec2Errors.VpnGatewayIdMalformed, Ec2Errors.VpnGatewayNotFound);
 
@@ -52,7 +54,7 @@ public static class ResourceKinds
     [
         Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
         LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis, CustomerGateway,
-        DhcpOptions, VpcPeeringConnection, VpnGateway,
+        DhcpOptions, VpcPeeringConnection, VpnGateway, ManagedPrefixList,
     ];
 
     /// <summary>The kind that owns an id or ARN; null when none does.</summary>

@@ -23,10 +23,13 @@ public static class Lookup
     {
         list = ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == id)!;
         if (list is not null) return null;
-        return IdPrefix.IsWellFormed(id, IdPrefix.PrefixList)
-            ? Ec2Errors.PrefixListNotFound(id)
-            : Ec2Errors.Malformed("InvalidPrefixListID.Malformed", id, IdPrefix.PrefixList);
+        return IdPrefix.IsWellFormed(id, IdPrefix.PrefixList) ? Ec2Errors.PrefixListNotFound(id) : Ec2Errors.PrefixListIdMalformed(id);
     }
+
+    /// <summary>The blocks of a prefix list the account can use: one of AWS's, or one of its own; null when there is none.</summary>
+    public static ImmutableArray<string>? PrefixListCidrs(AccountState state, string id) =>
+        ServiceCatalog.PrefixLists(state.Region).FirstOrDefault(p => p.Id == id)?.Cidrs
+        ?? (state.Table(ResourceKinds.ManagedPrefixList).TryGetValue(id, out var own) ? [.. own.Entries.Select(e => e.Cidr)] : null);
 
     /// <summary>Security groups for an interface in <paramref name="subnet"/>: each must exist and be in its VPC.</summary>
     public static AwsError? GroupsForSubnet(AccountState state, IEnumerable<string> groupIds, Subnet subnet, out ImmutableArray<string> groups)

@@ -32,7 +32,7 @@ public static class PermissionRules
     }
 
     /// <summary>Builds the stored rule, or the error AWS gives for the spec.</summary>
-    public static AwsError? ToRule(RuleSpec spec, bool isEgress, string ruleId, RegionInfo region, out SecurityGroupRule rule)
+    public static AwsError? ToRule(RuleSpec spec, bool isEgress, string ruleId, AccountState state, out SecurityGroupRule rule)
     {
         rule = null!;
         if (NormalizeProtocol(spec.IpProtocol, out var protocol) is { } error) return error;
@@ -57,7 +57,7 @@ public static class PermissionRules
                 break;
         }
         if (CheckPeer(spec.Peer) is { } peerError) return peerError;
-        if (spec.Peer.PrefixListId is { } pl && ServiceCatalog.PrefixLists(region).All(p => p.Id != pl)) return Ec2Errors.PrefixListNotFound(pl);
+        if (spec.Peer.PrefixListId is { } pl && Lookup.PrefixListCidrs(state, pl) is null) return Ec2Errors.PrefixListNotFound(pl);
         rule = new SecurityGroupRule(ruleId, isEgress, protocol, from, to, spec.Peer, spec.Description);
         return null;
     }

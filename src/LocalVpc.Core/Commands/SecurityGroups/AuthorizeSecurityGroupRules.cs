@@ -17,7 +17,7 @@ public sealed record AuthorizeSecurityGroupRules(string? GroupId, string? GroupN
         var events = new List<Event>();
         foreach (var spec in Rules)
         {
-            if (PermissionRules.ToRule(spec, IsEgress, context.Ids.Next(IdPrefix.SecurityGroupRule), state.Region, out var rule) is { } invalid)
+            if (PermissionRules.ToRule(spec, IsEgress, context.Ids.Next(IdPrefix.SecurityGroupRule), state, out var rule) is { } invalid)
                 return invalid;
             if (GroupReferences.Check(state, context.Region, group, rule.Peer) is { } peerError) return peerError;
             if (group.Rules.Concat(added).Any(r => r.SameAs(rule))) return Ec2Errors.PermissionDuplicate(rule.Describe());

@@ -24,7 +24,7 @@ public sealed record RevokeSecurityGroupRules(string? GroupId, string? GroupName
         }
         foreach (var spec in Rules)
         {
-            if (PermissionRules.ToRule(spec, IsEgress, "", state.Region, out var wanted) is { } invalid) return invalid;
+            if (PermissionRules.ToRule(spec, IsEgress, "", state, out var wanted) is { } invalid) return invalid;
             var match = group.Rules.FirstOrDefault(r => r.SameAs(wanted));
             if (match is null) unknown.Add(spec);
             else revoked.Add(match);

@@ -190,3 +190,37 @@ resource "aws_vpc_dhcp_options_association" "corp" {
   vpc_id          = aws_vpc.net.id
   dhcp_options_id = aws_vpc_dhcp_options.corp.id
 }
+# Prefix lists of one's own: entries inline, or each its own resource (never both on one list); a rule and a route name them.
+resource "aws_ec2_managed_prefix_list" "offices" {
+  name           = "offices"
+  address_family = "IPv4"
+  max_entries    = 5
+  entry {
+    cidr        = "192.0.2.0/24"
+    description = "headquarters"
+  }
+  tags = { Name = "offices" }
+}
+resource "aws_ec2_managed_prefix_list" "partners" {
+  name           = "partners"
+  address_family = "IPv4"
+  max_entries    = 3
+}
+resource "aws_ec2_managed_prefix_list_entry" "partner" {
+  cidr           = "198.51.100.0/24"
+  description    = "a partner"
+  prefix_list_id = aws_ec2_managed_prefix_list.partners.id
+}
+resource "aws_vpc_security_group_ingress_rule" "app_from_offices" {
+  security_group_id = aws_security_group.app.id
+  prefix_list_id    = aws_ec2_managed_prefix_list.offices.id
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+}
+resource "aws_route" "partners" {
+  route_table_id             = aws_route_table.public.id
+  destination_prefix_list_id = aws_ec2_managed_prefix_list.partners.id
+  gateway_id                 = aws_internet_gateway.igw.id
+  depends_on                 = [aws_internet_gateway_attachment.igw]
+}
