@@ -11,6 +11,7 @@ public sealed class EndpointsConfigurationTests(ServerFixture fixture) : Terrafo
         var endpoints = (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest())).VpcEndpoints;
         var kms = Assert.Single(endpoints, e => e.ServiceName == "com.amazonaws.us-east-1.kms");
         Assert.Single(kms.SubnetIds); // added by aws_vpc_endpoint_subnet_association
+        Assert.True(Assert.Single(endpoints, e => e.ServiceName == "com.amazonaws.us-east-1.sts").PrivateDnsEnabled); // aws_vpc_endpoint_private_dns
         Assert.True(kms.PrivateDnsEnabled);
         var s3 = Assert.Single(endpoints, e => e.ServiceName == "com.amazonaws.us-east-1.s3");
         Assert.Single(s3.RouteTableIds);

@@ -16,6 +16,15 @@ public sealed class PrivateLinkConfigurationTests(ServerFixture fixture) : Terra
         var endpoint = Assert.Single((await consumer.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest())).VpcEndpoints,
             e => e.ServiceName == service.ServiceName);
         Assert.Equal(State.Available, endpoint.State); // accepted by aws_vpc_endpoint_connection_accepter
+        Assert.Equal(["endpoint"], endpoint.Groups.Select(g => g.GroupName)); // the association replaced the default group
+        var notification = Assert.Single((await provider.DescribeVpcEndpointConnectionNotificationsAsync(
+            new DescribeVpcEndpointConnectionNotificationsRequest())).ConnectionNotificationSet);
+        Assert.Equal(["Accept", "Reject"], notification.ConnectionEvents.Order());
+        var principals = (await provider.DescribeVpcEndpointServicePermissionsAsync(new DescribeVpcEndpointServicePermissionsRequest
+        {
+            ServiceId = service.ServiceId,
+        })).AllowedPrincipals;
+        Assert.Equal($"arn:aws:iam::{accounts["account"]}:root", Assert.Single(principals).Principal);
         var found = await terraform.RunAsync("output", "-raw", "path_found");
         Assert.Equal("true", found.Output.Trim());
     }

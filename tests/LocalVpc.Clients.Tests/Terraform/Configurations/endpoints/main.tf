@@ -155,3 +155,16 @@ resource "aws_vpn_gateway_route_propagation" "private" {
   vpn_gateway_id = aws_vpn_gateway.inline.id
   route_table_id = aws_route_table.private.id
 }
+# An endpoint made without private DNS, which its own resource then turns on.
+resource "aws_vpc_endpoint" "sts" {
+  vpc_id             = aws_vpc.main.id
+  service_name       = "com.amazonaws.us-east-1.sts"
+  vpc_endpoint_type  = "Interface"
+  subnet_ids         = [aws_subnet.private[1].id]
+  security_group_ids = [aws_security_group.endpoint.id]
+  lifecycle { ignore_changes = [private_dns_enabled] }
+}
+resource "aws_vpc_endpoint_private_dns" "sts" {
+  vpc_endpoint_id     = aws_vpc_endpoint.sts.id
+  private_dns_enabled = true
+}

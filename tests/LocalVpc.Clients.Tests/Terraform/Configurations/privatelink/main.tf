@@ -152,14 +152,30 @@ resource "aws_vpc_endpoint_service" "service" {
   provider                   = aws.provider
   acceptance_required        = true
   network_load_balancer_arns = [aws_lb.service.arn]
-  allowed_principals         = ["arn:aws:iam::${data.aws_caller_identity.consumer.account_id}:root"]
 }
+resource "aws_vpc_endpoint_service_allowed_principal" "consumer" {
+  provider                = aws.provider
+  vpc_endpoint_service_id = aws_vpc_endpoint_service.service.id
+  principal_arn           = "arn:aws:iam::${data.aws_caller_identity.consumer.account_id}:root"
+}
+resource "aws_vpc_endpoint_connection_notification" "service" {
+  provider                    = aws.provider
+  vpc_endpoint_service_id     = aws_vpc_endpoint_service.service.id
+  connection_notification_arn = "arn:aws:sns:us-east-1:${var.provider_account}:endpoint-events"
+  connection_events           = ["Accept", "Reject"]
+}
+# The consumer's endpoint to it, created with the VPC's default group, which the association replaces.
 resource "aws_vpc_endpoint" "service" {
-  vpc_id             = aws_vpc.consumer.id
-  service_name       = aws_vpc_endpoint_service.service.service_name
-  vpc_endpoint_type  = "Interface"
-  subnet_ids         = [aws_subnet.private.id]
-  security_group_ids = [aws_security_group.endpoint.id]
+  vpc_id            = aws_vpc.consumer.id
+  service_name      = aws_vpc_endpoint_service.service.service_name
+  vpc_endpoint_type = "Interface"
+  subnet_ids        = [aws_subnet.private.id]
+  depends_on        = [aws_vpc_endpoint_service_allowed_principal.consumer]
+}
+resource "aws_vpc_endpoint_security_group_association" "service" {
+  vpc_endpoint_id             = aws_vpc_endpoint.service.id
+  security_group_id           = aws_security_group.endpoint.id
+  replace_default_association = true
 }
 resource "aws_vpc_endpoint_connection_accepter" "service" {
   provider                = aws.provider
