@@ -57,6 +57,8 @@ public static class ActionTable
         ["DeleteVpnGateway"] = VpnGateways.Delete,
         ["EnableVgwRoutePropagation"] = VpnGateways.EnablePropagation,
         ["DisableVgwRoutePropagation"] = VpnGateways.DisablePropagation,
+        ["DescribeVolumes"] = VolumesAndImages.DescribeVolumes,
+        ["DescribeImages"] = VolumesAndImages.DescribeImages,
         ["CreateDhcpOptions"] = DhcpOptionSets.Create,
         ["DescribeDhcpOptions"] = DhcpOptionSets.Describe,
         ["DeleteDhcpOptions"] = DhcpOptionSets.Delete,

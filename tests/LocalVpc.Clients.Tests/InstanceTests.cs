@@ -208,6 +208,58 @@ public sealed class InstanceTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task RunInstances_GivesARootVolumeFromTheImage_AndTheDevicesAsked_TaggedAtLaunch_GoneWithTheInstance()
+    {
+        var (_, subnet) = await NewSubnetAsync("10.0.5.0/24");
+        var image = Assert.Single((await _ec2.DescribeImagesAsync(new DescribeImagesRequest
+        {
+            Owners = ["amazon"], Filters = [new("name", ["al2023-ami-*-arm64"])],
+        })).Images);
+        Assert.Equal(("arm64", "amazon", "/dev/xvda"), (image.Architecture.Value, image.ImageOwnerAlias, image.RootDeviceName));
+        var rootSize = image.BlockDeviceMappings[0].Ebs.VolumeSize!.Value;
+
+        var instance = (await _ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = image.ImageId, MinCount = 1, MaxCount = 1, SubnetId = subnet,
+            BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/sdf", Ebs = new EbsBlockDevice { VolumeSize = 50, DeleteOnTermination = false } }],
+            TagSpecifications = [new() { ResourceType = ResourceType.Volume, Tags = [new("backup", "daily")] }],
+        })).Reservation.Instances[0];
+        Assert.Equal("arm64", instance.Architecture.Value);
+        Assert.Equal(["/dev/sdf", "/dev/xvda"], instance.BlockDeviceMappings.Select(m => m.DeviceName).Order());
+
+        var volumes = (await _ec2.DescribeVolumesAsync(new DescribeVolumesRequest { Filters = [new("attachment.instance-id", [instance.InstanceId])] })).Volumes;
+        var root = Assert.Single(volumes, v => v.Attachments[0].Device == "/dev/xvda");
+        Assert.Equal((rootSize, "in-use", true), (root.Size!.Value, root.State.Value, root.Attachments[0].DeleteOnTermination!.Value));
+        Assert.All(volumes, v => Assert.Equal("daily", v.Tags.Single(t => t.Key == "backup").Value));
+
+        await _ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instance.InstanceId] });
+        var left = Assert.Single((await _ec2.DescribeVolumesAsync(new DescribeVolumesRequest
+        {
+            Filters = [new("volume-id", [.. volumes.Select(v => v.VolumeId)])],
+        })).Volumes);
+        Assert.Equal((50, "available"), (left.Size!.Value, left.State.Value)); // kept: not deleted on termination
+    }
+
+    [Fact]
+    public async Task RunInstances_ARootSmallerThanTheImage_OrAnUnknownTagType_IsRefused()
+    {
+        var (_, subnet) = await NewSubnetAsync("10.0.6.0/24");
+        var image = (await _ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] })).Images[0].ImageId;
+        async Task<string> Code(RunInstancesRequest request) => (await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.RunInstancesAsync(request))).ErrorCode;
+        Assert.Equal("InvalidBlockDeviceMapping", await Code(new RunInstancesRequest
+        {
+            ImageId = image, MinCount = 1, MaxCount = 1, SubnetId = subnet,
+            BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new EbsBlockDevice { VolumeSize = 2 } }],
+        }));
+        Assert.Equal("InvalidParameterValue", await Code(new RunInstancesRequest
+        {
+            ImageId = image, MinCount = 1, MaxCount = 1, SubnetId = subnet,
+            TagSpecifications = [new() { ResourceType = ResourceType.Subnet, Tags = [new("k", "v")] }],
+        }));
+        Assert.Empty((await _ec2.DescribeVolumesAsync(new DescribeVolumesRequest())).Volumes ?? []);
+    }
+
+    [Fact]
     public async Task RouteToInstance_ShowsBothIds_AndTurnsBlackholeWhenItStops()
     {
         var (vpc, subnet) = await NewSubnetAsync();

@@ -153,6 +153,8 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
         await Call("DescribeAddresses");
         await Call("DescribeNetworkInterfaces");
         await Call("DescribeInstances");
+        await Call("DescribeVolumes");
+        await Call("DescribeImages", ("Owner.1", "amazon"));
         await Call("DescribeInstanceTypes", ("InstanceType.1", "t3.micro"));
         await Call("DescribeInstanceAttribute", ("InstanceId", instance), ("Attribute", "groupSet"));
         await Call("DescribeInstanceCreditSpecifications");

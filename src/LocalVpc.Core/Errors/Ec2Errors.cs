@@ -153,6 +153,8 @@ public static class Ec2Errors
         new("InvalidGatewayID.NotFound", $"The gateway ID '{id}' does not exist");
     public static AwsError VpcPeeringConnectionNotFound(string id) =>
         new("InvalidVpcPeeringConnectionID.NotFound", $"The vpcPeeringConnection ID '{id}' does not exist");
+    public static AwsError VolumeNotFound(string id) => new("InvalidVolume.NotFound", $"The volume '{id}' does not exist.");
+    public static AwsError VolumeIdMalformed(string id) => Malformed("InvalidVolumeID.Malformed", id, IdPrefix.Volume);
     public static AwsError VpnGatewayNotFound(string id) => new("InvalidVpnGatewayID.NotFound", $"The vpnGateway ID '{id}' does not exist");
     public static AwsError VpnGatewayIdMalformed(string id) => Malformed("InvalidVpnGatewayID.Malformed", id, IdPrefix.VpnGateway);
     public static AwsError VpcPeeringConnectionIdMalformed(string id) =>

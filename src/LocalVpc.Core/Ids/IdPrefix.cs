@@ -31,6 +31,7 @@ public static class IdPrefix
     public const string NetworkInsightsAnalysis = "nia";
     public const string CustomerGateway = "cgw";
     public const string VpnGateway = "vgw";
+    public const string Volume = "vol";
 
     /// <summary>True when <paramref name="id"/> is <c>prefix-</c> followed by 8 or 17 lowercase hex digits (AWS's old and new lengths).</summary>
     public static bool IsWellFormed(string id, string prefix)

@@ -137,6 +137,11 @@ public sealed class AccountState
 
     public IEnumerable<NetworkInterface> NetworkInterfacesIn(string subnetId) => NetworkInterfaces.Values.Where(n => n.SubnetId == subnetId);
 
+    /// <summary>The volumes attached to an instance: the root device first, then by device name.</summary>
+    public IEnumerable<Volume> VolumesOf(string instanceId) =>
+        Table(ResourceKinds.Volume).Values.Where(v => v.Attachment?.InstanceId == instanceId)
+            .OrderBy(v => v.Attachment!.Device != ImageInfo.RootDeviceName).ThenBy(v => v.Attachment!.Device, StringComparer.Ordinal);
+
     /// <summary>The instance's network interfaces, primary (device 0) first.</summary>
     public IEnumerable<NetworkInterface> NetworkInterfacesOf(Instance instance) =>
         NetworkInterfaces.Values.Where(n => n.Attachment?.InstanceId == instance.Id).OrderBy(n => n.Attachment!.DeviceIndex);

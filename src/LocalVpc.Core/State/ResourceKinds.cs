@@ -46,6 +46,8 @@ public static class ResourceKinds
         "vpc-peering-connection", Ec2Errors.VpcPeeringConnectionIdMalformed, Ec2Errors.VpcPeeringConnectionNotFound);
     public static readonly ResourceKind<ManagedPrefixList> ManagedPrefixList = new(22, "managed-prefix-list", IdPrefix.PrefixList, "prefix-list",
         Ec2Errors.PrefixListIdMalformed, Ec2Errors.ManagedPrefixListNotFound);
+    public static readonly ResourceKind<Volume> Volume = new(23, "volume", IdPrefix.Volume, "volume",
+        Ec2Errors.VolumeIdMalformed, Ec2Errors.VolumeNotFound);
     public static readonly ResourceKind<VpnGateway> VpnGateway = new(21, "vpn-gateway", IdPrefix.VpnGateway, "vpn-gateway",
         Ec2Errors.VpnGatewayIdMalformed, Ec2Errors.VpnGatewayNotFound);
 
@@ -54,7 +56,7 @@ public static class ResourceKinds
     [
         Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
         LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis, CustomerGateway,
-        DhcpOptions, VpcPeeringConnection, VpnGateway, ManagedPrefixList,
+        DhcpOptions, VpcPeeringConnection, VpnGateway, ManagedPrefixList, Volume,
     ];
 
     /// <summary>The kind that owns an id or ARN; null when none does.</summary>

@@ -46,7 +46,7 @@ public static class Instances
         var input = call.Input;
         if (Launch(input, out var launch) is { } invalid) return invalid;
         var outcome = await call.ExecuteAsync(new RunInstances(input.String("ImageId"), input.String("InstanceType"), input.String("KeyName"),
-            input.Int("MinCount")!.Value, input.Int("MaxCount")!.Value, launch, Binding.TagSpecifications(input)));
+            input.Int("MinCount")!.Value, input.Int("MaxCount")!.Value, launch, Binding.TagSpecifications(input), BlockDevices(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         var instances = outcome.Value.Select(id => state.Instances[id]).ToList();
@@ -103,6 +103,17 @@ public static class Instances
         state.Instances.Values.Where(i => !i.IsTerminated || now - i.StateChangedAt < Instance.TerminatedVisibility);
 
     /// <summary>Where the primary interface goes: top-level SubnetId/SecurityGroupId/PrivateIpAddress, or NetworkInterface.1 (device 0).</summary>
+    /// <summary>The EBS mappings of the request; instance-store and suppressed devices name no volume here.</summary>
+    private static ImmutableArray<BlockDeviceSpec> BlockDevices(Input input) =>
+    [
+        .. input.Structs("BlockDeviceMappings").Where(m => m.Struct("Ebs") is not null).Select(m =>
+        {
+            var ebs = m.Struct("Ebs")!;
+            return new BlockDeviceSpec(m.String("DeviceName") ?? "", ebs.Int("VolumeSize"), ebs.String("VolumeType"), ebs.Int("Iops"), ebs.Int("Throughput"),
+                ebs.Bool("Encrypted"), ebs.Bool("DeleteOnTermination"));
+        }),
+    ];
+
     private static AwsError? Launch(Input input, out InstanceLaunch launch)
     {
         launch = null!;

@@ -4,7 +4,7 @@ namespace LocalVpc.Ec2Api.Xml;
 public static class InstanceXml
 {
     /// <summary>The root device every instance reports (an Amazon Linux AMI's).</summary>
-    public const string RootDeviceName = "/dev/xvda";
+    public const string RootDeviceName = ImageInfo.RootDeviceName;
 
     /// <summary>The reservation members (also RunInstances' whole reply).</summary>
     public static void Reservation(XmlWriter w, string reservationId, IReadOnlyList<Instance> instances, AccountState state,
@@ -62,10 +62,10 @@ public static class InstanceXml
                 w.Element("code", "Client.UserInitiatedShutdown");
                 w.Element("message", "Client.UserInitiatedShutdown: User initiated shutdown");
             });
-        w.Element("architecture", "x86_64");
+        w.Element("architecture", ImageCatalog.Find(instance.ImageId)?.Architecture ?? "x86_64");
         w.Element("rootDeviceType", "ebs");
         w.Element("rootDeviceName", RootDeviceName);
-        w.List("blockDeviceMapping", Array.Empty<object>(), (_, _) => { });
+        w.List("blockDeviceMapping", state.VolumesOf(instance.Id).ToList(), VolumeXml.InstanceBlockDevice);
         w.Element("virtualizationType", "hvm");
         TagXml.TagSet(w, state.TagsOf(instance.Id));
         w.Element("hypervisor", "xen");

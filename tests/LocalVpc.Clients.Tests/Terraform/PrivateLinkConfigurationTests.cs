@@ -17,6 +17,9 @@ public sealed class PrivateLinkConfigurationTests(ServerFixture fixture) : Terra
             e => e.ServiceName == service.ServiceName);
         Assert.Equal(State.Available, endpoint.State); // accepted by aws_vpc_endpoint_connection_accepter
         Assert.Equal(["endpoint"], endpoint.Groups.Select(g => g.GroupName)); // the association replaced the default group
+        var volumes = (await consumer.DescribeVolumesAsync(new DescribeVolumesRequest())).Volumes;
+        Assert.Equal([("/dev/sdf", 20), ("/dev/xvda", 16)], volumes.Select(v => (v.Attachments[0].Device, v.Size ?? 0)).Order());
+        Assert.All(volumes, v => Assert.Contains(v.Tags, t => t.Key == "Project")); // default_tags reach the volumes
         var notification = Assert.Single((await provider.DescribeVpcEndpointConnectionNotificationsAsync(
             new DescribeVpcEndpointConnectionNotificationsRequest())).ConnectionNotificationSet);
         Assert.Equal(["Accept", "Reject"], notification.ConnectionEvents.Order());

@@ -41,6 +41,9 @@ public sealed record ChangeInstanceState(ImmutableArray<string> InstanceIds, Ins
             }
             changes.Add(new InstanceStateChange(id, previous, transitional));
             events.Add(new ResourcePut(instance with { State = settled.Name, StateChangedAt = now }));
+            if (Action == InstanceAction.Terminate)
+                foreach (var volume in state.VolumesOf(instance.Id))
+                    events.Add(volume.Attachment!.DeleteOnTermination ? new ResourceRemoved(volume.Id) : new ResourcePut(volume with { Attachment = null }));
             foreach (var eni in state.NetworkInterfacesOf(instance))
             {
                 if (Action == InstanceAction.Terminate)

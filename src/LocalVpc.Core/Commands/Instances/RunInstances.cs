@@ -5,8 +5,10 @@ namespace LocalVpc.Core.Commands.Instances;
 /// interface in the subnet (the default VPC's first default subnet when none is named) and, where the
 /// subnet maps public addresses on launch or the call asks for one, a public address.
 /// </summary>
+/// <param name="BlockDevices">EBS devices the request names; the root device comes from the image either way.</param>
 public sealed record RunInstances(string? ImageId, string? InstanceType, string? KeyName, int MinCount, int MaxCount,
-    InstanceLaunch Launch, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<ImmutableArray<string>>
+    InstanceLaunch Launch, ImmutableArray<TagSpecification> TagSpecifications, ImmutableArray<BlockDeviceSpec> BlockDevices = default)
+    : ICommand<ImmutableArray<string>>
 {
     public const string DefaultInstanceType = "m1.small";
 
@@ -19,6 +21,9 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         if ((Launch.PrivateIpAddress is not null || Launch.NetworkInterfaceId is not null) && MaxCount > 1)
             return Ec2Errors.InvalidParameterCombination("A private IP address or an existing network interface can be given for a single instance only.");
         if (ChooseSubnet(state, out var subnet) is { } subnetError) return subnetError;
+        var unknownTagType = TagSpecifications.FirstOrDefault(s => s.ResourceType is not ("instance" or "network-interface" or "volume"));
+        if (unknownTagType?.ResourceType is { } badType) return Ec2Errors.InvalidTaggableResourceType(badType);
+        ImmutableArray<TagSpecification> TagsFor(string type) => [.. TagSpecifications.Where(s => s.ResourceType == type)];
 
         var now = context.Time.GetUtcNow();
         var reservationId = context.Ids.Next(IdPrefix.Reservation);
@@ -35,16 +40,24 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
                 if (index >= MinCount) break;
                 return error;
             }
+            if (Allocation.BlockDevices.For(instanceId, subnet.AvailabilityZone, ImageId, BlockDevices.IsDefault ? [] : BlockDevices, context, now,
+                    out var volumes) is { } volumeError)
+                return volumeError;
             events.Add(new ResourcePut(eni));
             events.Add(new ResourcePut(new Instance(instanceId, reservationId, ImageId, InstanceType ?? DefaultInstanceType, KeyName,
                 subnet.Id, subnet.VpcId, subnet.AvailabilityZone, subnet.AvailabilityZoneId, state.Scope.Account, index, eni.Id,
                 InstanceState.Running.Name, now, now)));
-            if (TagRules.ForNewResource(TagSpecifications.Where(s => s.ResourceType != "network-interface").ToImmutableArray(),
-                    "instance", instanceId, out var tags) is { } tagError) return tagError;
-            if (TagRules.ForNewResource(TagSpecifications.Where(s => s.ResourceType == "network-interface").ToImmutableArray(),
-                    "network-interface", eni.Id, out var eniTags) is { } eniTagError) return eniTagError;
+            events.AddRange(volumes.Select(v => new ResourcePut(v)));
+            // Tags at launch, per resource type (Terraform's default_tags name volumes and interfaces too).
+            if (TagRules.ForNewResource(TagsFor("instance"), "instance", instanceId, out var tags) is { } tagError) return tagError;
+            if (TagRules.ForNewResource(TagsFor("network-interface"), "network-interface", eni.Id, out var eniTags) is { } eniTagError) return eniTagError;
             if (tags is not null) events.Add(tags);
             if (eniTags is not null) events.Add(eniTags);
+            foreach (var volume in volumes)
+            {
+                if (TagRules.ForNewResource(TagsFor("volume"), "volume", volume.Id, out var volumeTags) is { } volumeTagError) return volumeTagError;
+                if (volumeTags is not null) events.Add(volumeTags);
+            }
             ids.Add(instanceId);
         }
         return Decision.Of(ids.ToImmutable(), events);

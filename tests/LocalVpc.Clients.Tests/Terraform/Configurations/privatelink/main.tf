@@ -15,6 +15,10 @@ provider "aws" {
   region     = "us-east-1"
   access_key = var.account
   secret_key = "test"
+  # Tags on every resource the consumer makes, volumes and interfaces launched with the instance included.
+  default_tags {
+    tags = { Project = "privatelink" }
+  }
   endpoints {
     ec2   = var.endpoint
     elbv2 = var.endpoint
@@ -77,12 +81,29 @@ resource "aws_vpc_security_group_ingress_rule" "endpoint_from_app" {
   referenced_security_group_id = aws_security_group.app.id
 }
 data "aws_ec2_instance_type" "app" { instance_type = "t3.micro" }
+data "aws_ami" "linux" {
+  most_recent = true
+  owners      = ["amazon"]
+  filter {
+    name   = "name"
+    values = ["al2023-ami-2023.*-x86_64"]
+  }
+}
 resource "aws_instance" "app" {
-  ami                    = "ami-0123456789abcdef0"
+  ami                    = data.aws_ami.linux.id
   instance_type          = data.aws_ec2_instance_type.app.instance_type
   subnet_id              = aws_subnet.private.id
   vpc_security_group_ids = [aws_security_group.app.id]
-  tags                   = { Name = "app" }
+  root_block_device {
+    volume_size = 16
+    tags        = { Name = "app-root" }
+  }
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    volume_size = 20
+    volume_type = "gp3"
+  }
+  tags = { Name = "app" }
 }
 resource "aws_vpc_endpoint" "kms" {
   vpc_id              = aws_vpc.consumer.id
