@@ -19,6 +19,7 @@ public static class ElbActionTable
         ["DescribeTargetHealth"] = LoadBalancing.DescribeTargetHealth,
         ["CreateListener"] = LoadBalancing.CreateListener,
         ["DescribeListeners"] = LoadBalancing.DescribeListeners,
+        ["ModifyListener"] = LoadBalancing.ModifyListener,
         ["DeleteListener"] = LoadBalancing.DeleteListener,
         ["DescribeLoadBalancerAttributes"] = LoadBalancingAttributes.DescribeLoadBalancer,
         ["ModifyLoadBalancerAttributes"] = LoadBalancingAttributes.ModifyLoadBalancer,

@@ -52,6 +52,12 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
             "--query", "TargetHealthDescriptions[0].[Target.Id,Target.Port,TargetHealth.State]"));
         Assert.Equal(balancer, await Text("elbv2", "describe-target-groups", "--names", "app", "--query", "TargetGroups[0].LoadBalancerArns[0]"));
 
+        // ModifyListener moves the listener to another port; a port another listener holds is refused.
+        Assert.Equal("8443", await Text("elbv2", "modify-listener", "--listener-arn", listener, "--port", "8443", "--query", "Listeners[0].Port"));
+        await Text("elbv2", "create-listener", "--load-balancer-arn", balancer, "--protocol", "TCP", "--port", "443",
+            "--default-actions", $"Type=forward,TargetGroupArn={group}", "--query", "Listeners[0].ListenerArn");
+        Assert.Contains("(DuplicateListener)", (await Aws("elbv2", "modify-listener", "--listener-arn", listener, "--port", "443")).Stderr);
+
         var inUse = await Aws("elbv2", "delete-target-group", "--target-group-arn", group);
         Assert.Contains("(ResourceInUse)", inUse.Stderr);
         var busySubnet = await Aws("ec2", "delete-subnet", "--subnet-id", subnets[1]);
@@ -138,6 +144,7 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
         var listener = Value(await Call("CreateListener", ("LoadBalancerArn", balancer), ("Protocol", "TCP"), ("Port", "80"),
             ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", group)), "ListenerArn");
         await Call("DescribeListeners", ("LoadBalancerArn", balancer));
+        await Call("ModifyListener", ("ListenerArn", listener), ("Port", "81"));
         await Call("DescribeLoadBalancerAttributes", ("LoadBalancerArn", balancer));
         await Call("ModifyLoadBalancerAttributes", ("LoadBalancerArn", balancer),
             ("Attributes.member.1.Key", "load_balancing.cross_zone.enabled"), ("Attributes.member.1.Value", "true"));

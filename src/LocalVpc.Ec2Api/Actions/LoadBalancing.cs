@@ -108,6 +108,21 @@ public static class LoadBalancing
         return Page(call, all, l => l.Arn, "Listeners", LoadBalancingXml.Listener);
     }
 
+    public static async Task<ApiReply> ModifyListener(ApiCall call)
+    {
+        var input = call.Input;
+        if (input.Has("Certificates") || input.Has("SslPolicy") || input.Has("AlpnPolicy"))
+            return ElbErrors.Validation("TLS termination at the load balancer is not served; use TCP listeners.");
+        var actions = input.Structs("DefaultActions");
+        if (actions.Count > 1) return ElbErrors.Validation("LocalVpc serves listeners with exactly one default action.");
+        var action = actions.FirstOrDefault();
+        var outcome = await call.ExecuteAsync(new ModifyListener(input.String("ListenerArn")!, input.String("Protocol"), input.Int("Port"),
+            action?.String("Type"), action?.String("TargetGroupArn")));
+        if (outcome.Failed) return outcome.Error!;
+        var listener = outcome.State!.Listeners[outcome.Value!];
+        return ApiReply.Ok(w => w.MemberList("Listeners", [listener], LoadBalancingXml.Listener));
+    }
+
     public static async Task<ApiReply> DeleteListener(ApiCall call)
     {
         var outcome = await call.ExecuteAsync(new DeleteListener(call.Input.String("ListenerArn")!));
