@@ -26,7 +26,7 @@ public static class Subnets
         ["map-customer-owned-ip-on-launch"] = (_, _) => ["false"],
         ["map-public-ip-on-launch"] = (s, _) => [Binding.Text(s.MapPublicIpOnLaunch)],
         ["owner-id"] = (s, _) => [s.OwnerId],
-        ["private-dns-name-options-on-launch.hostname-type"] = (_, _) => ["ip-name"],
+        ["private-dns-name-options-on-launch.hostname-type"] = (s, _) => [s.HostnameTypeOnLaunch],
         ["state"] = (s, _) => [s.State],
         ["subnet-arn"] = (s, state) => [s.Arn(state.Scope.Region)],
         ["subnet-id"] = (s, _) => [s.Id],
