@@ -11,8 +11,12 @@ namespace LocalVpc.Analysis;
 /// The host resolver's IPv4 addresses for the destination name, when the VPC's resolver forwards it (see
 /// <see cref="NameResolver.IsForwarded"/>); empty when not asked or offline.
 /// </param>
-public sealed record NetworkPolicy(DateTimeOffset Now, bool InternetAllowed = false, ImmutableArray<uint> ForwardedAnswer = default)
+/// <param name="Health">What the load balancers' health checks found; every target healthy when none run.</param>
+public sealed record NetworkPolicy(DateTimeOffset Now, bool InternetAllowed = false, ImmutableArray<uint> ForwardedAnswer = default,
+    ITargetHealth? Health = null)
 {
     /// <summary>The forwarded answer, never default.</summary>
     public ImmutableArray<uint> Forwarded => ForwardedAnswer.IsDefault ? [] : ForwardedAnswer;
+
+    public ITargetHealth TargetHealth => Health ?? AssumedHealthy.Instance;
 }

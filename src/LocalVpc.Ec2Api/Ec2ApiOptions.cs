@@ -5,4 +5,7 @@ public sealed record Ec2ApiOptions
 {
     /// <summary>The account of requests whose access key id is not 12 digits. Defaults to 000000000000.</summary>
     public string DefaultAccount { get; init; } = Scope.DefaultAccount;
+
+    /// <summary>What DescribeTargetHealth reports: the data plane's health checks. Defaults to every target healthy.</summary>
+    public ITargetHealth TargetHealth { get; init; } = AssumedHealthy.Instance;
 }

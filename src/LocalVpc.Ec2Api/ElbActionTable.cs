@@ -13,6 +13,7 @@ public static class ElbActionTable
         ["DeleteLoadBalancer"] = LoadBalancing.DeleteLoadBalancer,
         ["CreateTargetGroup"] = LoadBalancing.CreateTargetGroup,
         ["DescribeTargetGroups"] = LoadBalancing.DescribeTargetGroups,
+        ["ModifyTargetGroup"] = LoadBalancing.ModifyTargetGroup,
         ["DeleteTargetGroup"] = LoadBalancing.DeleteTargetGroup,
         ["RegisterTargets"] = LoadBalancing.RegisterTargets,
         ["DeregisterTargets"] = LoadBalancing.DeregisterTargets,

@@ -32,8 +32,10 @@ public sealed class DataPlane : IAsyncDisposable
         _options = options;
         _logger = loggers.CreateLogger("LocalVpc.Network");
         Authority = CertificateAuthority.OpenOrCreate(options.DataDirectory);
-        Policies = new FlowPolicy(options, published.Time);
-        _handler = new ConnectionHandler(published, options, Policies, new Dialer(options), Authority, _logger);
+        var dialer = new Dialer(options);
+        Health = new Health.TargetHealthMonitor(published, dialer, _logger);
+        Policies = new FlowPolicy(options, published.Time, Health);
+        _handler = new ConnectionHandler(published, options, Policies, dialer, Authority, _logger);
         _answerer = new DnsAnswerer(published, options.Offline ? null : HostForwarder.FromHost());
     }
 
@@ -41,6 +43,9 @@ public sealed class DataPlane : IAsyncDisposable
 
     /// <summary>How flows get their <see cref="Analysis.NetworkPolicy"/>: what the probe uses to judge as the proxies do.</summary>
     public FlowPolicy Policies { get; }
+
+    /// <summary>The load balancers' health checks: what DescribeTargetHealth reports and flows prefer.</summary>
+    public Health.TargetHealthMonitor Health { get; }
 
     /// <summary>The CA whose certificate clients trust (<c>AWS_CA_BUNDLE</c>).</summary>
     public CertificateAuthority Authority { get; }
@@ -51,6 +56,7 @@ public sealed class DataPlane : IAsyncDisposable
         _published.Changed += Request;
         Request();
         _loop = RunAsync();
+        Health.Start();
     }
 
     /// <summary>Completes once every change made before the call is reflected in the listeners.</summary>
@@ -154,6 +160,7 @@ public sealed class DataPlane : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _published.Changed -= Request;
+        await Health.DisposeAsync().ConfigureAwait(false);
         await _stopping.CancelAsync();
         await _loop.ConfigureAwait(false);
         List<IAsyncDisposable> all;

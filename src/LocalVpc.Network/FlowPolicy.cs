@@ -8,7 +8,7 @@ namespace LocalVpc.Network;
 /// source VPC's resolver forwards the destination name, the host resolver's answer (unless offline). The proxies and
 /// the probe build it the same way, so they get the same verdict.
 /// </summary>
-public sealed class FlowPolicy(DataPlaneOptions options, TimeProvider time)
+public sealed class FlowPolicy(DataPlaneOptions options, TimeProvider time, ITargetHealth health)
 {
     /// <summary>How long the host resolver may take for a forwarded name. Defaults to 5 s.</summary>
     public static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(5);
@@ -18,7 +18,7 @@ public sealed class FlowPolicy(DataPlaneOptions options, TimeProvider time)
         var forwarded = ImmutableArray<uint>.Empty;
         if (!options.Offline && SourceVpc(state, source) is { } vpc && NameResolver.IsForwarded(state, vpc, destination))
             forwarded = await ResolveAsync(destination, cancellationToken).ConfigureAwait(false);
-        return new NetworkPolicy(time.GetUtcNow(), options.InternetAllowed, forwarded);
+        return new NetworkPolicy(time.GetUtcNow(), options.InternetAllowed, forwarded, health);
     }
 
     private static Vpc? SourceVpc(AccountState state, string source)

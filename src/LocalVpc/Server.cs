@@ -40,7 +40,10 @@ internal static class Server
         });
         builder.Services.AddSingleton(pipeline);
         builder.Services.AddSingleton(pipeline.Published);
-        builder.Services.AddSingleton(new Ec2ApiOptions { DefaultAccount = options.Account });
+        builder.Services.AddSingleton(services => new Ec2ApiOptions
+        {
+            DefaultAccount = options.Account, TargetHealth = services.GetRequiredService<DataPlane>().Health,
+        });
         builder.Services.AddSingleton<QueryEndpoint>();
 
         builder.Services.AddSingleton(options.DataPlane);

@@ -48,7 +48,8 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
         var listener = await Text("elbv2", "create-listener", "--load-balancer-arn", balancer, "--protocol", "TCP", "--port", "443",
             "--default-actions", $"Type=forward,TargetGroupArn={group}", "--query", "Listeners[0].ListenerArn");
         Assert.Contains(":listener/net/provider/", listener);
-        Assert.Equal($"{instance}\t8443\thealthy", await Text("elbv2", "describe-target-health", "--target-group-arn", group,
+        // Checked for real, every 30 s by default: a new target is initial until its checks decide.
+        Assert.Equal($"{instance}\t8443\tinitial", await Text("elbv2", "describe-target-health", "--target-group-arn", group,
             "--query", "TargetHealthDescriptions[0].[Target.Id,Target.Port,TargetHealth.State]"));
         Assert.Equal(balancer, await Text("elbv2", "describe-target-groups", "--names", "app", "--query", "TargetGroups[0].LoadBalancerArns[0]"));
 
@@ -67,6 +68,58 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(0, (await Aws("elbv2", "delete-load-balancer", "--load-balancer-arn", balancer)).ExitCode);
         Assert.Equal("", await Text("ec2", "describe-network-interfaces", "--filters", "Name=interface-type,Values=network_load_balancer", "--query", "NetworkInterfaces[].NetworkInterfaceId"));
         Assert.Equal(0, (await Aws("elbv2", "delete-target-group", "--target-group-arn", group)).ExitCode);
+    }
+
+    [Fact]
+    public async Task TargetHealth_ComesFromRealTcpChecks_UnhealthyWhileNothingListens_HealthyOnceTheAppIsUp()
+    {
+        var vpc = await Text("ec2", "describe-vpcs", "--query", "Vpcs[0].VpcId");
+        var subnet = await Text("ec2", "describe-subnets", "--filters", "Name=availability-zone,Values=us-east-1a", "--query", "Subnets[0].SubnetId");
+        var balancer = await Text("elbv2", "create-load-balancer", "--name", "checked", "--type", "network", "--scheme", "internal", "--subnets", subnet,
+            "--query", "LoadBalancers[0].LoadBalancerArn");
+        var group = await Text("elbv2", "create-target-group", "--name", "checked", "--protocol", "TCP", "--port", "8080", "--vpc-id", vpc,
+            "--health-check-interval-seconds", "5", "--healthy-threshold-count", "2", "--unhealthy-threshold-count", "2",
+            "--query", "TargetGroups[0].TargetGroupArn");
+        Assert.Equal("5\t2\t2", await Text("elbv2", "describe-target-groups", "--target-group-arns", group,
+            "--query", "TargetGroups[0].[HealthCheckIntervalSeconds,HealthyThresholdCount,UnhealthyThresholdCount]"));
+        var instance = await Text("ec2", "run-instances", "--image-id", "ami-12345678", "--subnet-id", subnet, "--query", "Instances[0].InstanceId");
+        await Text("elbv2", "register-targets", "--target-group-arn", group, "--targets", $"Id={instance}");
+        await Text("elbv2", "create-listener", "--load-balancer-arn", balancer, "--protocol", "TCP", "--port", "80",
+            "--default-actions", $"Type=forward,TargetGroupArn={group}", "--query", "Listeners[0].ListenerArn");
+
+        // Nothing serves the instance's port 8080: two failed checks in a row make it unhealthy.
+        Assert.Equal("unhealthy\tTarget.FailedHealthChecks", await HealthAsync(group, "unhealthy"));
+
+        // The app comes up (the instance's port tag names it): two passed checks make it healthy.
+        await using var app = new TcpSink("app");
+        await Text("ec2", "create-tags", "--resources", instance, "--tags", $"Key=localvpc:port:8080,Value=127.0.0.1:{app.Port}");
+        Assert.Equal("healthy\tNone", await HealthAsync(group, "healthy"));
+
+        Assert.Equal(0, (await Aws("elbv2", "delete-load-balancer", "--load-balancer-arn", balancer)).ExitCode);
+    }
+
+    /// <summary>The first target's state and reason once it is <paramref name="wanted"/>, as an AWS waiter polls for it; the last seen after a minute.</summary>
+    private async Task<string> HealthAsync(string group, string wanted)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        string seen;
+        do seen = await Text("elbv2", "describe-target-health", "--target-group-arn", group,
+            "--query", "TargetHealthDescriptions[0].[TargetHealth.State,TargetHealth.Reason]");
+        while (!seen.StartsWith(wanted, StringComparison.Ordinal) && await Poll(deadline.Token));
+        return seen;
+
+        static async Task<bool> Poll(CancellationToken deadline)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), deadline);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
     }
 
     [Fact]
@@ -155,6 +208,7 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
         await Call("ModifyListenerAttributes", ("ListenerArn", listener),
             ("Attributes.member.1.Key", "tcp.idle_timeout.seconds"), ("Attributes.member.1.Value", "600"));
         await Call("DescribeTargetGroups");
+        await Call("ModifyTargetGroup", ("TargetGroupArn", group), ("HealthCheckIntervalSeconds", "10"));
         await Call("DescribeTargetHealth", ("TargetGroupArn", group));
         await Call("AddTags", ("ResourceArns.member.1", group), ("Tags.member.1.Key", "a"));
         await Call("DescribeTags", ("ResourceArns.member.1", balancer), ("ResourceArns.member.2", group));

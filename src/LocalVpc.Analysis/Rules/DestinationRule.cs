@@ -24,7 +24,7 @@ internal static class DestinationRule
         if (endpoint is null)
         {
             var balancer = state.LoadBalancers.Values.FirstOrDefault(l => l.NetworkInterfaceIds.Contains(target.Id));
-            if (balancer is not null) return LoadBalancerRule.Check(state, balancer, flow, address, hops);
+            if (balancer is not null) return LoadBalancerRule.Check(state, balancer, flow, policy.TargetHealth, address, hops);
             hops.Add(new Hop(HopComponent.Destination, target.Id, true, $"network interface {target.Id}"));
             return Verdict.Reached(address, hops, new InterfaceTerminus(target.Id));
         }
@@ -40,7 +40,7 @@ internal static class DestinationRule
         }
         hops.Add(new Hop(HopComponent.VpcEndpointService, configuration.Id, true, $"service of {configuration.OwnerId}"));
         var balancers = configuration.NetworkLoadBalancerArns.Select(a => provider.LoadBalancers.GetValueOrDefault(a)).OfType<LoadBalancer>();
-        return balancers.Select(b => LoadBalancerRule.Check(provider, b, flow, address, [.. hops])).OrderByDescending(v => v.Reachable).FirstOrDefault()
+        return balancers.Select(b => LoadBalancerRule.Check(provider, b, flow, policy.TargetHealth, address, [.. hops])).OrderByDescending(v => v.Reachable).FirstOrDefault()
             ?? Verdict.Blocked(address, hops, "The service has no load balancer left.");
     }
 }

@@ -9,7 +9,11 @@ public sealed record TargetGroup(
     string VpcId,
     string TargetType,
     ImmutableArray<LoadBalancerTarget> Targets,
-    ImmutableSortedDictionary<string, string>? Attributes = null) : Resource(Id)
+    ImmutableSortedDictionary<string, string>? Attributes = null,
+    HealthCheck? HealthCheck = null) : Resource(Id)
 {
+    /// <summary>The group's health check; AWS's defaults for a group written before it had one.</summary>
+    public HealthCheck Health => HealthCheck ?? Resources.HealthCheck.Default;
+
     public string Arn => Id;
 }

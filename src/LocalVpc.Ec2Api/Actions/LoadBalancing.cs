@@ -40,11 +40,24 @@ public static class LoadBalancing
     {
         var input = call.Input;
         var outcome = await call.ExecuteAsync(new CreateTargetGroup(input.String("Name")!, input.String("Protocol"), input.Int("Port"),
-            input.String("VpcId"), input.String("TargetType"), Tags(input)));
+            input.String("VpcId"), input.String("TargetType"), Tags(input), HealthCheck(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w => w.MemberList("TargetGroups", [state.TargetGroups[outcome.Value!]], (w, g) => LoadBalancingXml.TargetGroup(w, g, state)));
     }
+
+    public static async Task<ApiReply> ModifyTargetGroup(ApiCall call)
+    {
+        var outcome = await call.ExecuteAsync(new ModifyTargetGroup(call.Input.String("TargetGroupArn")!, HealthCheck(call.Input)));
+        if (outcome.Failed) return outcome.Error!;
+        var state = outcome.State!;
+        return ApiReply.Ok(w => w.MemberList("TargetGroups", [state.TargetGroups[outcome.Value!]], (w, g) => LoadBalancingXml.TargetGroup(w, g, state)));
+    }
+
+    /// <summary>The health-check members CreateTargetGroup and ModifyTargetGroup share (HTTP paths and matchers have no TCP meaning).</summary>
+    private static HealthCheckSpec HealthCheck(Input input) => new(input.Bool("HealthCheckEnabled"), input.Int("HealthCheckIntervalSeconds"),
+        input.Int("HealthCheckTimeoutSeconds"), input.Int("HealthyThresholdCount"), input.Int("UnhealthyThresholdCount"), input.String("HealthCheckPort"),
+        input.String("HealthCheckProtocol"));
 
     public static async Task<ApiReply> DescribeTargetGroups(ApiCall call)
     {
@@ -79,7 +92,8 @@ public static class LoadBalancing
         if (asked.FirstOrDefault(t => !group.Targets.Contains(t)) is { } unknown)
             return ElbErrors.InvalidTarget($"The target '{unknown.Id}' on port {unknown.Port} is not registered in the target group");
         var targets = asked.IsEmpty ? group.Targets : asked;
-        return ApiReply.Ok(w => w.MemberList("TargetHealthDescriptions", targets, (w, t) => LoadBalancingXml.TargetHealth(w, t, group, state)));
+        var health = call.Options.TargetHealth;
+        return ApiReply.Ok(w => w.MemberList("TargetHealthDescriptions", targets, (w, t) => LoadBalancingXml.TargetHealth(w, t, group, state, health)));
     }
 
     public static async Task<ApiReply> CreateListener(ApiCall call)

@@ -37,12 +37,12 @@ public static class LoadBalancingXml
         w.Element("Port", group.Port);
         w.Element("VpcId", group.VpcId);
         w.Element("HealthCheckProtocol", "TCP");
-        w.Element("HealthCheckPort", "traffic-port");
-        w.Element("HealthCheckEnabled", true);
-        w.Element("HealthCheckIntervalSeconds", 30);
-        w.Element("HealthCheckTimeoutSeconds", 10);
-        w.Element("HealthyThresholdCount", 5);
-        w.Element("UnhealthyThresholdCount", 2);
+        w.Element("HealthCheckPort", group.Health.Port);
+        w.Element("HealthCheckEnabled", group.Health.Enabled);
+        w.Element("HealthCheckIntervalSeconds", group.Health.IntervalSeconds);
+        w.Element("HealthCheckTimeoutSeconds", group.Health.TimeoutSeconds);
+        w.Element("HealthyThresholdCount", group.Health.HealthyThreshold);
+        w.Element("UnhealthyThresholdCount", group.Health.UnhealthyThreshold);
         w.MemberList("LoadBalancerArns", LoadBalancersOf(group, state), (w, arn) => w.WriteString(arn));
         w.Element("TargetType", group.TargetType);
         w.Element("IpAddressType", "ipv4");
@@ -67,24 +67,34 @@ public static class LoadBalancingXml
     }
 
     /// <summary>
-    /// A target's health as LocalVpc judges it: healthy while a listener forwards to its group and, for an
-    /// instance, while the instance runs; unused when no listener forwards to the group; unhealthy otherwise.
+    /// A target's health with AWS's states and reasons: unused while no listener forwards to its group, unhealthy while its
+    /// instance is not running, unavailable with health checks off, else what the health checks found.
     /// </summary>
-    public static void TargetHealth(XmlWriter w, LoadBalancerTarget target, TargetGroup group, AccountState state)
+    public static void TargetHealth(XmlWriter w, LoadBalancerTarget target, TargetGroup group, AccountState state, ITargetHealth checks)
     {
         var inUse = LoadBalancersOf(group, state).Any();
         var running = group.TargetType != "instance" || (state.Instances.TryGetValue(target.Id, out var instance) && instance.IsRunning);
-        var (health, reason) = !inUse ? ("unused", "Target.NotInUse") : running ? ("healthy", null) : ("unhealthy", "Target.InvalidState");
+        var (health, reason, description) =
+            !inUse ? ("unused", "Target.NotInUse", "Target group is not configured to receive traffic from the load balancer")
+            : !running ? ("unhealthy", "Target.InvalidState", "Target is in the stopped state")
+            : !group.Health.Enabled ? ("unavailable", "Target.HealthCheckDisabled", "Health checks disabled")
+            : checks.Of(group.Arn, target) switch
+            {
+                TargetHealthState.Healthy => ("healthy", (string?)null, (string?)null),
+                TargetHealthState.Unhealthy => ("unhealthy", "Target.FailedHealthChecks", "Health checks failed"),
+                _ => ("initial", "Elb.InitialHealthChecking", "Initial health checks in progress"),
+            };
         w.Structure("Target", w =>
         {
             w.Element("Id", target.Id);
             w.Element("Port", target.Port);
         });
-        w.Element("HealthCheckPort", target.Port.ToString());
+        w.Element("HealthCheckPort", group.Health.PortFor(target).ToString(System.Globalization.CultureInfo.InvariantCulture));
         w.Structure("TargetHealth", w =>
         {
             w.Element("State", health);
             w.Element("Reason", reason);
+            w.Element("Description", description);
         });
     }
 
