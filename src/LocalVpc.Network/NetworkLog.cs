@@ -26,4 +26,7 @@ internal static partial class NetworkLog
 
     [LoggerMessage(8, LogLevel.Debug, "DNS {Vpc}: could not forward {Name}: {Reason}")]
     public static partial void ForwardFailed(ILogger logger, string vpc, string name, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "health of {Target}:{Port} in {Group}: {State}")]
+    public static partial void HealthChanged(ILogger logger, string target, int port, string group, TargetHealthState state);
 }

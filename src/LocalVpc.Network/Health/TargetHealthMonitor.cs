@@ -78,19 +78,21 @@ public sealed class TargetHealthMonitor(PublishedState published, Dialer dialer,
                 passed = outcome is Dialed;
                 if (outcome is Dialed dialed) dialed.Socket.Dispose();
             }
-            catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-            {
-                passed = false;
-            }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or IOException)
+            {
+                // A check that times out or fails to connect is a failed check, never a stuck one.
+                passed = false;
+            }
         }
         var next = published.Time.GetUtcNow() + TimeSpan.FromSeconds(health.IntervalSeconds);
-        _observed.AddOrUpdate(key, _ => Judge(new Observation(TargetHealthState.Initial, 0, 0, next, false), passed, health, next),
-            (_, seen) => Judge(seen, passed, health, next));
-        logger.LogDebug("Health check of {Target}:{Port} in {Group}: {Result}", target.Id, port, group.Name, passed ? "passed" : "failed");
+        var before = Of(group.Arn, target);
+        var after = _observed.AddOrUpdate(key, _ => Judge(new Observation(TargetHealthState.Initial, 0, 0, next, false), passed, health, next),
+            (_, seen) => Judge(seen, passed, health, next)).State;
+        if (after != before) NetworkLog.HealthChanged(logger, target.Id, port, group.Name, after);
     }
 
     /// <summary>A result counted against the thresholds: so many in a row turn a target healthy, or unhealthy.</summary>
