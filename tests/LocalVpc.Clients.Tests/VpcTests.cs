@@ -77,6 +77,20 @@ public sealed class VpcTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     }
 
     [Fact]
+    public async Task CreateVpc_WithIpv6_IsRefused_NotIgnored_AndAMalformedBlockGetsAwsError()
+    {
+        async Task<string> Refusal(CreateVpcRequest request)
+        {
+            var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.CreateVpcAsync(request));
+            Assert.Equal("InvalidParameterValue", error.ErrorCode);
+            return error.Message;
+        }
+        Assert.Contains("300.1.1.1/16", await Refusal(new CreateVpcRequest { CidrBlock = "10.2.0.0/16", Ipv6CidrBlock = "300.1.1.1/16", Ipv6Pool = "pool" }));
+        Assert.Contains("IPv6", await Refusal(new CreateVpcRequest { CidrBlock = "10.2.0.0/16", AmazonProvidedIpv6CidrBlock = true }));
+        Assert.Single((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs); // only the default VPC
+    }
+
+    [Fact]
     public async Task DeleteVpc_WithSubnet_ReturnsDependencyViolation_ThenDeletesOnceEmpty()
     {
         var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.1.0.0/16" })).Vpc;

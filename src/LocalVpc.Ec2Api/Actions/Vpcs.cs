@@ -28,6 +28,13 @@ public static class Vpcs
     public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
+        // IPv6 blocks are not served yet: a malformed one gets AWS's error, any other is refused rather than ignored.
+        if (input.String("Ipv6CidrBlock") is { } ipv6 && !(System.Net.IPNetwork.TryParse(ipv6, out var block) &&
+                block.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6))
+            return Ec2Errors.InvalidParameterValue("ipv6CidrBlock", ipv6);
+        if (input.Has("Ipv6CidrBlock") || input.Bool("AmazonProvidedIpv6CidrBlock") == true || input.Has("Ipv6Pool") ||
+            input.Has("Ipv4IpamPoolId") || input.Has("Ipv6IpamPoolId"))
+            return Ec2Errors.InvalidParameterValue("LocalVpc creates VPCs with an IPv4 CidrBlock only; IPv6 blocks and IPAM pools are not served yet.");
         var outcome = await call.ExecuteAsync(new CreateVpc(input.String("CidrBlock"), input.String("InstanceTenancy"),
             Binding.TagSpecifications(input)));
         if (outcome.Failed) return outcome.Error!;
