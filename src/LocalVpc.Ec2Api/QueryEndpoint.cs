@@ -28,7 +28,8 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
                 ?? CredentialScope.FromQuery(parameters.GetValueOrDefault("X-Amz-Credential"),
                     parameters.GetValueOrDefault("X-Amz-SignedHeaders"), parameters.GetValueOrDefault("X-Amz-Signature"));
             api = QueryApi.For(parameters.GetValueOrDefault("Version"), credential?.Service);
-            reply = readError ?? await DispatchAsync(api, credential, action, parameters);
+            reply = readError ?? CredentialScope.CheckHeader(http.Request.Headers.Authorization)
+                ?? await DispatchAsync(api, credential, action, parameters);
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using System.Net;
 using System.Text;
 
@@ -32,6 +33,12 @@ public sealed class MalformedRequestTests(ServerFixture fixture) : IClassFixture
         { "Action=AuthorizeSecurityGroupIngress&Version=2016-11-15&GroupId=sg-0123456789abcdef0&IpPermissions.1.FromPort=2147483648", "InvalidParameterValue" },
         { "Action=Create%ZZVpc&Version=2016-11-15", "InvalidAction" },
         { "Action=CreateTags&Version=2016-11-15&ResourceId.1=vpc-0123456789abcdef0&Tag.1.Key=k&Tag.1.Value=%01bell", "InvalidParameterValue" },
+        // Characters XML 1.0 forbids, echoed in the message: the reply must still parse (Reply.Xml parses it).
+        { "Action=DescribeVpcs&Version=2016-11-15&%01=x", "UnknownParameter" },
+        { "Action=Foo%01&Version=2016-11-15", "InvalidAction" },
+        // A page size below one, where the model sets no bounds.
+        { "Action=DescribePrefixLists&Version=2016-11-15&MaxResults=0", "InvalidParameterValue" },
+        { "Action=DescribeVpcEndpointConnectionNotifications&Version=2016-11-15&MaxResults=-1", "InvalidParameterValue" },
     };
 
     [Theory]
@@ -65,6 +72,30 @@ public sealed class MalformedRequestTests(ServerFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         Assert.Contains("<zoneName>us-east-1b</zoneName>", body);
         Assert.DoesNotContain("us-east-1a", body);
+    }
+
+    [Fact]
+    public async Task AnAuthorizationHeaderThatRepeatsAField_GetsIncompleteSignature_NotA500()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, fixture.Server.Url)
+        {
+            Content = new StringContent("Action=DescribeVpcs&Version=2016-11-15", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=x, Credential=y");
+        using var response = await RawEc2.Http.SendAsync(request);
+        var reply = new RawEc2.Reply(response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.BadRequest, "IncompleteSignature"), (reply.Status, reply.ErrorCode));
+    }
+
+    [Fact]
+    public async Task TheLargestPageSize_ListsEverything()
+    {
+        var all = await RawEc2.PostAsync(fixture.Server, _account, ("Action", "DescribePrefixLists"), ("Version", "2016-11-15"));
+        var largest = await RawEc2.PostAsync(fixture.Server, _account, ("Action", "DescribePrefixLists"), ("Version", "2016-11-15"),
+            ("MaxResults", int.MaxValue.ToString()));
+        XNamespace ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
+        Assert.NotEmpty(all.Xml.Descendants(ns + "prefixListId"));
+        Assert.Equal(all.Xml.Descendants(ns + "prefixListId").Select(e => e.Value), largest.Xml.Descendants(ns + "prefixListId").Select(e => e.Value));
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public static class Paging
             page = remaining.ToList();
             return null;
         }
-        page = remaining.Take(max + 1).ToList();
+        if (max < 1) return Ec2Errors.InvalidParameterValueRange("MaxResults", max.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, int.MaxValue);
+        // One more than a page tells whether another follows; int.MaxValue must not wrap around.
+        page = remaining.Take(max == int.MaxValue ? max : max + 1).ToList();
         if (page.Count > max)
         {
             page.RemoveAt(max);

@@ -46,6 +46,23 @@ public static class XmlResponseWriter
         w.WriteEndElement();
     });
 
+    /// <summary>
+    /// An error message that may echo what the caller sent, with every character XML 1.0 forbids written as <c>\uXXXX</c>
+    /// text: the writer does not check characters, and a client cannot parse a reply that holds one.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        var safe = new System.Text.StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) safe.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) safe.Append(text[i]).Append(text[++i]);
+            else safe.Append($"\\u{(int)text[i]:x4}");
+        }
+        return safe.ToString();
+    }
+
     /// <summary>The query protocol's error: <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>.</summary>
     public static ReadOnlyMemory<byte> QueryError(AwsError error, string xmlNamespace, string requestId) => Write(w =>
     {
@@ -53,7 +70,7 @@ public static class XmlResponseWriter
         w.WriteStartElement("Error", xmlNamespace);
         w.WriteElementString("Type", xmlNamespace, error.HttpStatus >= 500 ? "Receiver" : "Sender");
         w.WriteElementString("Code", xmlNamespace, error.Code);
-        w.WriteElementString("Message", xmlNamespace, error.Message);
+        w.WriteElementString("Message", xmlNamespace, XmlSafe(error.Message));
         w.WriteEndElement();
         w.WriteElementString("RequestId", xmlNamespace, requestId);
         w.WriteEndElement();
@@ -66,7 +83,7 @@ public static class XmlResponseWriter
         w.WriteStartElement("Errors");
         w.WriteStartElement("Error");
         w.WriteElementString("Code", error.Code);
-        w.WriteElementString("Message", error.Message);
+        w.WriteElementString("Message", XmlSafe(error.Message));
         w.WriteEndElement();
         w.WriteEndElement();
         w.WriteElementString("RequestID", requestId);

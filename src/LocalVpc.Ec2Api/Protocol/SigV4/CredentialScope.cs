@@ -14,16 +14,27 @@ public sealed record CredentialScope(string AccessKeyId, string Date, string Reg
     /// <summary>Reads the Authorization header; null when absent or not SigV4.</summary>
     public static CredentialScope? FromHeader(string? authorization)
     {
-        if (authorization is null || !authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)) return null;
-        var fields = authorization[(Algorithm.Length + 1)..]
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(f => f.Split('=', 2))
-            .Where(f => f.Length == 2)
-            .ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-        return fields.TryGetValue("Credential", out var credential)
-            ? Parse(credential, fields.GetValueOrDefault("SignedHeaders"), fields.GetValueOrDefault("Signature"))
+        if (Fields(authorization) is not { } fields) return null;
+        var first = fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        return first.TryGetValue("Credential", out var credential)
+            ? Parse(credential, first.GetValueOrDefault("SignedHeaders"), first.GetValueOrDefault("Signature"))
             : null;
     }
+
+    /// <summary>AWS's answer to a SigV4 header that names one of its components twice.</summary>
+    public static AwsError? CheckHeader(string? authorization) =>
+        Fields(authorization) is { } fields && fields.GroupBy(f => f.Key).FirstOrDefault(g => g.Count() > 1) is { } repeated
+            ? new AwsError("IncompleteSignature", $"Authorization header requires each component specified only once: {repeated.Key} is given {repeated.Count()} times.")
+            : null;
+
+    private static List<KeyValuePair<string, string>>? Fields(string? authorization) =>
+        authorization is null || !authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)
+            ? null
+            : [.. authorization[(Algorithm.Length + 1)..]
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(f => f.Split('=', 2))
+                .Where(f => f.Length == 2)
+                .Select(f => KeyValuePair.Create(f[0], f[1]))];
 
     /// <summary>Reads a presigned request's X-Amz-Credential; null when absent or malformed.</summary>
     public static CredentialScope? FromQuery(string? credential, string? signedHeaders, string? signature) =>
