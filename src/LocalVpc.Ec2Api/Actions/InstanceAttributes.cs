@@ -27,7 +27,7 @@ public static class InstanceAttributes
                 case "disableApiTermination": Flag(w, "disableApiTermination", false); break;
                 case "disableApiStop": Flag(w, "disableApiStop", false); break;
                 case "instanceInitiatedShutdownBehavior": Value(w, "instanceInitiatedShutdownBehavior", "stop"); break;
-                case "rootDeviceName": Value(w, "rootDeviceName", InstanceXml.RootDeviceName); break;
+                case "rootDeviceName": Value(w, "rootDeviceName", ImageInfo.RootDeviceName); break;
                 case "blockDeviceMapping": w.List("blockDeviceMapping", Array.Empty<string>(), (_, _) => { }); break;
                 case "productCodes": w.List("productCodes", Array.Empty<string>(), (_, _) => { }); break;
                 case "sourceDestCheck": Flag(w, "sourceDestCheck", primary?.SourceDestCheck ?? true); break;

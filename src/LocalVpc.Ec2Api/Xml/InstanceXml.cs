@@ -3,9 +3,6 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes <c>Reservation</c>, <c>Instance</c>, <c>InstanceStateChange</c> and <c>InstanceStatus</c>.</summary>
 public static class InstanceXml
 {
-    /// <summary>The root device every instance reports (an Amazon Linux AMI's).</summary>
-    public const string RootDeviceName = ImageInfo.RootDeviceName;
-
     /// <summary>The reservation members (also RunInstances' whole reply).</summary>
     public static void Reservation(XmlWriter w, string reservationId, IReadOnlyList<Instance> instances, AccountState state,
         InstanceState? shownState = null)
@@ -64,7 +61,7 @@ public static class InstanceXml
             });
         w.Element("architecture", ImageCatalog.Find(instance.ImageId)?.Architecture ?? "x86_64");
         w.Element("rootDeviceType", "ebs");
-        w.Element("rootDeviceName", RootDeviceName);
+        w.Element("rootDeviceName", ImageInfo.RootDeviceName);
         w.List("blockDeviceMapping", state.VolumesOf(instance.Id).ToList(), VolumeXml.InstanceBlockDevice);
         w.Element("virtualizationType", "hvm");
         TagXml.TagSet(w, state.TagsOf(instance.Id));

@@ -17,7 +17,7 @@ public sealed record AttachNetworkInterface(string NetworkInterfaceId, string In
             return Ec2Errors.IncorrectInstanceState(instance.Id, instance.State, "attached to");
         if (eni.AvailabilityZone != instance.AvailabilityZone)
             return Ec2Errors.InvalidParameterCombination(
-                $"You may not attach a network interface to an instance if they are not in the same availability zone");
+                "You may not attach a network interface to an instance if they are not in the same availability zone");
         if (eni.VpcId != instance.VpcId)
             return Ec2Errors.InvalidParameterCombination($"The network interface {eni.Id} and instance {instance.Id} are in different VPCs.");
         if (state.NetworkInterfacesOf(instance).Any(n => n.Attachment!.DeviceIndex == index))
