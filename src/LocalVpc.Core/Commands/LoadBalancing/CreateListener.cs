@@ -8,14 +8,8 @@ public sealed record CreateListener(string LoadBalancerArn, string? Protocol, in
     {
         if (!state.LoadBalancers.TryGetValue(LoadBalancerArn, out var balancer)) return ElbErrors.LoadBalancerNotFound(LoadBalancerArn);
         if (Protocol is null || Port is null) return ElbErrors.Validation("A listener of a network load balancer needs a protocol and a port");
-        if (Protocol is not ("TCP" or "UDP" or "TCP_UDP" or "TLS")) return ElbErrors.UnsupportedProtocol(Protocol);
-        if (Port is < 1 or > 65535) return ElbErrors.Validation($"Port {Port} is not between 1 and 65535");
-        if (ActionType != "forward" || TargetGroupArn is null)
-            return ElbErrors.Validation("LocalVpc serves listeners whose default action forwards to one target group.");
-        if (!state.TargetGroups.TryGetValue(TargetGroupArn, out var group)) return ElbErrors.TargetGroupNotFound(TargetGroupArn);
-        if (group.VpcId != balancer.VpcId)
-            return ElbErrors.InvalidConfigurationRequest($"The target group '{group.Arn}' is not in the load balancer's VPC");
-        if (state.Listeners.Values.Any(l => l.LoadBalancerArn == balancer.Arn && l.Port == Port)) return ElbErrors.DuplicateListener(Port.Value);
+        if (ListenerRules.Check(state, balancer, Protocol, Port.Value, ActionType, TargetGroupArn, listenerArn: null, out var group) is { } error)
+            return error;
 
         var arn = ElbArn.ForListener(balancer.Arn, ElbArn.NewHex(context.Ids));
         List<Event> events = [new ResourcePut(new Listener(arn, balancer.Arn, Protocol, Port.Value, group.Arn))];

@@ -7,22 +7,11 @@ public sealed record ModifyListener(string ListenerArn, string? Protocol, int? P
     {
         if (!state.Listeners.TryGetValue(ListenerArn, out var listener)) return ElbErrors.ListenerNotFound(ListenerArn);
         var balancer = state.LoadBalancers[listener.LoadBalancerArn];
+        // What the request leaves out stays as it is; the result is checked as a new listener would be.
         var protocol = Protocol ?? listener.Protocol;
         var port = Port ?? listener.Port;
-        if (protocol is not ("TCP" or "UDP" or "TCP_UDP" or "TLS")) return ElbErrors.UnsupportedProtocol(protocol);
-        if (port is < 1 or > 65535) return ElbErrors.Validation($"Port {port} is not between 1 and 65535");
-        var groupArn = listener.TargetGroupArn;
-        if (ActionType is not null || TargetGroupArn is not null)
-        {
-            if (ActionType != "forward" || TargetGroupArn is null)
-                return ElbErrors.Validation("LocalVpc serves listeners whose default action forwards to one target group.");
-            if (!state.TargetGroups.TryGetValue(TargetGroupArn, out var group)) return ElbErrors.TargetGroupNotFound(TargetGroupArn);
-            if (group.VpcId != balancer.VpcId)
-                return ElbErrors.InvalidConfigurationRequest($"The target group '{group.Arn}' is not in the load balancer's VPC");
-            groupArn = group.Arn;
-        }
-        if (state.Listeners.Values.Any(l => l.Arn != listener.Arn && l.LoadBalancerArn == balancer.Arn && l.Port == port))
-            return ElbErrors.DuplicateListener(port);
-        return Decision.Of(listener.Arn, new ResourcePut(listener with { Protocol = protocol, Port = port, TargetGroupArn = groupArn }));
+        var (actionType, groupArn) = ActionType is null && TargetGroupArn is null ? ("forward", listener.TargetGroupArn) : (ActionType, TargetGroupArn);
+        if (ListenerRules.Check(state, balancer, protocol, port, actionType, groupArn, listener.Arn, out var group) is { } error) return error;
+        return Decision.Of(listener.Arn, new ResourcePut(listener with { Protocol = protocol, Port = port, TargetGroupArn = group.Arn }));
     }
 }
