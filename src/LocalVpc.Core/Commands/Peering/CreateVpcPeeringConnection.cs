@@ -30,11 +30,6 @@ public sealed record CreateVpcPeeringConnection(string? VpcId, string? PeerVpcId
                 $"Pending Acceptance by {peerOwner}", expires);
 
         if (TagRules.ForNewResource(TagSpecifications, "vpc-peering-connection", id, out var tags) is { } tagError) return tagError;
-        ImmutableArray<Event> own = tags is null ? [new ResourcePut(peering)] : [new ResourcePut(peering), tags];
-        // A failed request stays with the requester only: nothing reached the other side.
-        var elsewhere = peering.StatusCode == VpcPeeringConnection.Failed
-            ? []
-            : peering.Owners.Where(o => o != state.Scope.Account).Select(o => new AccountEvents(o, [new ResourcePut(peering)]));
-        return Decision.Across(id, own, elsewhere);
+        return Peerings.Write(state, peering, id, tags is null ? [] : [tags]);
     }
 }

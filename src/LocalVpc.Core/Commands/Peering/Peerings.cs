@@ -14,12 +14,18 @@ internal static class Peerings
         return ResourceKinds.VpcPeeringConnection.Find(state, id, out peering);
     }
 
-    /// <summary>The changed connection in the caller's copy and in the other side's account, written together.</summary>
-    public static Decision<T> Write<T>(AccountState state, VpcPeeringConnection changed, T value)
+    /// <summary>
+    /// The changed connection in the caller's copy and in the other side's account, written together; a failed request
+    /// reached no other side, so only the caller's copy is written. <paramref name="alsoOwn"/> are further events for the
+    /// caller's account (its tags).
+    /// </summary>
+    public static Decision<T> Write<T>(AccountState state, VpcPeeringConnection changed, T value, params IEnumerable<Event> alsoOwn)
     {
         var me = state.Scope.Account;
-        var elsewhere = changed.Owners.Where(o => o != me).Select(o => new AccountEvents(o, [new ResourcePut(changed)]));
-        return Decision.Across(value, [new ResourcePut(changed)], elsewhere);
+        var elsewhere = changed.StatusCode == VpcPeeringConnection.Failed
+            ? []
+            : changed.Owners.Where(o => o != me).Select(o => new AccountEvents(o, [new ResourcePut(changed)]));
+        return Decision.Across(value, [new ResourcePut(changed), .. alsoOwn], elsewhere);
     }
 
     public static AwsError NotPermitted(string account, string verb, string id) =>
