@@ -226,6 +226,11 @@ public sealed class InstanceTests(ServerFixture fixture) : IClassFixture<ServerF
         })).Reservation.Instances[0];
         Assert.Equal("arm64", instance.Architecture.Value);
         Assert.Equal(["/dev/sdf", "/dev/xvda"], instance.BlockDeviceMappings.Select(m => m.DeviceName).Order());
+        var attribute = (await _ec2.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest
+        {
+            InstanceId = instance.InstanceId, Attribute = InstanceAttributeName.BlockDeviceMapping,
+        })).InstanceAttribute.BlockDeviceMappings;
+        Assert.Equal(["/dev/sdf", "/dev/xvda"], attribute.Select(m => m.DeviceName).Order()); // the same devices as DescribeInstances
 
         var volumes = (await _ec2.DescribeVolumesAsync(new DescribeVolumesRequest { Filters = [new("attachment.instance-id", [instance.InstanceId])] })).Volumes;
         var root = Assert.Single(volumes, v => v.Attachments[0].Device == "/dev/xvda");

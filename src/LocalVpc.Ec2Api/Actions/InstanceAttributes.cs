@@ -28,7 +28,7 @@ public static class InstanceAttributes
                 case "disableApiStop": Flag(w, "disableApiStop", false); break;
                 case "instanceInitiatedShutdownBehavior": Value(w, "instanceInitiatedShutdownBehavior", "stop"); break;
                 case "rootDeviceName": Value(w, "rootDeviceName", ImageInfo.RootDeviceName); break;
-                case "blockDeviceMapping": w.List("blockDeviceMapping", Array.Empty<string>(), (_, _) => { }); break;
+                case "blockDeviceMapping": w.List("blockDeviceMapping", state.VolumesOf(instance.Id).ToList(), VolumeXml.InstanceBlockDevice); break;
                 case "productCodes": w.List("productCodes", Array.Empty<string>(), (_, _) => { }); break;
                 case "sourceDestCheck": Flag(w, "sourceDestCheck", primary?.SourceDestCheck ?? true); break;
                 case "groupSet":
