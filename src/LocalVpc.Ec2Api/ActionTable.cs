@@ -24,6 +24,8 @@ public static class ActionTable
         ["DescribeSubnets"] = Subnets.Describe,
         ["DeleteSubnet"] = Subnets.Delete,
         ["ModifySubnetAttribute"] = Subnets.ModifyAttribute,
+        ["AssociateSubnetCidrBlock"] = Subnets.AssociateCidrBlock,
+        ["DisassociateSubnetCidrBlock"] = Subnets.DisassociateCidrBlock,
 
         ["CreateSecurityGroup"] = SecurityGroups.Create,
         ["DescribeSecurityGroups"] = SecurityGroups.Describe,
@@ -71,6 +73,9 @@ public static class ActionTable
         ["AttachInternetGateway"] = InternetGateways.Attach,
         ["DetachInternetGateway"] = InternetGateways.Detach,
         ["DeleteInternetGateway"] = InternetGateways.Delete,
+        ["CreateEgressOnlyInternetGateway"] = EgressOnlyInternetGateways.Create,
+        ["DescribeEgressOnlyInternetGateways"] = EgressOnlyInternetGateways.Describe,
+        ["DeleteEgressOnlyInternetGateway"] = EgressOnlyInternetGateways.Delete,
 
         ["CreateNetworkAcl"] = NetworkAcls.Create,
         ["DescribeNetworkAcls"] = NetworkAcls.Describe,
@@ -88,6 +93,8 @@ public static class ActionTable
         ["DetachNetworkInterface"] = NetworkInterfaces.Detach,
         ["AssignPrivateIpAddresses"] = NetworkInterfaces.AssignPrivateIpAddresses,
         ["UnassignPrivateIpAddresses"] = NetworkInterfaces.UnassignPrivateIpAddresses,
+        ["AssignIpv6Addresses"] = NetworkInterfaces.AssignIpv6Addresses,
+        ["UnassignIpv6Addresses"] = NetworkInterfaces.UnassignIpv6Addresses,
 
         ["RunInstances"] = Instances.Run,
         ["DescribeInstances"] = Instances.Describe,

@@ -10,6 +10,7 @@ public static class VpcLayout
     public const int DefaultSubnetPrefixLength = 20;
     public const string DefaultGroupDescription = "default VPC security group";
     public const string AnyIpv4 = "0.0.0.0/0";
+    public const string AnyIpv6 = "::/0";
 
     /// <summary>The set a new VPC gets: the region's default one while it exists, else none.</summary>
     private static string DefaultDhcpOptionsOf(AccountState state)
@@ -19,7 +20,9 @@ public static class VpcLayout
     }
 
     /// <summary>Events that create a VPC and its defaults. The VPC is the first event.</summary>
-    public static List<Event> NewVpc(AccountState state, CommandContext context, Ipv4Cidr cidr, string tenancy, bool isDefault)
+    /// <param name="ipv6">An IPv6 block the VPC is created with, which brings its IPv6 defaults (<see cref="WithIpv6Defaults"/>).</param>
+    public static List<Event> NewVpc(AccountState state, CommandContext context, Ipv4Cidr cidr, string tenancy, bool isDefault,
+        VpcIpv6CidrAssociation? ipv6 = null)
     {
         var owner = state.Scope.Account;
         var vpcId = context.Ids.Next(IdPrefix.Vpc);
@@ -48,8 +51,57 @@ public static class VpcLayout
                     RulePeer.Ipv4(AnyIpv4), null),
             ]);
 
+        if (ipv6 is not null)
+        {
+            vpc = vpc with { Ipv6CidrAssociations = [ipv6] };
+            mainTable = WithLocalRoute(mainTable, ipv6.Cidr);
+            defaultAcl = WithIpv6Defaults(defaultAcl);
+            defaultGroup = WithIpv6Egress(defaultGroup, context);
+        }
         return [new ResourcePut(vpc), new ResourcePut(mainTable), new ResourcePut(defaultAcl), new ResourcePut(defaultGroup)];
     }
+
+    /// <summary>
+    /// Events that give an existing VPC another IPv6 block: its local route in every route table and, with the first block,
+    /// the IPv6 defaults of its ACLs and default security group.
+    /// </summary>
+    public static List<Event> AddIpv6Block(AccountState state, CommandContext context, Vpc vpc, VpcIpv6CidrAssociation association)
+    {
+        List<Event> events = [new ResourcePut(vpc with { Ipv6CidrAssociations = vpc.Ipv6CidrAssociations.Add(association) })];
+        events.AddRange(state.RouteTablesOf(vpc.Id).Select(t => new ResourcePut(WithLocalRoute(t, association.Cidr))));
+        if (vpc.HasIpv6) return events;
+        events.AddRange(state.NetworkAcls.Values.Where(a => a.VpcId == vpc.Id).Select(a => new ResourcePut(WithIpv6Defaults(a))));
+        if (state.SecurityGroups.Values.FirstOrDefault(g => g.VpcId == vpc.Id && g.IsDefault) is { } group)
+            events.Add(new ResourcePut(WithIpv6Egress(group, context)));
+        return events;
+    }
+
+    /// <summary>The local route AWS adds for a VPC's block to each of its route tables.</summary>
+    public static RouteTable WithLocalRoute(RouteTable table, Ipv6Cidr block) =>
+        table with { Routes = table.Routes.Add(new Route(null, block.ToString(), null, RouteTarget.Local, Route.OriginCreateRouteTable)) };
+
+    /// <summary>
+    /// An ACL of a VPC with IPv6: final IPv6 denies both ways, and in the default ACL rule 101 allowing all IPv6 in each
+    /// direction whose rules are still the defaults (https://docs.aws.amazon.com/vpc/latest/userguide/default-network-acl.html).
+    /// </summary>
+    public static NetworkAcl WithIpv6Defaults(NetworkAcl acl)
+    {
+        var entries = acl.Entries.ToList();
+        foreach (var egress in new[] { true, false })
+        {
+            var direction = entries.Where(e => e.Egress == egress).ToList();
+            if (direction.Any(e => e.IsIpv6)) continue;
+            var unmodified = direction.Count == 2 && direction.Exists(e => e is { RuleNumber: 100, Protocol: "-1", RuleAction: "allow", CidrBlock: AnyIpv4 });
+            if (acl.IsDefault && unmodified) entries.Add(new NetworkAclEntry(101, "-1", "allow", egress, AnyIpv6));
+            entries.Add(new NetworkAclEntry(NetworkAclEntry.FinalIpv6Rule, "-1", "deny", egress, AnyIpv6));
+        }
+        return acl with { Entries = [.. entries.OrderBy(e => e.RuleNumber)] };
+    }
+
+    /// <summary>A group of a VPC with IPv6 lets all IPv6 out, as all IPv4 (the default group, and every group created after).</summary>
+    public static SecurityGroup WithIpv6Egress(SecurityGroup group, CommandContext context) =>
+        group with { Rules = group.Rules.Add(new SecurityGroupRule(context.Ids.Next(IdPrefix.SecurityGroupRule), IsEgress: true, "-1", null, null,
+            new RulePeer(CidrIpv6: AnyIpv6), null)) };
 
     /// <summary>A new subnet, associated with its VPC's default network ACL.</summary>
     public static Subnet NewSubnet(AccountState state, CommandContext context, Vpc vpc, string defaultAclId, Ipv4Cidr cidr,

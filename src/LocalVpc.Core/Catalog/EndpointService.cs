@@ -18,8 +18,14 @@ public sealed record EndpointService(
     ImmutableArray<AvailabilityZone> AvailabilityZones,
     bool PrivateDnsOnlyWithGateway,
     PrefixList? PrefixList,
-    string PrivateDnsVerificationState = "verified")
+    string PrivateDnsVerificationState = "verified",
+    ImmutableArray<string> SupportedIpAddressTypes = default)
 {
+    /// <summary>ipv4 and/or ipv6: what endpoints to it may use (dualstack needs both). IPv4 alone when not said.</summary>
+    public ImmutableArray<string> SupportedIpAddressTypes { get; init; } = SupportedIpAddressTypes.IsDefault ? [Ipv4] : SupportedIpAddressTypes;
+
+    public const string Ipv4 = "ipv4", Ipv6 = "ipv6";
+
     public string? PrivateDnsName => PrivateDnsNames.IsEmpty ? null : PrivateDnsNames[0];
 
     /// <summary>The names an endpoint may serve with private DNS on: only once the provider's name is verified.</summary>

@@ -68,7 +68,9 @@ public static class ServiceCatalog
                 ? new PrefixList(PrefixListId(region.Name, e.Name), serviceName, region.Name, [.. Data.PrefixLists.Cidrs[e.Name]])
                 : null;
             return new EndpointService(serviceName, e.Name, e.Type, $"vpce-svc-{Hex($"{serviceName}/{e.Type}", 17)}", "amazon", baseDns,
-                privateDns, e.Policy, AcceptanceRequired: false, region.Zones, e.PrivateDnsOnlyWithGateway, prefixList);
+                privateDns, e.Policy, AcceptanceRequired: false, region.Zones, e.PrivateDnsOnlyWithGateway, prefixList,
+                // AWS's interface services take dual-stack endpoints (PrivateLink guide, "IP address types"); gateways are IPv4.
+                SupportedIpAddressTypes: e.Type == "Interface" ? [EndpointService.Ipv4, EndpointService.Ipv6] : [EndpointService.Ipv4]);
         }).OrderBy(s => s.ServiceName, StringComparer.Ordinal).ThenBy(s => s.Type, StringComparer.Ordinal)];
     }
 

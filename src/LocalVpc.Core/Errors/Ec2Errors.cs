@@ -80,6 +80,10 @@ public static class Ec2Errors
     public static AwsError SubnetRange(string cidr) => new("InvalidSubnet.Range", $"The CIDR '{cidr}' is invalid.");
     public static AwsError SubnetConflict(string cidr) =>
         new("InvalidSubnet.Conflict", $"The CIDR '{cidr}' conflicts with another subnet");
+    public static AwsError SubnetCidrAssociationNotFound(string id) =>
+        new("InvalidSubnetCidrBlockAssociationID.NotFound", $"The subnet CIDR block with association ID '{id}' does not exist");
+    public static AwsError SubnetCidrAssociationMalformed(string id) =>
+        Malformed("InvalidSubnetCidrBlockAssociationID.Malformed", id, IdPrefix.SubnetCidrAssociation);
     public static AwsError SubnetDependencyViolation(string id) =>
         new("DependencyViolation", $"The subnet '{id}' has dependencies and cannot be deleted.");
     public static AwsError InvalidAvailabilityZone(string zone, IEnumerable<string> zones) =>
@@ -155,6 +159,11 @@ public static class Ec2Errors
         new("InvalidVpcPeeringConnectionID.NotFound", $"The vpcPeeringConnection ID '{id}' does not exist");
     public static AwsError VolumeNotFound(string id) => new("InvalidVolume.NotFound", $"The volume '{id}' does not exist.");
     public static AwsError VolumeIdMalformed(string id) => Malformed("InvalidVolumeID.Malformed", id, IdPrefix.Volume);
+    // The provider reads InvalidGatewayID.NotFound as "gone" for egress-only gateways.
+    public static AwsError EgressOnlyInternetGatewayNotFound(string id) =>
+        new("InvalidGatewayID.NotFound", $"The eigw ID '{id}' does not exist");
+    public static AwsError EgressOnlyInternetGatewayIdMalformed(string id) =>
+        Malformed("InvalidEgressOnlyInternetGatewayId.Malformed", id, IdPrefix.EgressOnlyInternetGateway);
     public static AwsError VpnGatewayNotFound(string id) => new("InvalidVpnGatewayID.NotFound", $"The vpnGateway ID '{id}' does not exist");
     public static AwsError VpnGatewayIdMalformed(string id) => Malformed("InvalidVpnGatewayID.Malformed", id, IdPrefix.VpnGateway);
     public static AwsError VpcPeeringConnectionIdMalformed(string id) =>

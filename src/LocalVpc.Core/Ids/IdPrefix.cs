@@ -6,6 +6,8 @@ public static class IdPrefix
     public const string Vpc = "vpc";
     public const string VpcCidrAssociation = "vpc-cidr-assoc";
     public const string Subnet = "subnet";
+    public const string SubnetCidrAssociation = "subnet-cidr-assoc";
+    public const string EgressOnlyInternetGateway = "eigw";
     public const string SecurityGroup = "sg";
     public const string SecurityGroupRule = "sgr";
     public const string RouteTable = "rtb";

@@ -1,5 +1,5 @@
 namespace LocalVpc.Core.Requests;
 
-/// <summary>Where and how RunInstances places instances: the subnet, groups, addresses of each primary interface.</summary>
+/// <summary>Where and how RunInstances places instances: the subnet, groups, IPv4 and IPv6 addresses of each primary interface.</summary>
 public sealed record InstanceLaunch(string? SubnetId, ImmutableArray<string> GroupIds, string? PrivateIpAddress,
-    bool? AssociatePublicIpAddress, string? NetworkInterfaceId);
+    bool? AssociatePublicIpAddress, string? NetworkInterfaceId, ImmutableArray<string> Ipv6Addresses = default, int? Ipv6AddressCount = null);

@@ -1,7 +1,8 @@
 namespace LocalVpc.Core.Resources;
 
 /// <summary>
-/// A network interface: private IPv4 addresses from its subnet (the first is the primary), security groups,
+/// A network interface: private IPv4 addresses from its subnet (the first is the primary), IPv6 addresses from the subnet's
+/// IPv6 block, security groups,
 /// and what it belongs to: an instance (through <see cref="Attachment"/>) or an AWS-managed resource
 /// (<see cref="RequesterManaged"/>, with <see cref="InterfaceType"/> saying which kind).
 /// </summary>
@@ -25,8 +26,15 @@ public sealed record NetworkInterface(
     bool SourceDestCheck,
     NetworkInterfaceAttachment? Attachment,
     string? PublicIp,
-    NetworkInterfaceAttachment? DetachedAttachment = null) : Resource(Id)
+    NetworkInterfaceAttachment? DetachedAttachment = null,
+    ImmutableArray<string> Ipv6Addresses = default) : Resource(Id)
 {
+    /// <summary>Empty, not default, for an interface written before interfaces had IPv6 addresses.</summary>
+    public ImmutableArray<string> Ipv6Addresses { get; init; } = Ipv6Addresses.IsDefault ? [] : Ipv6Addresses;
+
+    /// <summary>The first IPv6 address, which an instance shows as its <c>ipv6Address</c>.</summary>
+    public string? Ipv6Address => Ipv6Addresses.IsEmpty ? null : Ipv6Addresses[0];
+
     /// <summary>The account EC2 names as the requester of the interfaces it manages (VPC user guide, requester-managed interfaces).</summary>
     public const string AwsRequesterId = "727180483921";
 

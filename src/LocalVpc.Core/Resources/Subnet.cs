@@ -1,6 +1,6 @@
 namespace LocalVpc.Core.Resources;
 
-/// <summary>A subnet: one IPv4 block of its VPC in one availability zone.</summary>
+/// <summary>A subnet: one IPv4 block of its VPC in one availability zone, and optionally a /64 of the VPC's IPv6 blocks.</summary>
 /// <param name="HostnameTypeOnLaunch">How instances launched here are named: <c>ip-name</c> or <c>resource-name</c>.</param>
 public sealed record Subnet(
     string Id,
@@ -16,7 +16,9 @@ public sealed record Subnet(
     bool EnableDns64 = false,
     string HostnameTypeOnLaunch = Subnet.IpName,
     bool ResourceNameDnsARecordOnLaunch = false,
-    bool ResourceNameDnsAaaaRecordOnLaunch = false) : Resource(Id)
+    bool ResourceNameDnsAaaaRecordOnLaunch = false,
+    SubnetIpv6CidrAssociation? Ipv6CidrAssociation = null,
+    bool AssignIpv6AddressOnCreation = false) : Resource(Id)
 {
     /// <remarks>
     /// Every subnet has exactly one network ACL association, so it lives here rather than in the ACL:
@@ -32,6 +34,8 @@ public sealed record Subnet(
     public const string ResourceName = "resource-name";
 
     public string CidrBlock => Cidr.ToString();
+
+    public Ipv6Cidr? Ipv6Cidr => Ipv6CidrAssociation?.Cidr;
 
     public string State => "available";
 

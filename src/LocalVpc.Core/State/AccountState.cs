@@ -113,6 +113,8 @@ public sealed class AccountState
             { GatewayId: { } vpce } when vpce.StartsWith("vpce-", StringComparison.Ordinal) => VpcEndpoints.ContainsKey(vpce),
             { GatewayId: { } vgw } when vgw.StartsWith("vgw-", StringComparison.Ordinal) =>
                 Table(ResourceKinds.VpnGateway).TryGetValue(vgw, out var vpn) && vpn.VpcId == table.VpcId,
+            { EgressOnlyInternetGatewayId: { } eigw } =>
+                Table(ResourceKinds.EgressOnlyInternetGateway).TryGetValue(eigw, out var egressOnly) && egressOnly.VpcId == table.VpcId,
             { VpcPeeringConnectionId: { } pcx } => Table(ResourceKinds.VpcPeeringConnection).TryGetValue(pcx, out var peering) && peering.IsActive,
             _ => true,
         };

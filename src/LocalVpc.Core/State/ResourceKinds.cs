@@ -50,13 +50,16 @@ public static class ResourceKinds
         Ec2Errors.VolumeIdMalformed, Ec2Errors.VolumeNotFound);
     public static readonly ResourceKind<VpnGateway> VpnGateway = new(21, "vpn-gateway", IdPrefix.VpnGateway, "vpn-gateway",
         Ec2Errors.VpnGatewayIdMalformed, Ec2Errors.VpnGatewayNotFound);
+    public static readonly ResourceKind<EgressOnlyInternetGateway> EgressOnlyInternetGateway = new(24, "egress-only-internet-gateway",
+        IdPrefix.EgressOnlyInternetGateway, "egress-only-internet-gateway", Ec2Errors.EgressOnlyInternetGatewayIdMalformed,
+        Ec2Errors.EgressOnlyInternetGatewayNotFound);
 
     /// <summary>Every kind, by <see cref="ResourceKind.Index"/>.</summary>
     public static readonly ImmutableArray<ResourceKind> All =
     [
         Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
         LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis, CustomerGateway,
-        DhcpOptions, VpcPeeringConnection, VpnGateway, ManagedPrefixList, Volume,
+        DhcpOptions, VpcPeeringConnection, VpnGateway, ManagedPrefixList, Volume, EgressOnlyInternetGateway,
     ];
 
     /// <summary>The kind that owns an id or ARN; null when none does.</summary>

@@ -96,15 +96,17 @@ public static class EndpointRules
         return null;
     }
 
-    /// <summary>The interface an interface endpoint puts in one subnet.</summary>
+    /// <summary>The interface an interface endpoint puts in one subnet, with an IPv6 address too for a dual-stack endpoint.</summary>
     public static AwsError? NewInterface(AccountState state, CommandContext context, string endpointId, Subnet subnet,
-        ImmutableArray<string> groups, ISet<uint> pending, out NetworkInterface eni)
+        ImmutableArray<string> groups, bool ipv6, ISet<uint> pending, out NetworkInterface eni)
     {
         eni = null!;
         if (AddressAllocator.Allocate(state, subnet, [], 1, pending, out var addresses) is { } error) return error;
+        if (Ipv6AddressAllocator.Allocate(state, subnet, [], ipv6 ? 1 : 0, new HashSet<UInt128>(), out var ipv6Addresses) is { } ipv6Error)
+            return ipv6Error;
         eni = new NetworkInterface(context.Ids.Next(IdPrefix.NetworkInterface), subnet.Id, subnet.VpcId, subnet.AvailabilityZone,
             subnet.AvailabilityZoneId, state.Scope.Account, $"VPC Endpoint Interface {endpointId}", [.. addresses], groups, "vpc_endpoint",
-            RequesterManaged: true, SourceDestCheck: true, Attachment: null, PublicIp: null);
+            RequesterManaged: true, SourceDestCheck: true, Attachment: null, PublicIp: null) { Ipv6Addresses = [.. ipv6Addresses] };
         return null;
     }
 

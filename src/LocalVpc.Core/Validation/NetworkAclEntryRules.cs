@@ -25,7 +25,7 @@ public static class NetworkAclEntryRules
         if ((spec.CidrBlock is null) == (spec.Ipv6CidrBlock is null))
             return Ec2Errors.InvalidParameterCombination("Exactly one of cidrBlock or ipv6CidrBlock must be specified.");
         if (spec.CidrBlock is { } cidr && !Ipv4Cidr.TryParse(cidr, out _)) return Ec2Errors.InvalidCidr("cidrBlock", cidr);
-        if (spec.Ipv6CidrBlock is { } v6 && !System.Net.IPNetwork.TryParse(v6, out _)) return Ec2Errors.InvalidCidr("ipv6CidrBlock", v6);
+        if (spec.Ipv6CidrBlock is { } v6 && !Ipv6Cidr.TryParse(v6, out _)) return Ec2Errors.InvalidCidr("ipv6CidrBlock", v6);
 
         int? from = null, to = null, type = null, code = null;
         if (protocol is "6" or "17")

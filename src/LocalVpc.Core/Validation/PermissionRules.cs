@@ -66,8 +66,7 @@ public static class PermissionRules
     {
         if (peer.CidrIpv4 is { } v4 && !Ipv4Cidr.TryParse(v4, out _))
             return Ec2Errors.InvalidParameterValue($"CIDR block {v4} is malformed");
-        if (peer.CidrIpv6 is { } v6 && !(IPNetwork.TryParse(v6, out var network) &&
-            network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6))
+        if (peer.CidrIpv6 is { } v6 && !Ipv6Cidr.TryParse(v6, out _))
             return Ec2Errors.InvalidParameterValue($"CIDR block {v6} is malformed");
         if (peer.PrefixListId is { } pl && !IdPrefix.IsWellFormed(pl, "pl"))
             return Ec2Errors.InvalidParameterValue($"The prefix list ID '{pl}' is malformed");

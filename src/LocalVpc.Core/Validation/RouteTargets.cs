@@ -11,8 +11,7 @@ public static class RouteTargets
         if (given == 0) return Ec2Errors.MissingParameter("destinationCidrBlock or destinationIpv6CidrBlock or destinationPrefixListId");
         if (given > 1) return Ec2Errors.InvalidParameterCombination("Only one destination may be specified: destinationCidrBlock, destinationIpv6CidrBlock or destinationPrefixListId.");
         if (cidr is not null && !Ipv4Cidr.TryParse(cidr, out _)) return Ec2Errors.InvalidCidr("destinationCidrBlock", cidr);
-        if (ipv6Cidr is not null && !(System.Net.IPNetwork.TryParse(ipv6Cidr, out var v6) &&
-                v6.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6))
+        if (ipv6Cidr is not null && !Ipv6Cidr.TryParse(ipv6Cidr, out _))
             return Ec2Errors.InvalidCidr("destinationIpv6CidrBlock", ipv6Cidr);
         if (prefixList is not null && !IdPrefix.IsWellFormed(prefixList, IdPrefix.PrefixList))
             return Ec2Errors.InvalidParameterValue("destinationPrefixListId", prefixList);
@@ -20,15 +19,26 @@ public static class RouteTargets
     }
 
     /// <summary>Exactly one target, existing and in the table's VPC.</summary>
-    public static AwsError? Resolve(AccountState state, RouteTable table, RouteTargetSpec spec, out RouteTarget target)
+    /// <param name="ipv6">Whether the destination is an IPv6 block: an egress-only gateway carries nothing else.</param>
+    public static AwsError? Resolve(AccountState state, RouteTable table, RouteTargetSpec spec, bool ipv6, out RouteTarget target)
     {
         target = null!;
-        var given = new[] { spec.GatewayId, spec.NatGatewayId, spec.NetworkInterfaceId, spec.InstanceId, spec.VpcPeeringConnectionId, spec.VpcEndpointId }
+        var given = new[] { spec.GatewayId, spec.NatGatewayId, spec.NetworkInterfaceId, spec.InstanceId, spec.VpcPeeringConnectionId, spec.VpcEndpointId,
+                spec.EgressOnlyInternetGatewayId }
             .Count(t => t is not null);
         if (given == 0)
-            return Ec2Errors.MissingParameter("gatewayId, natGatewayId, networkInterfaceId, instanceId, vpcPeeringConnectionId or vpcEndpointId");
+            return Ec2Errors.MissingParameter("gatewayId, egressOnlyInternetGatewayId, natGatewayId, networkInterfaceId, instanceId, vpcPeeringConnectionId or vpcEndpointId");
         if (given > 1)
-            return Ec2Errors.InvalidParameterCombination("More than one target specified: give exactly one of gatewayId, natGatewayId, networkInterfaceId, instanceId, vpcPeeringConnectionId or vpcEndpointId.");
+            return Ec2Errors.InvalidParameterCombination("More than one target specified: give exactly one of gatewayId, egressOnlyInternetGatewayId, natGatewayId, networkInterfaceId, instanceId, vpcPeeringConnectionId or vpcEndpointId.");
+
+        if (spec.EgressOnlyInternetGatewayId is { } eigwId)
+        {
+            if (ResourceKinds.EgressOnlyInternetGateway.Find(state, eigwId, out var eigw) is { } eigwError) return eigwError;
+            if (eigw.VpcId != table.VpcId) return Ec2Errors.DifferentNetworks(table.Id, eigwId);
+            if (!ipv6) return Ec2Errors.InvalidParameterValue($"Route table {table.Id}: an egress-only internet gateway ({eigwId}) carries IPv6 only; give destinationIpv6CidrBlock.");
+            target = new RouteTarget(EgressOnlyInternetGatewayId: eigw.Id);
+            return null;
+        }
 
         if (spec.GatewayId is { } gatewayId)
         {

@@ -7,6 +7,10 @@ public static class Binding
     public static ImmutableArray<TagSpecification> TagSpecifications(Input input) =>
         [.. input.Structs("TagSpecifications").Select(s => new TagSpecification(s.String("ResourceType"), Tags(s)))];
 
+    /// <summary>A list of <c>InstanceIpv6Address</c> (<c>….N.Ipv6Address</c>), as CreateNetworkInterface and RunInstances take them.</summary>
+    public static ImmutableArray<string> Ipv6Addresses(Input input, string member) =>
+        [.. input.Structs(member).Select(a => a.String("Ipv6Address")).OfType<string>()];
+
     /// <summary><c>Tag.N.Key</c> / <c>Tag.N.Value</c>; a missing value is the empty string, as EC2 stores it.</summary>
     public static ImmutableArray<KeyValuePair<string, string>> Tags(Input input) =>
         [.. input.Structs("Tags").Select(t => KeyValuePair.Create(t.String("Key") ?? "", t.String("Value") ?? ""))];

@@ -122,16 +122,17 @@ public static class Instances
             return Ec2Errors.InvalidParameterValue("Security groups are named by id in a VPC: use SecurityGroupId.");
         if (specs.Count == 0)
         {
-            launch = new InstanceLaunch(input.String("SubnetId"), input.Strings("SecurityGroupIds"), input.String("PrivateIpAddress"), null, null);
+            launch = new InstanceLaunch(input.String("SubnetId"), input.Strings("SecurityGroupIds"), input.String("PrivateIpAddress"), null, null,
+                Binding.Ipv6Addresses(input, "Ipv6Addresses"), input.Int("Ipv6AddressCount"));
             return null;
         }
-        if (input.Has("SubnetId") || input.Has("SecurityGroupIds") || input.Has("PrivateIpAddress"))
+        if (input.Has("SubnetId") || input.Has("SecurityGroupIds") || input.Has("PrivateIpAddress") || input.Has("Ipv6Addresses") || input.Has("Ipv6AddressCount"))
             return Ec2Errors.InvalidParameterCombination("Network interfaces and an instance-level subnet ID, security groups or private IP address may not be specified on the same request");
         if (specs.Count > 1 || (specs[0].Int("DeviceIndex") ?? 0) != 0)
             return Ec2Errors.InvalidParameterValue("LocalVpc launches instances with one network interface, device index 0.");
         var spec = specs[0];
         launch = new InstanceLaunch(spec.String("SubnetId"), spec.Strings("Groups"), spec.String("PrivateIpAddress"),
-            spec.Bool("AssociatePublicIpAddress"), spec.String("NetworkInterfaceId"));
+            spec.Bool("AssociatePublicIpAddress"), spec.String("NetworkInterfaceId"), Binding.Ipv6Addresses(spec, "Ipv6Addresses"), spec.Int("Ipv6AddressCount"));
         return null;
     }
 }

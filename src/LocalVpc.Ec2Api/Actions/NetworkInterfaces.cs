@@ -22,6 +22,8 @@ public static class NetworkInterfaces
         ["group-id"] = (n, _) => n.GroupIds,
         ["group-name"] = (n, state) => n.GroupIds.Select(g => state.SecurityGroups.GetValueOrDefault(g)?.Name),
         ["interface-type"] = (n, _) => [n.InterfaceType],
+        ["ipv6-address"] = (n, _) => n.Ipv6Addresses,
+        ["ipv6-addresses.ipv6-address"] = (n, _) => n.Ipv6Addresses,
         ["mac-address"] = (n, _) => [n.MacAddress],
         ["network-interface-id"] = (n, _) => [n.Id],
         ["owner-id"] = (n, _) => [n.OwnerId],
@@ -40,12 +42,14 @@ public static class NetworkInterfaces
         var input = call.Input;
         if (input.String("InterfaceType") is { } type)
             return Ec2Errors.InvalidParameterValue("interfaceType", type);
+        if (input.Has("Ipv6Prefixes") || input.Has("Ipv6PrefixCount") || input.Has("Ipv4Prefixes") || input.Has("Ipv4PrefixCount"))
+            return Ec2Errors.InvalidParameterValue("LocalVpc does not delegate prefixes to interfaces; give addresses or address counts.");
         var secondary = input.Structs("PrivateIpAddresses").Where(p => p.Bool("Primary") != true).Select(p => p.String("PrivateIpAddress")!);
         var primary = input.String("PrivateIpAddress")
             ?? input.Structs("PrivateIpAddresses").FirstOrDefault(p => p.Bool("Primary") == true)?.String("PrivateIpAddress");
         var outcome = await call.ExecuteAsync(new CreateNetworkInterface(input.String("SubnetId")!, input.String("Description"), primary,
             [.. secondary.Where(s => s != primary)], input.Int("SecondaryPrivateIpAddressCount") ?? 0, input.Strings("Groups"),
-            Binding.TagSpecifications(input)));
+            Binding.TagSpecifications(input), Binding.Ipv6Addresses(input, "Ipv6Addresses"), input.Int("Ipv6AddressCount")));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w => w.Structure("networkInterface", w =>
@@ -121,5 +125,32 @@ public static class NetworkInterfaces
         var outcome = await call.ExecuteAsync(new UnassignPrivateIpAddresses(call.Input.String("NetworkInterfaceId")!,
             call.Input.Strings("PrivateIpAddresses")));
         return outcome.Failed ? outcome.Error! : ApiReply.True;
+    }
+
+    public static async Task<ApiReply> AssignIpv6Addresses(ApiCall call)
+    {
+        var input = call.Input;
+        if (input.Has("Ipv6Prefixes") || input.Has("Ipv6PrefixCount"))
+            return Ec2Errors.InvalidParameterValue("LocalVpc does not delegate prefixes to interfaces; give addresses or an address count.");
+        var outcome = await call.ExecuteAsync(new AssignIpv6Addresses(input.String("NetworkInterfaceId")!, input.Strings("Ipv6Addresses"),
+            input.Int("Ipv6AddressCount")));
+        if (outcome.Failed) return outcome.Error!;
+        return ApiReply.Ok(w =>
+        {
+            w.Element("networkInterfaceId", input.String("NetworkInterfaceId"));
+            w.StringList("assignedIpv6Addresses", outcome.Value);
+        });
+    }
+
+    public static async Task<ApiReply> UnassignIpv6Addresses(ApiCall call)
+    {
+        var input = call.Input;
+        var outcome = await call.ExecuteAsync(new UnassignIpv6Addresses(input.String("NetworkInterfaceId")!, input.Strings("Ipv6Addresses")));
+        if (outcome.Failed) return outcome.Error!;
+        return ApiReply.Ok(w =>
+        {
+            w.Element("networkInterfaceId", input.String("NetworkInterfaceId"));
+            w.StringList("unassignedIpv6Addresses", outcome.Value);
+        });
     }
 }

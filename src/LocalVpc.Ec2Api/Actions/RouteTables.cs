@@ -19,6 +19,7 @@ public static class RouteTables
         ["route.destination-ipv6-cidr-block"] = (t, _) => t.Routes.Select(r => r.DestinationIpv6CidrBlock),
         ["route.destination-prefix-list-id"] = (t, _) => t.Routes.Select(r => r.DestinationPrefixListId),
         ["route.gateway-id"] = (t, _) => t.Routes.Select(r => r.Target.GatewayId),
+        ["route.egress-only-internet-gateway-id"] = (t, _) => t.Routes.Select(r => r.Target.EgressOnlyInternetGatewayId),
         ["route.instance-id"] = (t, _) => t.Routes.Select(r => r.Target.InstanceId),
         ["route.nat-gateway-id"] = (t, _) => t.Routes.Select(r => r.Target.NatGatewayId),
         ["route.vpc-peering-connection-id"] = (t, _) => t.Routes.Select(r => r.Target.VpcPeeringConnectionId),
@@ -100,7 +101,7 @@ public static class RouteTables
         if (input.Bool("LocalTarget") == true)
             return Ec2Errors.InvalidParameterValue("LocalVpc keeps local routes as the VPC made them; LocalTarget is not served.");
         var target = new RouteTargetSpec(input.String("GatewayId"), input.String("NatGatewayId"), input.String("NetworkInterfaceId"),
-            input.String("InstanceId"), input.String("VpcPeeringConnectionId"), input.String("VpcEndpointId"));
+            input.String("InstanceId"), input.String("VpcPeeringConnectionId"), input.String("VpcEndpointId"), input.String("EgressOnlyInternetGatewayId"));
         var outcome = await call.ExecuteAsync(new PutRoute(input.String("RouteTableId")!, input.String("DestinationCidrBlock"),
             input.String("DestinationIpv6CidrBlock"), input.String("DestinationPrefixListId"), target, replace));
         return outcome.Failed ? outcome.Error! : ApiReply.True;

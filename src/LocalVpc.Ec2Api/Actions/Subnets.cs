@@ -2,7 +2,7 @@ using LocalVpc.Core.Commands.Subnets;
 
 namespace LocalVpc.Ec2Api.Actions;
 
-/// <summary>CreateSubnet, DescribeSubnets, DeleteSubnet, ModifySubnetAttribute.</summary>
+/// <summary>CreateSubnet, DescribeSubnets, DeleteSubnet, ModifySubnetAttribute, and the subnet's IPv6 block.</summary>
 public static class Subnets
 {
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSubnets.html.</summary>
@@ -20,9 +20,10 @@ public static class Subnets
         ["defaultForAz"] = (s, _) => [Binding.Text(s.DefaultForAz)],
         ["enable-dns64"] = (s, _) => [Binding.Text(s.EnableDns64)],
         ["ipv6-native"] = (_, _) => ["false"],
-        ["ipv6-cidr-block-association.ipv6-cidr-block"] = (_, _) => [],
-        ["ipv6-cidr-block-association.association-id"] = (_, _) => [],
-        ["ipv6-cidr-block-association.state"] = (_, _) => [],
+        ["assign-ipv6-address-on-creation"] = (s, _) => [Binding.Text(s.AssignIpv6AddressOnCreation)],
+        ["ipv6-cidr-block-association.ipv6-cidr-block"] = (s, _) => Ipv6Association(s, a => a.Ipv6CidrBlock),
+        ["ipv6-cidr-block-association.association-id"] = (s, _) => Ipv6Association(s, a => a.AssociationId),
+        ["ipv6-cidr-block-association.state"] = (s, _) => Ipv6Association(s, _ => "associated"),
         ["map-customer-owned-ip-on-launch"] = (_, _) => ["false"],
         ["map-public-ip-on-launch"] = (s, _) => [Binding.Text(s.MapPublicIpOnLaunch)],
         ["owner-id"] = (s, _) => [s.OwnerId],
@@ -33,13 +34,18 @@ public static class Subnets
         ["vpc-id"] = (s, _) => [s.VpcId],
     }, s => s.Id);
 
+    private static IEnumerable<string> Ipv6Association(Subnet subnet, Func<SubnetIpv6CidrAssociation, string> value) =>
+        subnet.Ipv6CidrAssociation is { } association ? [value(association)] : [];
+
     public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
-        if (input.Has("Ipv6CidrBlock") || input.Bool("Ipv6Native") == true || input.Has("Ipv4IpamPoolId"))
-            return Ec2Errors.InvalidParameterValue("LocalVpc supports IPv4 subnets given as CidrBlock only.");
+        if (input.Bool("Ipv6Native") == true)
+            return Ec2Errors.InvalidParameterValue("LocalVpc does not serve IPv6-only subnets yet: give a CidrBlock, and an Ipv6CidrBlock for a dual-stack subnet.");
+        if (input.Has("Ipv4IpamPoolId") || input.Has("Ipv6IpamPoolId"))
+            return Ec2Errors.InvalidParameterValue("LocalVpc has no IPAM pools: give CidrBlock and Ipv6CidrBlock.");
         var outcome = await call.ExecuteAsync(new CreateSubnet(input.String("VpcId"), input.String("CidrBlock"),
-            input.String("AvailabilityZone"), input.String("AvailabilityZoneId"), Binding.TagSpecifications(input)));
+            input.String("AvailabilityZone"), input.String("AvailabilityZoneId"), Binding.TagSpecifications(input), input.String("Ipv6CidrBlock")));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w => w.Structure("subnet", w => SubnetXml.Subnet(w, state.Subnets[outcome.Value!], state)));
@@ -73,5 +79,30 @@ public static class Subnets
             input.AttributeBool("EnableResourceNameDnsAAAARecordOnLaunch"));
         var outcome = await call.ExecuteAsync(new ModifySubnetAttribute(input.String("SubnetId")!, change));
         return outcome.Failed ? outcome.Error! : ApiReply.Ok(_ => { }); // no output shape
+    }
+
+    public static async Task<ApiReply> AssociateCidrBlock(ApiCall call)
+    {
+        var input = call.Input;
+        if (input.Has("Ipv6IpamPoolId")) return Ec2Errors.InvalidParameterValue("LocalVpc has no IPAM pools: give ipv6CidrBlock.");
+        var outcome = await call.ExecuteAsync(new AssociateSubnetCidrBlock(input.String("SubnetId")!, input.String("Ipv6CidrBlock")));
+        if (outcome.Failed) return outcome.Error!;
+        return ApiReply.Ok(w =>
+        {
+            w.Element("subnetId", input.String("SubnetId"));
+            w.Structure("ipv6CidrBlockAssociation", w => SubnetXml.Ipv6CidrBlockAssociation(w, outcome.Value!, "associating"));
+        });
+    }
+
+    public static async Task<ApiReply> DisassociateCidrBlock(ApiCall call)
+    {
+        var outcome = await call.ExecuteAsync(new DisassociateSubnetCidrBlock(call.Input.String("AssociationId")!));
+        if (outcome.Failed) return outcome.Error!;
+        var (subnet, association) = outcome.Value;
+        return ApiReply.Ok(w =>
+        {
+            w.Element("subnetId", subnet.Id);
+            w.Structure("ipv6CidrBlockAssociation", w => SubnetXml.Ipv6CidrBlockAssociation(w, association, "disassociating"));
+        });
     }
 }

@@ -25,7 +25,7 @@ public static class VpcEndpoints
         ["service-name"] = (s, _) => [s.ServiceName],
         ["service-region"] = (_, state) => [state.Scope.Region],
         ["service-type"] = (s, _) => [s.Type],
-        ["supported-ip-address-types"] = (_, _) => ["ipv4"],
+        ["supported-ip-address-types"] = (s, _) => s.SupportedIpAddressTypes,
     }, tagsId: null);
 
     public static async Task<ApiReply> Create(ApiCall call)
@@ -76,16 +76,12 @@ public static class VpcEndpoints
         var input = call.Input;
         if (input.Has("SubnetConfigurations"))
             return Ec2Errors.InvalidParameter("LocalVpc changes endpoint subnets with AddSubnetId and RemoveSubnetId; SubnetConfiguration is not served.");
-        if (input.String("IpAddressType") is { } type && type != "ipv4")
-            return Ec2Errors.InvalidParameter($"The VPC endpoint does not support IP address type {type}.");
         var dns = input.Struct("DnsOptions");
-        if (dns?.String("DnsRecordIpType") is { } recordType && recordType != "ipv4")
-            return Ec2Errors.InvalidParameter($"The VPC endpoint does not support DNS record IP type {recordType}.");
         var outcome = await call.ExecuteAsync(new ModifyVpcEndpoint(input.String("VpcEndpointId")!,
             input.Strings("AddSubnetIds"), input.Strings("RemoveSubnetIds"), input.Strings("AddSecurityGroupIds"),
             input.Strings("RemoveSecurityGroupIds"), input.Strings("AddRouteTableIds"), input.Strings("RemoveRouteTableIds"),
             input.String("PolicyDocument"), input.Bool("ResetPolicy") ?? false, input.Bool("PrivateDnsEnabled"),
-            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint")));
+            dns?.Bool("PrivateDnsOnlyForInboundResolverEndpoint"), input.String("IpAddressType"), dns?.String("DnsRecordIpType")));
         return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 

@@ -13,10 +13,10 @@ public static class Vpcs
         ["cidr-block-association.association-id"] = (v, _) => v.CidrAssociations.Select(a => a.AssociationId),
         ["cidr-block-association.state"] = (v, _) => v.CidrAssociations.Select(_ => "associated"),
         ["dhcp-options-id"] = (v, _) => [v.DhcpOptionsId],
-        ["ipv6-cidr-block-association.ipv6-cidr-block"] = (_, _) => [],
-        ["ipv6-cidr-block-association.ipv6-pool"] = (_, _) => [],
-        ["ipv6-cidr-block-association.association-id"] = (_, _) => [],
-        ["ipv6-cidr-block-association.state"] = (_, _) => [],
+        ["ipv6-cidr-block-association.ipv6-cidr-block"] = (v, _) => v.Ipv6CidrAssociations.Select(a => a.Ipv6CidrBlock),
+        ["ipv6-cidr-block-association.ipv6-pool"] = (v, _) => v.Ipv6CidrAssociations.Select(a => a.Ipv6Pool),
+        ["ipv6-cidr-block-association.association-id"] = (v, _) => v.Ipv6CidrAssociations.Select(a => a.AssociationId),
+        ["ipv6-cidr-block-association.state"] = (v, _) => v.Ipv6CidrAssociations.Select(_ => "associated"),
         ["is-default"] = (v, _) => [Binding.Text(v.IsDefault)],
         // The older name, which AWS still accepts and Terraform's aws_vpc data source sends.
         ["isDefault"] = (v, _) => [Binding.Text(v.IsDefault)],
@@ -28,15 +28,10 @@ public static class Vpcs
     public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
-        // IPv6 blocks are not served yet: a malformed one gets AWS's error, any other is refused rather than ignored.
-        if (input.String("Ipv6CidrBlock") is { } ipv6 && !(System.Net.IPNetwork.TryParse(ipv6, out var block) &&
-                block.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6))
-            return Ec2Errors.InvalidParameterValue("ipv6CidrBlock", ipv6);
-        if (input.Has("Ipv6CidrBlock") || input.Bool("AmazonProvidedIpv6CidrBlock") == true || input.Has("Ipv6Pool") ||
-            input.Has("Ipv4IpamPoolId") || input.Has("Ipv6IpamPoolId"))
-            return Ec2Errors.InvalidParameterValue("LocalVpc creates VPCs with an IPv4 CidrBlock only; IPv6 blocks and IPAM pools are not served yet.");
+        if (input.String("Ipv4IpamPoolId") is { } ipam)
+            return Ec2Errors.InvalidParameterValue($"The IPAM pool '{ipam}' does not exist. LocalVpc has no IPAM pools: give cidrBlock.");
         var outcome = await call.ExecuteAsync(new CreateVpc(input.String("CidrBlock"), input.String("InstanceTenancy"),
-            Binding.TagSpecifications(input)));
+            Binding.TagSpecifications(input), Ipv6Request(input)));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w => w.Structure("vpc", w => VpcXml.Vpc(w, state.Vpcs[outcome.Value!], state)));
@@ -98,14 +93,16 @@ public static class Vpcs
     public static async Task<ApiReply> AssociateCidrBlock(ApiCall call)
     {
         var input = call.Input;
-        if (input.Has("Ipv6CidrBlock") || input.Bool("AmazonProvidedIpv6CidrBlock") == true || input.Has("Ipv4IpamPoolId"))
-            return Ec2Errors.InvalidParameterValue("LocalVpc supports IPv4 CIDR blocks given as CidrBlock only.");
-        var outcome = await call.ExecuteAsync(new AssociateVpcCidrBlock(input.String("VpcId")!, input.String("CidrBlock")));
+        if (input.String("Ipv4IpamPoolId") is { } ipam)
+            return Ec2Errors.InvalidParameterValue($"The IPAM pool '{ipam}' does not exist. LocalVpc has no IPAM pools: give cidrBlock.");
+        var outcome = await call.ExecuteAsync(new AssociateVpcCidrBlock(input.String("VpcId")!, input.String("CidrBlock"), Ipv6Request(input)));
         if (outcome.Failed) return outcome.Error!;
+        var (ipv4, ipv6) = outcome.Value;
         return ApiReply.Ok(w =>
         {
             w.Element("vpcId", input.String("VpcId"));
-            w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, outcome.Value!));
+            if (ipv4 is not null) w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, ipv4));
+            if (ipv6 is not null) w.Structure("ipv6CidrBlockAssociation", w => VpcXml.Ipv6CidrBlockAssociation(w, ipv6, "associating"));
         });
     }
 
@@ -113,11 +110,16 @@ public static class Vpcs
     {
         var outcome = await call.ExecuteAsync(new DisassociateVpcCidrBlock(call.Input.String("AssociationId")!));
         if (outcome.Failed) return outcome.Error!;
-        var (vpc, association) = outcome.Value;
+        var (vpc, ipv4, ipv6) = outcome.Value;
         return ApiReply.Ok(w =>
         {
             w.Element("vpcId", vpc.Id);
-            w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, association, "disassociating"));
+            if (ipv4 is not null) w.Structure("cidrBlockAssociation", w => VpcXml.CidrBlockAssociation(w, ipv4, "disassociating"));
+            if (ipv6 is not null) w.Structure("ipv6CidrBlockAssociation", w => VpcXml.Ipv6CidrBlockAssociation(w, ipv6, "disassociating"));
         });
     }
+
+    /// <summary>The IPv6 block CreateVpc or AssociateVpcCidrBlock asks for, as the request states it.</summary>
+    private static Ipv6BlockRequest Ipv6Request(Input input) => new(input.Bool("AmazonProvidedIpv6CidrBlock") == true,
+        input.String("Ipv6CidrBlock"), input.String("Ipv6Pool"), input.String("Ipv6CidrBlockNetworkBorderGroup"), input.String("Ipv6IpamPoolId"));
 }

@@ -20,6 +20,6 @@ public static class EndpointServiceXml
         w.Element("acceptanceRequired", service.AcceptanceRequired);
         w.Element("managesVpcEndpoints", false);
         if (service.PrivateDnsName is not null) w.Element("privateDnsNameVerificationState", service.PrivateDnsVerificationState);
-        w.StringList("supportedIpAddressTypeSet", ["ipv4"]);
+        w.StringList("supportedIpAddressTypeSet", service.SupportedIpAddressTypes);
     }
 }

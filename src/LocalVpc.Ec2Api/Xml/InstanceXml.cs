@@ -50,6 +50,7 @@ public static class InstanceXml
             w.Element("vpcId", instance.VpcId);
             w.Element("privateIpAddress", primary?.PrivateIpAddress);
             w.Element("ipAddress", publicIp);
+            w.Element("ipv6Address", primary?.Ipv6Address);
             w.Element("sourceDestCheck", primary?.SourceDestCheck ?? true);
         }
         NetworkInterfaceXml.Groups(w, primary?.GroupIds ?? [], state);

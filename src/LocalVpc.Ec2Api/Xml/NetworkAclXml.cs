@@ -15,7 +15,8 @@ public static class NetworkAclXml
             w.Element("protocol", e.Protocol);
             w.Element("ruleAction", e.RuleAction);
             w.Element("egress", e.Egress);
-            w.Element("cidrBlock", e.CidrBlock);
+            w.Element("cidrBlock", e.Ipv4CidrBlock);
+            w.Element("ipv6CidrBlock", e.Ipv6CidrBlock);
             if (e.IcmpType is not null)
                 w.Structure("icmpTypeCode", w =>
                 {

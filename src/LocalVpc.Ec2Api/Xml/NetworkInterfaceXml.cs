@@ -24,6 +24,8 @@ public static class NetworkInterfaceXml
         Attachment(w, eni, withInstance: true);
         TagXml.TagSet(w, state.TagsOf(eni.Id));
         Addresses(w, eni, state, withElasticIpIds: true);
+        w.Element("ipv6Address", eni.Ipv6Address);
+        w.Element("ipv6Native", false);
     }
 
     /// <summary>An interface as it appears inside an instance (<c>InstanceNetworkInterface</c>).</summary>
@@ -77,7 +79,11 @@ public static class NetworkInterfaceXml
             w.Element("primary", ip == eni.PrivateIpAddress);
             Association(w, state, eni, ip, withElasticIpIds);
         });
-        w.List("ipv6AddressesSet", Array.Empty<object>(), (_, _) => { });
+        w.List("ipv6AddressesSet", eni.Ipv6Addresses, (w, ip) =>
+        {
+            w.Element("ipv6Address", ip);
+            w.Element("isPrimaryIpv6", false);
+        });
         w.Element("interfaceType", eni.InterfaceType);
     }
 

@@ -27,6 +27,7 @@ public static class RouteTableXml
         w.Element("destinationIpv6CidrBlock", route.DestinationIpv6CidrBlock);
         w.Element("destinationPrefixListId", route.DestinationPrefixListId);
         w.Element("gatewayId", route.Target.GatewayId);
+        w.Element("egressOnlyInternetGatewayId", route.Target.EgressOnlyInternetGatewayId);
         w.Element("instanceId", route.Target.InstanceId);
         if (route.Target.InstanceId is not null) w.Element("instanceOwnerId", table.OwnerId);
         w.Element("natGatewayId", route.Target.NatGatewayId);

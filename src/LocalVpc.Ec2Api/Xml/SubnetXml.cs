@@ -17,8 +17,9 @@ public static class SubnetXml
         w.Element("defaultForAz", subnet.DefaultForAz);
         w.Element("mapPublicIpOnLaunch", subnet.MapPublicIpOnLaunch);
         w.Element("mapCustomerOwnedIpOnLaunch", false);
-        w.Element("assignIpv6AddressOnCreation", false);
-        w.List("ipv6CidrBlockAssociationSet", Array.Empty<object>(), (_, _) => { });
+        w.Element("assignIpv6AddressOnCreation", subnet.AssignIpv6AddressOnCreation);
+        w.List("ipv6CidrBlockAssociationSet", subnet.Ipv6CidrAssociation is { } ipv6 ? [ipv6] : Array.Empty<SubnetIpv6CidrAssociation>(),
+            (w, a) => Ipv6CidrBlockAssociation(w, a, "associated"));
         w.Element("enableDns64", subnet.EnableDns64);
         w.Element("ipv6Native", false);
         w.Structure("privateDnsNameOptionsOnLaunch", w =>
@@ -29,5 +30,14 @@ public static class SubnetXml
         });
         w.Structure("blockPublicAccessStates", w => w.Element("internetGatewayBlockMode", "off"));
         TagXml.TagSet(w, state.TagsOf(subnet.Id));
+    }
+
+    public static void Ipv6CidrBlockAssociation(XmlWriter w, SubnetIpv6CidrAssociation association, string stateCode)
+    {
+        w.Element("associationId", association.AssociationId);
+        w.Element("ipv6CidrBlock", association.Ipv6CidrBlock);
+        w.Structure("ipv6CidrBlockState", w => w.Element("state", stateCode));
+        w.Element("ipv6AddressAttribute", "public");
+        w.Element("ipSource", "amazon");
     }
 }

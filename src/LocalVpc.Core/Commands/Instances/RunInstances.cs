@@ -29,12 +29,13 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         var reservationId = context.Ids.Next(IdPrefix.Reservation);
         var privatePending = new HashSet<uint>();
         var publicPending = new HashSet<uint>();
+        var ipv6Pending = new HashSet<UInt128>();
         var events = new List<Event>();
         var ids = ImmutableArray.CreateBuilder<string>();
         for (var index = 0; index < MaxCount; index++)
         {
             var instanceId = context.Ids.Next(IdPrefix.Instance);
-            if (PrimaryInterface(state, context, subnet, instanceId, now, privatePending, publicPending, out var eni) is { } error)
+            if (PrimaryInterface(state, context, subnet, instanceId, now, privatePending, publicPending, ipv6Pending, out var eni) is { } error)
             {
                 // Fewer than MaxCount is fine; fewer than MinCount fails the call.
                 if (index >= MinCount) break;
@@ -82,7 +83,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
     }
 
     private AwsError? PrimaryInterface(AccountState state, CommandContext context, Subnet subnet, string instanceId, DateTimeOffset now,
-        HashSet<uint> privatePending, HashSet<uint> publicPending, out NetworkInterface eni)
+        HashSet<uint> privatePending, HashSet<uint> publicPending, HashSet<UInt128> ipv6Pending, out NetworkInterface eni)
     {
         eni = null!;
         var attachment = new NetworkInterfaceAttachment(context.Ids.Next(IdPrefix.NetworkInterfaceAttachment), instanceId, 0, now,
@@ -104,9 +105,12 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         if (AddressAllocator.Allocate(state, subnet, Launch.PrivateIpAddress is null ? [] : [Launch.PrivateIpAddress],
                 Launch.PrivateIpAddress is null ? 1 : 0, privatePending, out var addresses) is { } addressError)
             return addressError;
+        if (Ipv6AddressAllocator.Allocate(state, subnet, Launch.Ipv6Addresses.IsDefault ? [] : Launch.Ipv6Addresses,
+                Ipv6AddressAllocator.CountFor(subnet, Launch.Ipv6Addresses, Launch.Ipv6AddressCount), ipv6Pending, out var ipv6) is { } ipv6Error)
+            return ipv6Error;
         eni = new NetworkInterface(context.Ids.Next(IdPrefix.NetworkInterface), subnet.Id, subnet.VpcId, subnet.AvailabilityZone,
             subnet.AvailabilityZoneId, state.Scope.Account, "", [.. addresses], groups, "interface", RequesterManaged: false,
-            SourceDestCheck: true, attachment, publicIp);
+            SourceDestCheck: true, attachment, publicIp) { Ipv6Addresses = [.. ipv6] };
         return null;
     }
 }

@@ -1,6 +1,6 @@
 namespace LocalVpc.Core.Commands.NetworkAcls;
 
-/// <summary>CreateNetworkAcl: a new ACL denies everything (only the final * rules) until entries are added.</summary>
+/// <summary>CreateNetworkAcl: a new ACL denies everything (only the final * rules, IPv6 too in a VPC with IPv6) until entries are added.</summary>
 public sealed record CreateNetworkAcl(string VpcId, ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
 {
     public Decision<string> Decide(AccountState state, CommandContext context)
@@ -11,6 +11,7 @@ public sealed record CreateNetworkAcl(string VpcId, ImmutableArray<TagSpecificat
                 new NetworkAclEntry(NetworkAclEntry.FinalRule, "-1", "deny", Egress: true, VpcLayout.AnyIpv4),
                 new NetworkAclEntry(NetworkAclEntry.FinalRule, "-1", "deny", Egress: false, VpcLayout.AnyIpv4),
             ]);
+        if (vpc.HasIpv6) acl = VpcLayout.WithIpv6Defaults(acl);
         if (TagRules.ForNewResource(TagSpecifications, "network-acl", acl.Id, out var tags) is { } tagError) return tagError;
         List<Event> events = [new ResourcePut(acl)];
         if (tags is not null) events.Add(tags);

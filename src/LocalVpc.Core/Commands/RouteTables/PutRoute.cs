@@ -19,7 +19,7 @@ public sealed record PutRoute(string RouteTableId, string? DestinationCidrBlock,
         if (existing is { Target.IsLocal: true }) return Ec2Errors.CannotChangeLocalRoute(destination, table.Id);
         if (existing?.Target.GatewayId is { } owner && IdPrefix.IsWellFormed(owner, IdPrefix.VpcEndpoint))
             return Ec2Errors.RouteManagedByEndpoint(destination, owner);
-        if (RouteTargets.Resolve(state, table, Target, out var target) is { } targetError) return targetError;
+        if (RouteTargets.Resolve(state, table, Target, DestinationIpv6CidrBlock is not null, out var target) is { } targetError) return targetError;
 
         var route = new Route(DestinationCidrBlock, DestinationIpv6CidrBlock, DestinationPrefixListId, target, Route.OriginCreateRoute);
         var routes = existing is null ? table.Routes.Add(route) : table.Routes.Replace(existing, route);

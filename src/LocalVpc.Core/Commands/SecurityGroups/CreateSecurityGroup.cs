@@ -31,6 +31,7 @@ public sealed record CreateSecurityGroup(string? GroupName, string? Description,
             state.Scope.Account,
             [new SecurityGroupRule(context.Ids.Next(IdPrefix.SecurityGroupRule), IsEgress: true, "-1", null, null,
                 RulePeer.Ipv4(VpcLayout.AnyIpv4), null)]);
+        if (vpc.HasIpv6) group = VpcLayout.WithIpv6Egress(group, context);
         if (TagRules.ForNewResource(TagSpecifications, "security-group", group.Id, out var tags) is { } tagError)
             return tagError;
         List<Event> events = [new ResourcePut(group)];

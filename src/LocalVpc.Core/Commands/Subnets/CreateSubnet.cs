@@ -4,10 +4,24 @@ namespace LocalVpc.Core.Commands.Subnets;
 /// CreateSubnet: a block inside one of the VPC's blocks, /16 to /28, overlapping no other subnet, in one
 /// zone (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html).
 /// </summary>
+/// <param name="Ipv6CidrBlock">A /64 of one of the VPC's IPv6 blocks, making the subnet dual stack.</param>
 public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? AvailabilityZone, string? AvailabilityZoneId,
-    ImmutableArray<TagSpecification> TagSpecifications) : ICommand<string>
+    ImmutableArray<TagSpecification> TagSpecifications, string? Ipv6CidrBlock = null) : ICommand<string>
 {
     public const int MinPrefixLength = 16, MaxPrefixLength = 28;
+
+    /// <summary>
+    /// The one check of a subnet's IPv6 block, shared with AssociateSubnetCidrBlock: a /64 inside one of the VPC's IPv6
+    /// blocks that no other subnet of the VPC holds.
+    /// </summary>
+    public static AwsError? CheckIpv6Block(AccountState state, Vpc vpc, string text, out Ipv6Cidr cidr)
+    {
+        if (!Ipv6Cidr.TryParse(text, out cidr)) return Ec2Errors.InvalidCidr("ipv6CidrBlock", text);
+        var block = cidr;
+        if (block.PrefixLength != AmazonIpv6Pool.SubnetPrefixLength || !vpc.Ipv6Cidrs.Any(c => c.Contains(block)))
+            return Ec2Errors.SubnetRange(text);
+        return state.SubnetsOf(vpc.Id).Any(s => s.Ipv6Cidr is { } other && other.Overlaps(block)) ? Ec2Errors.SubnetConflict(text) : null;
+    }
 
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
@@ -21,8 +35,12 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
         var siblings = state.SubnetsOf(vpc.Id).ToList();
         if (siblings.Exists(s => s.Cidr.Overlaps(cidr))) return Ec2Errors.SubnetConflict(CidrBlock);
         if (ChooseZone(state.Region, siblings, out var zone) is { } zoneError) return zoneError;
+        var ipv6 = default(Ipv6Cidr);
+        if (Ipv6CidrBlock is not null && CheckIpv6Block(state, vpc, Ipv6CidrBlock, out ipv6) is { } ipv6Error) return ipv6Error;
 
         var subnet = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id).Id, cidr, zone, defaultForAz: false);
+        if (Ipv6CidrBlock is not null)
+            subnet = subnet with { Ipv6CidrAssociation = new SubnetIpv6CidrAssociation(context.Ids.Next(IdPrefix.SubnetCidrAssociation), ipv6) };
         if (TagRules.ForNewResource(TagSpecifications, "subnet", subnet.Id, out var tags) is { } tagError) return tagError;
         List<Event> events = [new ResourcePut(subnet)];
         if (tags is not null) events.Add(tags);

@@ -18,7 +18,7 @@ public sealed record SubnetAttributeChange(
 
 /// <summary>
 /// ModifySubnetAttribute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySubnetAttribute.html): one
-/// attribute per call. Subnets here are IPv4 only, so what needs an IPv6 block can only be turned off.
+/// attribute per call. What needs an IPv6 block is turned on only in a subnet that has one.
 /// </summary>
 public sealed record ModifySubnetAttribute(string SubnetId, SubnetAttributeChange Change) : ICommand<bool>
 {
@@ -27,15 +27,16 @@ public sealed record ModifySubnetAttribute(string SubnetId, SubnetAttributeChang
         if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
         if (Change.Count == 0) return Ec2Errors.MissingParameter("MapPublicIpOnLaunch");
         if (Change.Count > 1) return Ec2Errors.InvalidParameterCombination("Fields for multiple attribute types specified");
-        if (Change.AssignIpv6AddressOnCreation is true)
+        if (Change.AssignIpv6AddressOnCreation is true && subnet.Ipv6CidrAssociation is null)
             return Ec2Errors.InvalidParameterValue($"Invalid value 'true' for assignIpv6AddressOnCreation. Cannot set assignIpv6AddressOnCreation to true unless the subnet ({subnet.Id}) has an IPv6 CIDR block associated with it.");
-        if (Change.EnableResourceNameDnsAaaaRecordOnLaunch is true)
+        if (Change.EnableResourceNameDnsAaaaRecordOnLaunch is true && subnet.Ipv6CidrAssociation is null)
             return Ec2Errors.InvalidParameterValue($"Cannot enable AAAA records for resource names on {subnet.Id}: it has no IPv6 CIDR block.");
         if (Change.PrivateDnsHostnameTypeOnLaunch is { } type && type is not (Subnet.IpName or Subnet.ResourceName))
             return Ec2Errors.InvalidParameterValue("PrivateDnsHostnameTypeOnLaunch", type);
         return Decision.Of(true, new ResourcePut(subnet with
         {
             MapPublicIpOnLaunch = Change.MapPublicIpOnLaunch ?? subnet.MapPublicIpOnLaunch,
+            AssignIpv6AddressOnCreation = Change.AssignIpv6AddressOnCreation ?? subnet.AssignIpv6AddressOnCreation,
             EnableDns64 = Change.EnableDns64 ?? subnet.EnableDns64,
             HostnameTypeOnLaunch = Change.PrivateDnsHostnameTypeOnLaunch ?? subnet.HostnameTypeOnLaunch,
             ResourceNameDnsARecordOnLaunch = Change.EnableResourceNameDnsARecordOnLaunch ?? subnet.ResourceNameDnsARecordOnLaunch,

@@ -42,8 +42,8 @@ public sealed record CreateVpcEndpoint(
                 : Ec2Errors.InvalidServiceName(ServiceName);
 
         // 3. The parts of each type, each checked as AWS checks them.
-        var ipAddressType = IpAddressType ?? "ipv4";
-        if (ipAddressType != "ipv4") return Ec2Errors.InvalidParameter($"The VPC endpoint service {ServiceName} does not support IP address type {ipAddressType}.");
+        var ipAddressType = IpAddressType ?? EndpointIpTypes.Ipv4;
+        var dnsRecordIpType = DnsRecordIpType ?? EndpointIpTypes.DefaultDnsRecordIpType(ipAddressType);
         var policy = PolicyDocument ?? EndpointRules.DefaultPolicy(type);
         if (PolicyDocument is not null && EndpointRules.CheckPolicy(PolicyDocument, service) is { } policyError) return policyError;
         var id = context.Ids.Next(IdPrefix.VpcEndpoint);
@@ -54,6 +54,7 @@ public sealed record CreateVpcEndpoint(
             if (!RouteTableIds.IsEmpty) return Ec2Errors.InvalidParameter("Route tables can be given for Gateway endpoints only.");
             // No subnets is allowed: ModifyVpcEndpoint (Terraform's aws_vpc_endpoint_subnet_association) adds them later.
             if (EndpointRules.CheckSubnets(state, vpc.Id, SubnetIds, out var subnets) is { } subnetError) return subnetError;
+            if (EndpointIpTypes.Check(service, subnets, ipAddressType, dnsRecordIpType) is { } ipTypeError) return ipTypeError;
             ImmutableArray<string> groups = GroupIds.IsEmpty ? [state.DefaultSecurityGroupOf(vpc.Id).Id] : [.. GroupIds.Distinct()];
             if (EndpointRules.CheckGroups(state, vpc.Id, groups) is { } groupError) return groupError;
             var privateDns = PrivateDnsEnabled ?? (!service.PrivateDnsOnlyWithGateway && !service.UsablePrivateDnsNames.IsEmpty);
@@ -63,18 +64,21 @@ public sealed record CreateVpcEndpoint(
             var interfaces = new List<string>();
             foreach (var subnet in subnets)
             {
-                if (EndpointRules.NewInterface(state, context, id, subnet, groups, pending, out var eni) is { } eniError) return eniError;
+                if (EndpointRules.NewInterface(state, context, id, subnet, groups, EndpointIpTypes.HasIpv6(ipAddressType), pending, out var eni) is { } eniError)
+                    return eniError;
                 events.Add(new ResourcePut(eni));
                 interfaces.Add(eni.Id);
             }
             endpoint = NewEndpoint(state, context, id, service, [.. subnets.Select(s => s.Id)], [.. interfaces], groups, [], policy, privateDns,
-                privateDns && service.PrivateDnsOnlyWithGateway ? PrivateDnsOnlyForInboundResolverEndpoint ?? true : null, fingerprint);
+                privateDns && service.PrivateDnsOnlyWithGateway ? PrivateDnsOnlyForInboundResolverEndpoint ?? true : null, fingerprint)
+                with { IpAddressType = ipAddressType, DnsRecordIpType = dnsRecordIpType };
         }
         else
         {
             if (!SubnetIds.IsEmpty || !GroupIds.IsEmpty)
                 return Ec2Errors.InvalidParameter("Subnets and security groups can be given for Interface endpoints only.");
             if (PrivateDnsEnabled == true) return Ec2Errors.InvalidParameter("Private DNS can be enabled for Interface endpoints only.");
+            if (EndpointIpTypes.Check(service, [], ipAddressType, dnsRecordIpType) is { } ipTypeError) return ipTypeError;
             if (EndpointRules.CheckRouteTables(state, vpc.Id, RouteTableIds, out var tables) is { } tableError) return tableError;
             foreach (var table in tables)
             {
@@ -96,7 +100,7 @@ public sealed record CreateVpcEndpoint(
         string policy, bool privateDns, bool? privateDnsOnlyInbound, string fingerprint) =>
         new(id, VpcId, state.Scope.Account, service.ServiceName, service.BaseEndpointDnsNames, privateDns ? service.UsablePrivateDnsNames : [],
             service.Type, service.AcceptanceRequired ? VpcEndpointState.PendingAcceptance : VpcEndpointState.Available, subnets, interfaces, groups, tables, policy,
-            privateDns, IpAddressType ?? "ipv4", DnsRecordIpType ?? "ipv4", privateDnsOnlyInbound,
+            privateDns, EndpointIpTypes.Ipv4, EndpointIpTypes.Ipv4, privateDnsOnlyInbound,
             context.Ids.NextToken(8), context.Time.GetUtcNow(), context.Time.GetUtcNow(), ClientToken, fingerprint,
             context.Time.GetUtcNow() + context.EndpointTransition);
 

@@ -2,7 +2,8 @@ namespace LocalVpc.Core.Commands.VpcEndpoints;
 
 /// <summary>
 /// ModifyVpcEndpoint: subnets (interfaces come and go with them), security groups (on every interface),
-/// route tables (their routes come and go), private DNS with the same rules as at creation, and the policy.
+/// route tables (their routes come and go), private DNS with the same rules as at creation, the policy, and the IP
+/// address and DNS record types (interfaces gain or lose their IPv6 address with the address type).
 /// </summary>
 public sealed record ModifyVpcEndpoint(
     string VpcEndpointId,
@@ -15,7 +16,9 @@ public sealed record ModifyVpcEndpoint(
     string? PolicyDocument,
     bool ResetPolicy,
     bool? PrivateDnsEnabled,
-    bool? PrivateDnsOnlyForInboundResolverEndpoint) : ICommand<bool>
+    bool? PrivateDnsOnlyForInboundResolverEndpoint,
+    string? IpAddressType = null,
+    string? DnsRecordIpType = null) : ICommand<bool>
 {
     public Decision<bool> Decide(AccountState state, CommandContext context)
     {
@@ -37,8 +40,12 @@ public sealed record ModifyVpcEndpoint(
         {
             if (!AddRouteTableIds.IsEmpty || !RemoveRouteTableIds.IsEmpty)
                 return Ec2Errors.InvalidParameter("Route tables can be given for Gateway endpoints only.");
-            if (ModifyInterfaces(state, context, endpoint, events, out updated) is { } interfaceError) return interfaceError;
-            updated = updated with { PolicyDocument = policy };
+            var ipAddressType = IpAddressType ?? endpoint.IpAddressType;
+            var dnsRecordIpType = DnsRecordIpType ?? (IpAddressType is null ? endpoint.DnsRecordIpType : EndpointIpTypes.DefaultDnsRecordIpType(ipAddressType));
+            if (ModifyInterfaces(state, context, endpoint, EndpointIpTypes.HasIpv6(ipAddressType), events, out updated, out var subnets) is { } interfaceError)
+                return interfaceError;
+            if (EndpointIpTypes.Check(service, subnets, ipAddressType, dnsRecordIpType) is { } ipTypeError) return ipTypeError;
+            updated = updated with { PolicyDocument = policy, IpAddressType = ipAddressType, DnsRecordIpType = dnsRecordIpType };
             // DnsOptions alone changes where S3's private DNS answers, keeping private DNS as it is.
             if ((PrivateDnsEnabled ?? (PrivateDnsOnlyForInboundResolverEndpoint is null ? null : endpoint.PrivateDnsEnabled)) is { } privateDns)
             {
@@ -58,6 +65,8 @@ public sealed record ModifyVpcEndpoint(
             if (!AddSubnetIds.IsEmpty || !RemoveSubnetIds.IsEmpty || !AddGroupIds.IsEmpty || !RemoveGroupIds.IsEmpty)
                 return Ec2Errors.InvalidParameter("Subnets and security groups can be given for Interface endpoints only.");
             if (PrivateDnsEnabled == true) return Ec2Errors.InvalidParameter("Private DNS can be enabled for Interface endpoints only.");
+            if (EndpointIpTypes.Check(service, [], IpAddressType ?? endpoint.IpAddressType, DnsRecordIpType ?? endpoint.DnsRecordIpType) is { } ipTypeError)
+                return ipTypeError;
             if (EndpointRules.CheckRouteTables(state, endpoint.VpcId, AddRouteTableIds, out var added) is { } addError) return addError;
             if (EndpointRules.CheckRouteTables(state, endpoint.VpcId, RemoveRouteTableIds, out var removed) is { } removeError) return removeError;
             foreach (var table in added.Where(t => !endpoint.RouteTableIds.Contains(t.Id)))
@@ -76,9 +85,12 @@ public sealed record ModifyVpcEndpoint(
         return Decision.Of(true, events);
     }
 
-    private AwsError? ModifyInterfaces(AccountState state, CommandContext context, VpcEndpoint endpoint, List<Event> events, out VpcEndpoint updated)
+    /// <param name="ipv6">Whether every interface holds an IPv6 address once changed.</param>
+    private AwsError? ModifyInterfaces(AccountState state, CommandContext context, VpcEndpoint endpoint, bool ipv6, List<Event> events,
+        out VpcEndpoint updated, out List<Subnet> subnets)
     {
         updated = endpoint;
+        subnets = [];
         // Groups first, so new interfaces get the new set.
         if (EndpointRules.CheckGroups(state, endpoint.VpcId, AddGroupIds) is { } groupError) return groupError;
         var groups = endpoint.GroupIds.Except(RemoveGroupIds).Union(AddGroupIds).ToImmutableArray();
@@ -87,7 +99,7 @@ public sealed record ModifyVpcEndpoint(
         if (RemoveSubnetIds.FirstOrDefault(s => !endpoint.SubnetIds.Contains(s)) is { } notThere)
             return Ec2Errors.InvalidParameter($"The subnet ID '{notThere}' is not a subnet of {endpoint.Id}.");
         var keptSubnets = endpoint.SubnetIds.Except(RemoveSubnetIds).ToList();
-        if (EndpointRules.CheckSubnets(state, endpoint.VpcId, keptSubnets.Concat(AddSubnetIds.Except(keptSubnets)), out var subnets) is { } subnetError)
+        if (EndpointRules.CheckSubnets(state, endpoint.VpcId, keptSubnets.Concat(AddSubnetIds.Except(keptSubnets)), out subnets) is { } subnetError)
             return subnetError;
         if (subnets.Count == 0) return Ec2Errors.InvalidParameter("An interface endpoint needs at least one subnet.");
 
@@ -99,11 +111,18 @@ public sealed record ModifyVpcEndpoint(
             if (index >= 0)
             {
                 var existing = state.NetworkInterfaces[endpoint.NetworkInterfaceIds[index]];
-                if (!existing.GroupIds.SequenceEqual(groups)) events.Add(new ResourcePut(existing with { GroupIds = groups }));
+                var changed = existing.GroupIds.SequenceEqual(groups) ? existing : existing with { GroupIds = groups };
+                if (ipv6 && existing.Ipv6Addresses.IsEmpty && subnet.Ipv6CidrAssociation is not null)
+                {
+                    if (Ipv6AddressAllocator.Allocate(state, subnet, [], 1, new HashSet<UInt128>(), out var added) is { } ipv6Error) return ipv6Error;
+                    changed = changed with { Ipv6Addresses = [.. added] };
+                }
+                if (!ipv6 && !existing.Ipv6Addresses.IsEmpty) changed = changed with { Ipv6Addresses = [] };
+                if (!ReferenceEquals(changed, existing)) events.Add(new ResourcePut(changed));
                 interfaces.Add(existing.Id);
                 continue;
             }
-            if (EndpointRules.NewInterface(state, context, endpoint.Id, subnet, groups, pending, out var eni) is { } eniError) return eniError;
+            if (EndpointRules.NewInterface(state, context, endpoint.Id, subnet, groups, ipv6, pending, out var eni) is { } eniError) return eniError;
             events.Add(new ResourcePut(eni));
             interfaces.Add(eni.Id);
         }

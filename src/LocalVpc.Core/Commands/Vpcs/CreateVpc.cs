@@ -1,8 +1,9 @@
 namespace LocalVpc.Core.Commands.Vpcs;
 
 /// <summary>CreateVpc: a VPC with its main route table, default network ACL and default security group.</summary>
-public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, ImmutableArray<TagSpecification> TagSpecifications)
-    : ICommand<string>
+/// <param name="Ipv6">An IPv6 block to create it with, if any.</param>
+public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, ImmutableArray<TagSpecification> TagSpecifications,
+    Ipv6BlockRequest? Ipv6 = null) : ICommand<string>
 {
     /// <summary>AWS allows VPC blocks from /16 to /28 (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).</summary>
     public const int MinPrefixLength = 16, MaxPrefixLength = 28;
@@ -16,7 +17,10 @@ public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, Immut
         if (tenancy is not ("default" or "dedicated"))
             return Ec2Errors.InvalidParameterValue("instanceTenancy", tenancy);
 
-        var events = VpcLayout.NewVpc(state, context, cidr, tenancy, isDefault: false);
+        VpcIpv6CidrAssociation? ipv6 = null;
+        if (Ipv6 is { Asked: true } && Ipv6Blocks.ForVpc(Ipv6, state, context, out ipv6) is { } ipv6Error) return ipv6Error;
+
+        var events = VpcLayout.NewVpc(state, context, cidr, tenancy, isDefault: false, ipv6);
         var vpcId = ((ResourcePut)events[0]).Resource.Id;
         if (TagRules.ForNewResource(TagSpecifications, "vpc", vpcId, out var tags) is { } tagError) return tagError;
         if (tags is not null) events.Add(tags);
