@@ -23,6 +23,8 @@ public static class Explanations
     public const string VpcDnsSupportDisabled = "LOCALVPC_VPC_DNS_SUPPORT_DISABLED";
     public const string EndpointPendingAcceptance = "LOCALVPC_ENDPOINT_PENDING_ACCEPTANCE";
     public const string EndpointRejected = "LOCALVPC_ENDPOINT_REJECTED";
+    public const string NoAddressOfFamily = "LOCALVPC_NO_ADDRESS_OF_FAMILY";
+    public const string EgressOnlyInbound = "LOCALVPC_EGRESS_ONLY_INBOUND";
 
     // LocalVpc's: its own policy, where the VPC would carry the flow but LocalVpc withholds it.
     public const string InternetDenied = "LOCALVPC_INTERNET_DENIED";

@@ -1,4 +1,5 @@
 global using System.Collections.Immutable;
+global using System.Net;
 global using LocalVpc.Core;
 global using LocalVpc.Core.Catalog;
 global using LocalVpc.Core.Cidr;

@@ -21,42 +21,66 @@ public static class NameResolver
 
     /// <summary>Whether the VPC's resolver forwards the name to the host's resolver rather than answering it from LocalVpc's data.</summary>
     public static bool IsForwarded(AccountState state, Vpc vpc, string name) =>
-        !Refuses(vpc) && !Ipv4Cidr.TryParseAddress(Normalize(name), out _) && Answer(state, vpc, name) is null;
+        !Refuses(vpc) && IpBlock.ParseAddress(Normalize(name)) is null && Answer(state, vpc, name) is null;
 
-    /// <summary>One address for the analyser, near <paramref name="from"/>'s zone, with how the name matched; null when it does not resolve.</summary>
-    public static Resolution? Resolve(AccountState state, Vpc vpc, Subnet from, string name, ImmutableArray<uint> forwarded)
+    /// <summary>
+    /// One address for the analyser, near <paramref name="from"/>'s zone, with how the name matched; null when it does not
+    /// resolve. A name with both records gives its A record, or its AAAA record when <paramref name="preferIpv6"/>.
+    /// </summary>
+    public static Resolution? Resolve(AccountState state, Vpc vpc, Subnet from, string name, ImmutableArray<IPAddress> forwarded, bool preferIpv6 = false)
     {
         name = Normalize(name);
-        if (Ipv4Cidr.TryParseAddress(name, out var literal)) return new Resolution(literal, "an IP address");
+        if (IpBlock.ParseAddress(name) is { } literal) return new Resolution(literal, "an IP address");
         if (Refuses(vpc)) return null;
 
         // 2 and 3. An endpoint's names.
         if (EndpointNamed(state, vpc, name) is var (endpoint, zone, how))
-            return Pick(state, endpoint, zone is null ? from : null, how, zone);
+            return Pick(state, endpoint, zone is null ? from : null, how, preferIpv6, zone);
 
-        // 4 and 5. Instance names, and the public names of services with a prefix list.
-        if (InstanceName(state, name) is { } instanceIp) return new Resolution(instanceIp, "an instance name");
-        if (PrefixListName(state, name) is var (listed, list)) return new Resolution(listed, $"the public name of a service in {list}");
+        // 4 and 5. Instance names, and the public names of services with a prefix list (IPv4 only, as on AWS).
+        if (InstanceName(state, name) is { } instanceIp) return new Resolution(ToAddress(instanceIp), "an instance name");
+        if (PrefixListName(state, name) is var (listed, list)) return new Resolution(ToAddress(listed), $"the public name of a service in {list}");
 
         // 6. Forwarded: the host's answer, else an AWS service's stand-in address.
-        if (!forwarded.IsDefaultOrEmpty) return new Resolution(forwarded[0], "the host resolver's answer");
+        if (!forwarded.IsDefaultOrEmpty)
+            return new Resolution(forwarded.FirstOrDefault(a => IpBlock.IsIpv6(a) == preferIpv6) ?? forwarded[0], "the host resolver's answer");
         var service = ServiceCatalog.For(state.Region).FirstOrDefault(s => s.PrivateDnsNames.Any(n => Matches(n, name)));
-        return service is null ? null : new Resolution(StandInAddress(service.ShortName), $"the public name of {service.ServiceName} (a public address)");
+        return service is null ? null : new Resolution(ToAddress(StandInAddress(service.ShortName)), $"the public name of {service.ServiceName} (a public address)");
     }
 
     /// <summary>
-    /// What the VPC's resolver answers from LocalVpc's own data: every address of the endpoint that owns the name (only
-    /// the zone's for a zonal name), an instance name's address, or a prefix-list service's address. Null when the name
-    /// is forwarded (steps 1 to 5 above; the resolver checks <see cref="Refuses"/> first).
+    /// What the VPC's resolver answers from LocalVpc's own data, for A records or (<paramref name="ipv6"/>) AAAA records:
+    /// the addresses of the endpoint that owns the name (only the zone's for a zonal name, and only of the families its
+    /// <c>DnsRecordIpType</c> names), an instance name's address, or a prefix-list service's address. Empty is NODATA: the
+    /// name is LocalVpc's but has no record of that type. Null when the name is forwarded (steps 1 to 5 above; the
+    /// resolver checks <see cref="Refuses"/> first).
     /// </summary>
-    public static ImmutableArray<string>? Answer(AccountState state, Vpc vpc, string name)
+    public static ImmutableArray<string>? Answer(AccountState state, Vpc vpc, string name, bool ipv6 = false)
     {
         name = Normalize(name);
         if (EndpointNamed(state, vpc, name) is var (endpoint, zone, _))
-            return [.. Interfaces(state, endpoint).Where(n => zone is null || n.AvailabilityZone == zone).Select(n => n.PrivateIpAddress)];
-        if (InstanceName(state, name) is { } address) return [Ipv4Cidr.FormatAddress(address)];
-        return PrefixListName(state, name) is var (listed, _) ? [Ipv4Cidr.FormatAddress(listed)] : null;
+        {
+            var interfaces = Interfaces(state, endpoint).Where(n => zone is null || n.AvailabilityZone == zone);
+            if (!HasRecords(endpoint, ipv6)) return [];
+            return [.. ipv6 ? interfaces.SelectMany(n => n.Ipv6Addresses) : interfaces.Select(n => n.PrivateIpAddress)];
+        }
+        if (InstanceName(state, name) is { } address) return ipv6 ? [] : [Ipv4Cidr.FormatAddress(address)];
+        return PrefixListName(state, name) is var (listed, _) ? ipv6 ? [] : [Ipv4Cidr.FormatAddress(listed)] : null;
     }
+
+    /// <summary>
+    /// Whether an endpoint's names have records of a family: A unless its DNS record type is ipv6 only, AAAA when it is
+    /// dualstack or ipv6 (service-defined follows the addresses its interfaces hold).
+    /// </summary>
+    private static bool HasRecords(VpcEndpoint endpoint, bool ipv6) => endpoint.DnsRecordIpType switch
+    {
+        EndpointIpTypes.Ipv6 => ipv6,
+        EndpointIpTypes.Dualstack => true,
+        EndpointIpTypes.ServiceDefined => !ipv6 || EndpointIpTypes.HasIpv6(endpoint.IpAddressType),
+        _ => !ipv6,
+    };
+
+    private static IPAddress ToAddress(uint address) => IPAddress.Parse(Ipv4Cidr.FormatAddress(address));
 
     /// <summary>
     /// A public address that stands for an AWS service's public endpoint when nothing better is known: in 203.0.113.0/24,
@@ -117,10 +141,15 @@ public static class NameResolver
         pattern == name || (pattern.StartsWith("*.", StringComparison.Ordinal) && name.EndsWith(pattern[1..], StringComparison.Ordinal) &&
                             !name[..^(pattern.Length - 1)].Contains('.'));
 
-    private static Resolution? Pick(AccountState state, VpcEndpoint endpoint, Subnet? near, string how, string? zone = null)
+    /// <summary>The interface near the zone, and its address of the family the name has records of (the preferred one first).</summary>
+    private static Resolution? Pick(AccountState state, VpcEndpoint endpoint, Subnet? near, string how, bool preferIpv6, string? zone = null)
     {
         var interfaces = Interfaces(state, endpoint).ToList();
         var chosen = interfaces.FirstOrDefault(n => n.AvailabilityZone == (zone ?? near?.AvailabilityZone)) ?? interfaces.FirstOrDefault();
-        return chosen is null ? null : Ipv4Cidr.TryParseAddress(chosen.PrivateIpAddress, out var ip) ? new Resolution(ip, how, chosen.Id) : null;
+        if (chosen is null) return null;
+        var v6 = HasRecords(endpoint, ipv6: true) ? chosen.Ipv6Address : null;
+        var v4 = HasRecords(endpoint, ipv6: false) ? chosen.PrivateIpAddress : null;
+        var address = preferIpv6 ? v6 ?? v4 : v4 ?? v6;
+        return address is null ? null : new Resolution(IPAddress.Parse(address), how, chosen.Id);
     }
 }

@@ -8,15 +8,15 @@ namespace LocalVpc.Analysis;
 /// <param name="Now">The moment the flow starts.</param>
 /// <param name="InternetAllowed">Whether flows the VPC sends to the internet really go there (<c>--internet allow</c>).</param>
 /// <param name="ForwardedAnswer">
-/// The host resolver's IPv4 addresses for the destination name, when the VPC's resolver forwards it (see
+/// The host resolver's addresses for the destination name, when the VPC's resolver forwards it (see
 /// <see cref="NameResolver.IsForwarded"/>); empty when not asked or offline.
 /// </param>
 /// <param name="Health">What the load balancers' health checks found; every target healthy when none run.</param>
-public sealed record NetworkPolicy(DateTimeOffset Now, bool InternetAllowed = false, ImmutableArray<uint> ForwardedAnswer = default,
+public sealed record NetworkPolicy(DateTimeOffset Now, bool InternetAllowed = false, ImmutableArray<IPAddress> ForwardedAnswer = default,
     ITargetHealth? Health = null)
 {
     /// <summary>The forwarded answer, never default.</summary>
-    public ImmutableArray<uint> Forwarded => ForwardedAnswer.IsDefault ? [] : ForwardedAnswer;
+    public ImmutableArray<IPAddress> Forwarded => ForwardedAnswer.IsDefault ? [] : ForwardedAnswer;
 
     public ITargetHealth TargetHealth => Health ?? AssumedHealthy.Instance;
 }

@@ -21,13 +21,21 @@ public static class ReachabilityAnalyzer
         var vpc = state.Vpcs[source.VpcId];
 
         // 2. The name, resolved in the source VPC's view; an endpoint's name already says which interface answers.
-        if (NameRule.Check(state, vpc, subnet, flow.Destination, policy, hops, out var resolution) is { } nameFix) return Verdict.Blocked(null, hops, nameFix);
-        var address = Ipv4Cidr.FormatAddress(resolution.Address);
+        if (NameRule.Check(state, vpc, subnet, flow, policy, hops, out var resolution) is { } nameFix) return Verdict.Blocked(null, hops, nameFix);
+        var address = resolution.Address.ToString();
+        if (IpBlock.SourceFor(source, resolution.Address) is null)
+        {
+            hops.Add(new Hop(HopComponent.Source, source.Id, false, $"{source.Id} has no IPv6 address, so it cannot reach {address} over IPv6",
+                Explanations.NoAddressOfFamily));
+            return Verdict.Blocked(address, hops, subnet.Ipv6CidrAssociation is null
+                ? $"Associate an IPv6 block with {subnet.Id} (aws ec2 associate-subnet-cidr-block), then give {source.Id} an IPv6 address."
+                : $"Give {source.Id} an IPv6 address (aws ec2 assign-ipv6-addresses --network-interface-id {source.Id} --ipv6-address-count 1).");
+        }
 
         // 3. The route out of the source subnet (traffic to the VPC's own blocks stays local), and what lies beyond it:
         // a gateway, or a peering into another VPC (of this account or another), whose state decides from there on.
         if (RouteRule.Check(state, subnet, resolution.Address, hops, out var route) is { } routeFix) return Verdict.Blocked(address, hops, routeFix);
-        if (GatewayRule.Check(state, source, route, resolution.Address, hops) is { } gatewayFix) return Verdict.Blocked(address, hops, gatewayFix);
+        if (GatewayRule.Check(region, state, source, route, resolution.Address, hops) is { } gatewayFix) return Verdict.Blocked(address, hops, gatewayFix);
         var (destinationState, destinationVpc) = (state, vpc);
         if (route.Target.VpcPeeringConnectionId is { } peering &&
             PeeringRule.Check(region, state, source, peering, resolution.Address, hops, out destinationState, out destinationVpc) is { } peeringFix)
@@ -35,7 +43,7 @@ public static class ReachabilityAnalyzer
         var target = resolution.NetworkInterfaceId is { } known && destinationState.NetworkInterfaces.TryGetValue(known, out var answering) &&
                      answering.VpcId == destinationVpc.Id
             ? answering
-            : destinationState.NetworkInterfaces.Values.FirstOrDefault(n => n.VpcId == destinationVpc.Id && n.PrivateIpAddresses.Contains(address));
+            : destinationState.NetworkInterfaces.Values.FirstOrDefault(n => n.VpcId == destinationVpc.Id && IpBlock.Holds(n, resolution.Address));
         if (target is null && destinationVpc != vpc)
         {
             hops.Add(new Hop(HopComponent.Destination, null, false, $"no network interface in {destinationVpc.Id} holds {address}", Explanations.NoSourceOrDestination));
@@ -43,7 +51,7 @@ public static class ReachabilityAnalyzer
         }
         var targetSubnet = target is null ? null : destinationState.Subnets[target.SubnetId];
         if (route.Target.VpcPeeringConnectionId is { } back &&
-            PeeringRule.CheckReturn(destinationState, targetSubnet!, source, back, hops) is { } returnFix)
+            PeeringRule.CheckReturn(destinationState, targetSubnet!, source, back, resolution.Address, hops) is { } returnFix)
             return Verdict.Blocked(address, hops, returnFix);
 
         // 4. The source's security groups must let the traffic out.
@@ -63,7 +71,7 @@ public static class ReachabilityAnalyzer
         }
 
         // 6. Inside: the destination's security groups, then what it is (7: endpoint state, 8: the provider's load balancer).
-        if (SecurityGroupRules.Ingress(destinationState, vpc, source, target, flow, hops) is { } ingressFix) return Verdict.Blocked(address, hops, ingressFix);
+        if (SecurityGroupRules.Ingress(destinationState, vpc, source, target, flow, resolution.Address, hops) is { } ingressFix) return Verdict.Blocked(address, hops, ingressFix);
         return DestinationRule.Check(destinationState, region, flow, policy, target, address, hops);
     }
 

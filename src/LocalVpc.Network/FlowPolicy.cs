@@ -15,7 +15,7 @@ public sealed class FlowPolicy(DataPlaneOptions options, TimeProvider time, ITar
 
     public async ValueTask<NetworkPolicy> ForAsync(AccountState state, string source, string destination, CancellationToken cancellationToken)
     {
-        var forwarded = ImmutableArray<uint>.Empty;
+        var forwarded = ImmutableArray<IPAddress>.Empty;
         if (!options.Offline && SourceVpc(state, source) is { } vpc && NameResolver.IsForwarded(state, vpc, destination))
             forwarded = await ResolveAsync(destination, cancellationToken).ConfigureAwait(false);
         return new NetworkPolicy(time.GetUtcNow(), options.InternetAllowed, forwarded, health);
@@ -27,14 +27,16 @@ public sealed class FlowPolicy(DataPlaneOptions options, TimeProvider time, ITar
         return state.NetworkInterfaces.TryGetValue(eniId, out var eni) ? state.Vpcs.GetValueOrDefault(eni.VpcId) : null;
     }
 
-    private static async Task<ImmutableArray<uint>> ResolveAsync(string name, CancellationToken cancellationToken)
+    /// <summary>The host's A and AAAA answers (the analyser picks the family the flow prefers).</summary>
+    private static async Task<ImmutableArray<IPAddress>> ResolveAsync(string name, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ResolveTimeout);
         try
         {
-            var addresses = await System.Net.Dns.GetHostAddressesAsync(name, AddressFamily.InterNetwork, timeout.Token).ConfigureAwait(false);
-            return [.. addresses.Select(a => Ipv4Cidr.TryParseAddress(a.ToString(), out var value) ? value : 0).Where(v => v != 0)];
+            var addresses = await System.Net.Dns.GetHostAddressesAsync(name, AddressFamily.Unspecified, timeout.Token).ConfigureAwait(false);
+            return [.. addresses.Where(a => a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6 && a.ScopeId == 0)
+                .Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a)];
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -30,10 +30,11 @@ internal sealed class TestNetwork
 
     public AccountState State => Region.Account(Account);
 
-    public NetworkPolicy Policy(bool internet = false, params uint[] forwarded) => new(Time.Now, internet, [.. forwarded]);
+    public NetworkPolicy Policy(bool internet = false, params string[] forwarded) =>
+        new(Time.Now, internet, [.. forwarded.Select(System.Net.IPAddress.Parse)]);
 
-    public Verdict Analyze(string source, string destination, int port, NetworkPolicy? policy = null) =>
-        ReachabilityAnalyzer.Analyze(Region, Account, new Flow(source, destination, "tcp", port), policy ?? Policy());
+    public Verdict Analyze(string source, string destination, int port, NetworkPolicy? policy = null, bool preferIpv6 = false) =>
+        ReachabilityAnalyzer.Analyze(Region, Account, new Flow(source, destination, "tcp", port, preferIpv6), policy ?? Policy());
 
     public T Run<T>(ICommand<T> command) => Run(command, Account);
 

@@ -6,9 +6,9 @@ namespace LocalVpc.Analysis.Rules;
 /// </summary>
 internal static class InternetPolicyRule
 {
-    public static Terminus Apply(string gateway, uint address, NetworkPolicy policy, List<Hop> hops)
+    public static Terminus Apply(string gateway, IPAddress address, NetworkPolicy policy, List<Hop> hops)
     {
-        var text = Ipv4Cidr.FormatAddress(address);
+        var text = address.ToString();
         if (!policy.InternetAllowed)
         {
             var reason = $"the VPC would send this out through {gateway} to the internet; LocalVpc does so only with --internet allow";

@@ -4,10 +4,11 @@ namespace LocalVpc.Analysis.Rules;
 internal static class NameRule
 {
     /// <param name="resolution">The answer when the name resolves (no fix returned).</param>
-    public static string? Check(AccountState state, Vpc vpc, Subnet subnet, string destination, NetworkPolicy policy, List<Hop> hops,
+    public static string? Check(AccountState state, Vpc vpc, Subnet subnet, Flow flow, NetworkPolicy policy, List<Hop> hops,
         out Resolution resolution)
     {
-        var resolved = NameResolver.Resolve(state, vpc, subnet, destination, policy.Forwarded);
+        var destination = flow.Destination;
+        var resolved = NameResolver.Resolve(state, vpc, subnet, destination, policy.Forwarded, flow.PreferIpv6);
         resolution = resolved!;
         if (resolved is null && NameResolver.Refuses(vpc))
         {
@@ -20,7 +21,7 @@ internal static class NameRule
             hops.Add(new Hop(HopComponent.Dns, vpc.Id, false, $"{destination} does not resolve in {vpc.Id}", Explanations.NameNotResolved));
             return $"Use a name that resolves in {vpc.Id}: an endpoint's DNS name, a private DNS name of an endpoint in the VPC, or an address.";
         }
-        hops.Add(new Hop(HopComponent.Dns, vpc.Id, true, $"{destination} is {Ipv4Cidr.FormatAddress(resolved.Address)}: {resolved.How}"));
+        hops.Add(new Hop(HopComponent.Dns, vpc.Id, true, $"{destination} is {resolved.Address}: {resolved.How}"));
         return null;
     }
 }

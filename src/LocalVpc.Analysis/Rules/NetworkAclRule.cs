@@ -8,12 +8,13 @@ internal static class NetworkAclRule
 {
     /// <param name="targetState">The destination's account: another one when the flow crosses a peering.</param>
     public static string? Check(AccountState state, Flow flow, Subnet subnet, NetworkInterface source, AccountState targetState, Subnet? targetSubnet,
-        uint address, List<Hop> hops)
+        IPAddress address, List<Hop> hops)
     {
         // Traffic within one subnet is not judged by network ACLs.
         if (targetSubnet?.Id == subnet.Id) return null;
-        var sourceIp = Ipv4Cidr.TryParseAddress(source.PrivateIpAddress, out var parsed) ? parsed : 0;
-        var checks = new List<(AccountState State, Subnet Subnet, bool Egress, uint Peer, int Port, string What)>
+        var sourceIp = IpBlock.SourceFor(source, address)!;
+        var family = IpBlock.Family(address);
+        var checks = new List<(AccountState State, Subnet Subnet, bool Egress, IPAddress Peer, int Port, string What)>
         {
             (state, subnet, true, address, flow.Port, "the request out of the source subnet"),
             (state, subnet, false, address, Flow.EphemeralPort, "the answer back into the source subnet (ephemeral port)"),
@@ -27,13 +28,13 @@ internal static class NetworkAclRule
         {
             var acl = aclState.NetworkAcls[aclSubnet.NetworkAclId];
             var entry = NetworkAclEvaluator.Decide(acl, egress, flow.ProtocolNumber, peer, port);
-            var rule = entry.RuleNumber == NetworkAclEntry.FinalRule ? "*" : entry.RuleNumber.ToString();
+            var rule = entry.IsFinal ? "*" : entry.RuleNumber.ToString();
             var component = egress ? HopComponent.NetworkAclEgress : HopComponent.NetworkAclIngress;
             if (entry.RuleAction != "allow")
             {
-                hops.Add(new Hop(component, acl.Id, false, $"{what}: rule {rule} of {acl.Id} denies {flow.Protocol}/{port}", Explanations.SubnetAclRestriction));
-                return $"Allow {(egress ? "outbound" : "inbound")} {flow.Protocol} port {port}{(port == Flow.EphemeralPort ? " (ephemeral ports 1024-65535)" : "")} " +
-                       $"{(egress ? "to" : "from")} {Ipv4Cidr.FormatAddress(peer)} in {acl.Id} with a rule numbered below {rule}.";
+                hops.Add(new Hop(component, acl.Id, false, $"{what}: rule {rule} of {acl.Id} denies {family} {flow.Protocol}/{port}", Explanations.SubnetAclRestriction));
+                return $"Allow {(egress ? "outbound" : "inbound")} {family} {flow.Protocol} port {port}{(port == Flow.EphemeralPort ? " (ephemeral ports 1024-65535)" : "")} " +
+                       $"{(egress ? "to" : "from")} {peer} in {acl.Id} with a rule numbered below {rule}{(IpBlock.IsIpv6(peer) ? " (an entry with an Ipv6CidrBlock)" : "")}.";
             }
             hops.Add(new Hop(component, acl.Id, true, $"{what}: rule {rule} allows"));
         }

@@ -9,10 +9,10 @@ namespace LocalVpc.Analysis.Rules;
 internal static class PeeringRule
 {
     /// <summary>The peer VPC and its account's state, when the address is in it.</summary>
-    public static string? Check(RegionSnapshot region, AccountState state, NetworkInterface source, string peeringId, uint address, List<Hop> hops,
+    public static string? Check(RegionSnapshot region, AccountState state, NetworkInterface source, string peeringId, IPAddress address, List<Hop> hops,
         out AccountState peerState, out Vpc peerVpc)
     {
-        var text = Ipv4Cidr.FormatAddress(address);
+        var text = address.ToString();
         var peering = state.Table(ResourceKinds.VpcPeeringConnection)[peeringId];
         var remote = peering.SidesFrom(source.VpcId)!.Value.Remote;
         peerState = region.Account(remote.OwnerId);
@@ -22,10 +22,11 @@ internal static class PeeringRule
             hops.Add(new Hop(HopComponent.VpcPeeringConnection, peering.Id, false, $"the peer VPC {remote.VpcId} no longer exists", Explanations.BadState));
             return $"Delete {peering.Id} and the routes through it.";
         }
-        if (!peerVpc.Cidrs.Any(c => c.Contains(address)))
+        var blocks = peerVpc.Cidrs.Select(c => c.ToString()).Concat(peerVpc.Ipv6Cidrs.Select(c => c.ToString())).ToList();
+        if (!blocks.Any(c => IpBlock.Contains(c, address)))
         {
             hops.Add(new Hop(HopComponent.VpcPeeringConnection, peering.Id, false,
-                $"{text} is not in {peerVpc.Id} ({string.Join(", ", peerVpc.Cidrs)}): a peering carries traffic only between the two VPCs, " +
+                $"{text} is not in {peerVpc.Id} ({string.Join(", ", blocks)}): a peering carries traffic only between the two VPCs, " +
                 "never on through the peer's gateways or gateway endpoints", Explanations.NoRouteToDestination));
             return $"Reach {text} from {source.VpcId} itself (its own gateway or endpoint): a peering is not transitive.";
         }
@@ -34,18 +35,19 @@ internal static class PeeringRule
     }
 
     /// <summary>The answer's way back: the destination subnet's route to the source must go through the same connection.</summary>
-    public static string? CheckReturn(AccountState peerState, Subnet targetSubnet, NetworkInterface source, string peeringId, List<Hop> hops)
+    public static string? CheckReturn(AccountState peerState, Subnet targetSubnet, NetworkInterface source, string peeringId, IPAddress address,
+        List<Hop> hops)
     {
         var table = peerState.RouteTableOf(targetSubnet);
-        var sourceIp = Ipv4Cidr.TryParseAddress(source.PrivateIpAddress, out var parsed) ? parsed : 0;
+        var sourceIp = IpBlock.SourceFor(source, address)!;
         var back = RouteLookup.Find(peerState, table, sourceIp);
         if (back?.Target.VpcPeeringConnectionId != peeringId || peerState.RouteState(table, back) != "active")
         {
             hops.Add(new Hop(HopComponent.Route, table.Id, false,
-                $"{table.Id} of the destination subnet has no route back to {source.PrivateIpAddress} through {peeringId}", Explanations.NoRouteToDestination));
-            return $"Add a route to {source.PrivateIpAddress}'s VPC block through {peeringId} in {table.Id}, so the answer finds its way back.";
+                $"{table.Id} of the destination subnet has no route back to {sourceIp} through {peeringId}", Explanations.NoRouteToDestination));
+            return $"Add a route to {sourceIp}'s VPC block through {peeringId} in {table.Id}, so the answer finds its way back.";
         }
-        hops.Add(new Hop(HopComponent.Route, table.Id, true, $"the answer returns to {source.PrivateIpAddress} via {peeringId} in {table.Id}"));
+        hops.Add(new Hop(HopComponent.Route, table.Id, true, $"the answer returns to {sourceIp} via {peeringId} in {table.Id}"));
         return null;
     }
 }

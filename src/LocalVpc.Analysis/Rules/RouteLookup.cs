@@ -1,9 +1,12 @@
 namespace LocalVpc.Analysis.Rules;
 
-/// <summary>Longest-prefix match in a route table, over CIDR routes and prefix-list routes (a list matches with the prefix of its matching block).</summary>
+/// <summary>
+/// Longest-prefix match in a route table over the routes of the address's family: CIDR routes of either family and
+/// prefix-list routes (a list matches with the prefix of its matching block).
+/// </summary>
 public static class RouteLookup
 {
-    public static Route? Find(AccountState state, RouteTable table, uint address)
+    public static Route? Find(AccountState state, RouteTable table, IPAddress address)
     {
         Route? best = null;
         var bestLength = -1;
@@ -15,12 +18,11 @@ public static class RouteLookup
         return best;
     }
 
-    private static int MatchLength(AccountState state, Route route, uint address)
+    private static int MatchLength(AccountState state, Route route, IPAddress address)
     {
-        if (route.DestinationCidrBlock is { } cidr)
-            return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(address) ? block.PrefixLength : -1;
+        if ((route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock) is { } cidr) return IpBlock.MatchLength(cidr, address);
         if (route.DestinationPrefixListId is { } id && Lookup.PrefixListCidrs(state, id) is { IsEmpty: false } cidrs)
-            return cidrs.Select(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(address) ? block.PrefixLength : -1).Max();
+            return cidrs.Select(c => IpBlock.MatchLength(c, address)).Max();
         return -1;
     }
 }

@@ -1,17 +1,19 @@
 namespace LocalVpc.Analysis.Rules;
 
-/// <summary>3. The route out of the source subnet: longest prefix, and its target must be alive (not a blackhole).</summary>
+/// <summary>3. The route out of the source subnet: longest prefix of the address's family, and its target must be alive (not a blackhole).</summary>
 internal static class RouteRule
 {
-    public static string? Check(AccountState state, Subnet subnet, uint address, List<Hop> hops, out Route route)
+    public static string? Check(AccountState state, Subnet subnet, IPAddress address, List<Hop> hops, out Route route)
     {
-        var text = Ipv4Cidr.FormatAddress(address);
         var table = state.RouteTableOf(subnet);
         route = RouteLookup.Find(state, table, address)!;
         if (route is null)
         {
-            hops.Add(new Hop(HopComponent.Route, table.Id, false, $"{table.Id} has no route to {text}", Explanations.NoRouteToDestination));
-            return $"Add a route to {text} in {table.Id} (an internet or NAT gateway, or a VPC endpoint), or enable private DNS on an endpoint for the service.";
+            var family = IpBlock.Family(address);
+            hops.Add(new Hop(HopComponent.Route, table.Id, false, $"{table.Id} has no {family} route to {address}", Explanations.NoRouteToDestination));
+            return IpBlock.IsIpv6(address)
+                ? $"Add an IPv6 route to {address} in {table.Id} (::/0 to an internet or egress-only internet gateway), or reach it over IPv4."
+                : $"Add a route to {address} in {table.Id} (an internet or NAT gateway, or a VPC endpoint), or enable private DNS on an endpoint for the service.";
         }
         if (state.RouteState(table, route) != "active")
         {

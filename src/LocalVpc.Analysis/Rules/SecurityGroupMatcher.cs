@@ -1,10 +1,13 @@
 namespace LocalVpc.Analysis.Rules;
 
-/// <summary>Security groups allow (stateful, allow-only): the first rule of any of the groups that covers protocol, port and peer.</summary>
+/// <summary>
+/// Security groups allow (stateful, allow-only): the first rule of any of the groups that covers protocol, port and peer.
+/// A rule's block matches only addresses of its own family (CidrIp IPv4, CidrIpv6 IPv6).
+/// </summary>
 public static class SecurityGroupMatcher
 {
     /// <param name="peerGroups">The groups of the interface on the other side, for rules that name a group.</param>
-    public static SecurityGroupRule? Allowing(AccountState state, ImmutableArray<string> groupIds, bool egress, Flow flow, uint peer,
+    public static SecurityGroupRule? Allowing(AccountState state, ImmutableArray<string> groupIds, bool egress, Flow flow, IPAddress peer,
         ImmutableArray<string> peerGroups)
     {
         // Plain loops: this runs once per direction of every flow of a sweep over thousands of instances.
@@ -25,12 +28,11 @@ public static class SecurityGroupMatcher
         var number => number == flow.ProtocolNumber,
     };
 
-    private static bool PeerMatches(AccountState state, RulePeer rulePeer, uint peer, ImmutableArray<string> peerGroups)
+    private static bool PeerMatches(AccountState state, RulePeer rulePeer, IPAddress peer, ImmutableArray<string> peerGroups)
     {
-        if (rulePeer.CidrIpv4 is { } cidr) return Ipv4Cidr.TryParse(cidr, out var block) && block.Contains(peer);
+        if ((rulePeer.CidrIpv4 ?? rulePeer.CidrIpv6) is { } cidr) return IpBlock.Contains(cidr, peer);
         if (rulePeer.GroupId is { } group) return peerGroups.Contains(group);
-        if (rulePeer.PrefixListId is { } list)
-            return Lookup.PrefixListCidrs(state, list)?.Any(c => Ipv4Cidr.TryParse(c, out var block) && block.Contains(peer)) == true;
+        if (rulePeer.PrefixListId is { } list) return Lookup.PrefixListCidrs(state, list)?.Any(c => IpBlock.Contains(c, peer)) == true;
         return false;
     }
 }

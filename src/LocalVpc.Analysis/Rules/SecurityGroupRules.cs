@@ -3,31 +3,33 @@ namespace LocalVpc.Analysis.Rules;
 /// <summary>4 and 6. Security groups: the source's must let the flow out, the destination's must let it in (stateful, so the answer needs no rule).</summary>
 internal static class SecurityGroupRules
 {
-    public static string? Egress(AccountState state, NetworkInterface source, NetworkInterface? target, Flow flow, uint address, List<Hop> hops)
+    public static string? Egress(AccountState state, NetworkInterface source, NetworkInterface? target, Flow flow, IPAddress address, List<Hop> hops)
     {
-        var text = Ipv4Cidr.FormatAddress(address);
+        var family = IpBlock.Family(address);
         var egress = SecurityGroupMatcher.Allowing(state, source.GroupIds, egress: true, flow, address, target?.GroupIds ?? []);
         if (egress is null)
         {
             hops.Add(new Hop(HopComponent.SecurityGroupEgress, string.Join(",", source.GroupIds), false,
-                $"no outbound rule of {string.Join(", ", source.GroupIds)} allows {flow.Protocol}/{flow.Port} to {text}", Explanations.SecurityGroupRulesMismatch));
-            return $"Add an outbound rule {flow.Protocol}/{flow.Port} to {text}/32 (or its group) to {source.GroupIds[0]}, the source's group.";
+                $"no outbound rule of {string.Join(", ", source.GroupIds)} allows {family} {flow.Protocol}/{flow.Port} to {address}", Explanations.SecurityGroupRulesMismatch));
+            return $"Add an outbound rule {flow.Protocol}/{flow.Port} to {IpBlock.Host(address)} (or its group) to {source.GroupIds[0]}, the source's group.";
         }
         hops.Add(new Hop(HopComponent.SecurityGroupEgress, egress.Id, true, $"outbound {Describe(egress)}"));
         return null;
     }
 
-    public static string? Ingress(AccountState state, Vpc vpc, NetworkInterface source, NetworkInterface target, Flow flow, List<Hop> hops)
+    public static string? Ingress(AccountState state, Vpc vpc, NetworkInterface source, NetworkInterface target, Flow flow, IPAddress address, List<Hop> hops)
     {
         if (target.GroupIds.IsEmpty) return null;
-        var from = Ipv4Cidr.TryParseAddress(source.PrivateIpAddress, out var sourceIp) ? sourceIp : 0;
+        var from = IpBlock.SourceFor(source, address)!;
+        var family = IpBlock.Family(address);
         var ingress = SecurityGroupMatcher.Allowing(state, target.GroupIds, egress: false, flow, from, source.GroupIds);
         if (ingress is null)
         {
             hops.Add(new Hop(HopComponent.SecurityGroupIngress, string.Join(",", target.GroupIds), false,
-                $"no inbound rule of {string.Join(", ", target.GroupIds)} allows {flow.Protocol}/{flow.Port} from {source.PrivateIpAddress} or its groups",
+                $"no inbound rule of {string.Join(", ", target.GroupIds)} allows {family} {flow.Protocol}/{flow.Port} from {from} or its groups",
                 Explanations.SecurityGroupRulesMismatch));
-            return $"Add an inbound rule {flow.Protocol}/{flow.Port} from {source.GroupIds[0]} (or {vpc.CidrBlock}) to {target.GroupIds[0]}, the destination's group.";
+            var block = IpBlock.IsIpv6(address) ? vpc.Ipv6CidrAssociations.FirstOrDefault()?.Ipv6CidrBlock ?? IpBlock.Host(from) : vpc.CidrBlock;
+            return $"Add an inbound rule {flow.Protocol}/{flow.Port} from {source.GroupIds[0]} (or {block}) to {target.GroupIds[0]}, the destination's group.";
         }
         hops.Add(new Hop(HopComponent.SecurityGroupIngress, ingress.Id, true, $"inbound {Describe(ingress)}"));
         return null;

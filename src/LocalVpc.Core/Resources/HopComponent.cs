@@ -23,4 +23,5 @@ public enum HopComponent
     [JsonStringEnumMemberName("localvpc-internet")] LocalVpcInternet,
     [JsonStringEnumMemberName("vpc-peering-connection")] VpcPeeringConnection,
     [JsonStringEnumMemberName("vpn-gateway")] VpnGateway,
+    [JsonStringEnumMemberName("egress-only-internet-gateway")] EgressOnlyInternetGateway,
 }

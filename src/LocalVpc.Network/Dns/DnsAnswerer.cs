@@ -74,14 +74,19 @@ public sealed class DnsAnswerer(PublishedState published, HostForwarder? forward
         // A VPC with DNS support off has no working Amazon-provided resolver: the analyser resolves nothing there either.
         if (!state.Vpcs.TryGetValue(vpcId, out var vpc) || NameResolver.Refuses(vpc)) return Reply(query, MessageStatus.Refused);
         var question = query.Questions[0];
-        var addresses = NameResolver.Answer(state, vpc, question.Name.ToString());
-        if (addresses is null) return forward ? null : Reply(query, MessageStatus.Refused);
+        var name = question.Name.ToString();
+        if (NameResolver.Answer(state, vpc, name) is not { } addresses) return forward ? null : Reply(query, MessageStatus.Refused);
 
+        // A name of LocalVpc's with no record of the asked type gets NOERROR with no answer (NODATA), as Route 53 answers.
         var reply = Reply(query, MessageStatus.NoError);
         reply.AA = true;
-        if (question.Class is DnsClass.IN or DnsClass.ANY && question.Type is DnsType.A or DnsType.ANY)
+        if (question.Class is not (DnsClass.IN or DnsClass.ANY)) return reply;
+        if (question.Type is DnsType.A or DnsType.ANY)
             foreach (var address in addresses)
                 reply.Answers.Add(new ARecord { Name = question.Name, Address = IPAddress.Parse(address), TTL = Ttl });
+        if (question.Type is DnsType.AAAA or DnsType.ANY)
+            foreach (var address in NameResolver.Answer(state, vpc, name, ipv6: true) ?? [])
+                reply.Answers.Add(new AAAARecord { Name = question.Name, Address = IPAddress.Parse(address), TTL = Ttl });
         return reply;
     }
 
