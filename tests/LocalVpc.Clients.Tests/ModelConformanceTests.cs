@@ -231,6 +231,24 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
         await Call("DeleteSecurityGroup", ("GroupId", group));
         await Call("DeleteSubnet", ("SubnetId", subnet));
         await Call("DeleteVpc", ("VpcId", vpc));
+
+        // Dual stack: IPv6 blocks of the VPC and the subnet, IPv6 addresses, an egress-only gateway.
+        var vpc6 = Value(await Call("CreateVpc", ("CidrBlock", "10.6.0.0/16"), ("AmazonProvidedIpv6CidrBlock", "true")), "vpcId");
+        var block6 = Value(replies["CreateVpc"], "ipv6CidrBlock");
+        var second6 = Value(await Call("AssociateVpcCidrBlock", ("VpcId", vpc6), ("AmazonProvidedIpv6CidrBlock", "true")), "associationId");
+        await Call("DisassociateVpcCidrBlock", ("AssociationId", second6));
+        var subnet6 = Value(await Call("CreateSubnet", ("VpcId", vpc6), ("CidrBlock", "10.6.1.0/24"), ("Ipv6CidrBlock", block6.Replace("/56", "/64"))), "subnetId");
+        var subnetBlock = Value(await Call("DisassociateSubnetCidrBlock", ("AssociationId", Value(replies["CreateSubnet"], "associationId"))), "ipv6CidrBlock");
+        await Call("AssociateSubnetCidrBlock", ("SubnetId", subnet6), ("Ipv6CidrBlock", subnetBlock));
+        var eni6 = Value(await Call("CreateNetworkInterface", ("SubnetId", subnet6), ("Ipv6AddressCount", "1")), "networkInterfaceId");
+        var address6 = Value(await Call("AssignIpv6Addresses", ("NetworkInterfaceId", eni6), ("Ipv6AddressCount", "1")), "item");
+        await Call("UnassignIpv6Addresses", ("NetworkInterfaceId", eni6), ("Ipv6Addresses.1", address6));
+        var eigw = Value(await Call("CreateEgressOnlyInternetGateway", ("VpcId", vpc6)), "egressOnlyInternetGatewayId");
+        await Call("DescribeEgressOnlyInternetGateways");
+        await Call("DeleteEgressOnlyInternetGateway", ("EgressOnlyInternetGatewayId", eigw));
+        await Call("DeleteNetworkInterface", ("NetworkInterfaceId", eni6));
+        await Call("DeleteSubnet", ("SubnetId", subnet6));
+        await Call("DeleteVpc", ("VpcId", vpc6));
         var defaultVpc = replies["DescribeVpcs"].Descendants(Ns + "item")
             .First(i => i.Element(Ns + "isDefault")?.Value == "true").Element(Ns + "vpcId")!.Value;
         foreach (var s in replies["DescribeSubnets"].Descendants(Ns + "subnetId").Select(e => e.Value).Where(s => s != subnet))

@@ -77,17 +77,31 @@ public sealed class VpcTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     }
 
     [Fact]
-    public async Task CreateVpc_WithIpv6_IsRefused_NotIgnored_AndAMalformedBlockGetsAwsError()
+    public async Task CreateVpc_WithIpv6_GetsAmazonsBlock_AndPoolsThatDoNotExistAreRefused_AndAMalformedBlockGetsAwsError()
     {
-        async Task<string> Refusal(CreateVpcRequest request)
+        async Task<string> Refusal(CreateVpcRequest request, string code = "InvalidParameterValue")
         {
             var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.CreateVpcAsync(request));
-            Assert.Equal("InvalidParameterValue", error.ErrorCode);
+            Assert.Equal(code, error.ErrorCode);
             return error.Message;
         }
         Assert.Contains("300.1.1.1/16", await Refusal(new CreateVpcRequest { CidrBlock = "10.2.0.0/16", Ipv6CidrBlock = "300.1.1.1/16", Ipv6Pool = "pool" }));
-        Assert.Contains("IPv6", await Refusal(new CreateVpcRequest { CidrBlock = "10.2.0.0/16", AmazonProvidedIpv6CidrBlock = true }));
+        Assert.Contains("ipv6-pool-1", await Refusal(new CreateVpcRequest { CidrBlock = "10.2.0.0/16", Ipv6CidrBlock = "2600:1f18::/56", Ipv6Pool = "ipv6-pool-1" }));
+        await Refusal(new CreateVpcRequest { CidrBlock = "10.2.0.0/16", AmazonProvidedIpv6CidrBlock = true, Ipv6CidrBlockNetworkBorderGroup = "us-west-2" });
         Assert.Single((await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs); // only the default VPC
+
+        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.2.0.0/16", AmazonProvidedIpv6CidrBlock = true })).Vpc;
+        var block = vpc.Ipv6CidrBlockAssociationSet.Single();
+        Assert.Equal(56, System.Net.IPNetwork.Parse(block.Ipv6CidrBlock).PrefixLength);
+        var found = await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("ipv6-cidr-block-association.ipv6-cidr-block", [block.Ipv6CidrBlock])] });
+        Assert.Equal(vpc.VpcId, found.Vpcs.Single().VpcId);
+
+        // The default ACL and group gain their IPv6 rules with the block.
+        var acl = (await _ec2.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest { Filters = [new Filter("vpc-id", [vpc.VpcId])] })).NetworkAcls[0];
+        Assert.Contains(acl.Entries, e => e is { RuleNumber: 101, Ipv6CidrBlock: "::/0" } && e.RuleAction == RuleAction.Allow);
+        Assert.Contains(acl.Entries, e => e is { RuleNumber: 32768, Ipv6CidrBlock: "::/0" } && e.RuleAction == RuleAction.Deny);
+        var group = (await _ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [new Filter("vpc-id", [vpc.VpcId])] })).SecurityGroups[0];
+        Assert.Contains(group.IpPermissionsEgress, p => p.Ipv6Ranges.Any(r => r.CidrIpv6 == "::/0"));
     }
 
     [Fact]

@@ -32,8 +32,11 @@ public static class Socks5Client
         var socket = new Socket(System.Net.Sockets.AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Parse(proxy[..colon]), int.Parse(proxy[(colon + 1)..]));
         var stream = new NetworkStream(socket, ownsSocket: true);
-        var name = Encoding.ASCII.GetBytes(host);
-        await stream.WriteAsync((byte[])[5, 1, 0, 5, 1, 0, 3, (byte)name.Length, .. name, (byte)(port >> 8), (byte)port]);
+        // An IPv6 literal goes as SOCKS5's IPv6 address type (4), as clients that resolved AAAA themselves send it; else a name (3).
+        byte[] address = IPAddress.TryParse(host, out var literal) && literal.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? [4, .. literal.GetAddressBytes()]
+            : [3, (byte)Encoding.ASCII.GetByteCount(host), .. Encoding.ASCII.GetBytes(host)];
+        await stream.WriteAsync((byte[])[5, 1, 0, 5, 1, 0, .. address, (byte)(port >> 8), (byte)port]);
         return stream;
     }
 }

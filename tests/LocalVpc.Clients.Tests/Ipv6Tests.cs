@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace LocalVpc.Clients.Tests;
+
+/// <summary>
+/// Dual stack end to end: a VPC with Amazon's /56 built with the aws CLI and AWSSDK.EC2, a dual-stack endpoint whose
+/// names answer A and AAAA through the VPC's resolver (dig), and connections over IPv6 through an instance's proxy
+/// that follow the IPv6 rules of its groups.
+/// </summary>
+[Collection(DataPlaneCollection.Name)]
+public sealed class Ipv6Tests(DataPlaneFixture fixture)
+{
+    private const string Ami = "ami-0123456789abcdef0";
+    private const byte NotAllowed = 0x02;
+    private readonly string _account = ServerFixture.NewAccount();
+    private AmazonEC2Client Ec2 => Sdk.Ec2(fixture.Server, _account);
+
+    private Task<string> CliAsync(params string[] args) => AwsCli.TextAsync(fixture.Server, _account, args);
+
+    [Fact]
+    public async Task DualStackVpc_WithTheCliAndTheSdk_GetsA56TwoSubnetsAnInstanceAddressAndAnEgressOnlyGateway()
+    {
+        var vpc = await CliAsync("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--amazon-provided-ipv6-cidr-block", "--query", "Vpc.VpcId");
+        var association = (await Ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc] })).Vpcs[0].Ipv6CidrBlockAssociationSet.Single();
+        Assert.Equal(("associated", "Amazon", "us-east-1"), (association.Ipv6CidrBlockState.State.Value, association.Ipv6Pool, association.NetworkBorderGroup));
+        var block = IPNetwork.Parse(association.Ipv6CidrBlock);
+        Assert.Equal(56, block.PrefixLength);
+        var other = (await Ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.1.0.0/16", AmazonProvidedIpv6CidrBlock = true })).Vpc;
+        Assert.NotEqual(association.Ipv6CidrBlock, other.Ipv6CidrBlockAssociationSet.Single().Ipv6CidrBlock);
+
+        // Two /64s of the /56; a third that overlaps is refused, as is one outside the block.
+        var prefix = association.Ipv6CidrBlock[..association.Ipv6CidrBlock.IndexOf("::", StringComparison.Ordinal)];
+        var a = await CliAsync("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--ipv6-cidr-block", $"{prefix}::/64",
+            "--availability-zone", "us-east-1a", "--query", "Subnet.SubnetId");
+        var b = (await Ec2.CreateSubnetAsync(new CreateSubnetRequest
+        {
+            VpcId = vpc, CidrBlock = "10.0.2.0/24", Ipv6CidrBlock = $"{prefix[..^1]}1::/64", AvailabilityZone = "us-east-1b",
+        })).Subnet;
+        Assert.True(block.Contains(IPNetwork.Parse(b.Ipv6CidrBlockAssociationSet.Single().Ipv6CidrBlock).BaseAddress));
+        var conflict = await AwsCli.RunAsync(fixture.Server, _account, "ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.3.0/24",
+            "--ipv6-cidr-block", $"{prefix}::/64");
+        Assert.Contains("InvalidSubnet.Conflict", conflict.Stderr);
+        var found = await CliAsync("ec2", "describe-subnets", "--filters", $"Name=ipv6-cidr-block-association.ipv6-cidr-block,Values={prefix}::/64",
+            "--query", "Subnets[].SubnetId");
+        Assert.Equal(a, found);
+
+        // An instance with an IPv6 address from its subnet's /64, shown on the instance and its interface.
+        var instance = (await Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = Ami, MinCount = 1, MaxCount = 1, SubnetId = b.SubnetId, Ipv6AddressCount = 1 }))
+            .Reservation.Instances[0];
+        var described = (await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instance.InstanceId] })).Reservations[0].Instances[0];
+        Assert.Equal(described.NetworkInterfaces[0].Ipv6Addresses.Single().Ipv6Address, described.Ipv6Address);
+        Assert.True(IPNetwork.Parse(b.Ipv6CidrBlockAssociationSet.Single().Ipv6CidrBlock).Contains(IPAddress.Parse(described.Ipv6Address)));
+
+        // The egress-only gateway, ::/0 to it, and the VPC's local IPv6 route.
+        var eigw = await CliAsync("ec2", "create-egress-only-internet-gateway", "--vpc-id", vpc,
+            "--query", "EgressOnlyInternetGateway.EgressOnlyInternetGatewayId");
+        var table = await CliAsync("ec2", "describe-route-tables", "--filters", $"Name=vpc-id,Values={vpc}", "--query", "RouteTables[0].RouteTableId");
+        await CliAsync("ec2", "create-route", "--route-table-id", table, "--destination-ipv6-cidr-block", "::/0", "--egress-only-internet-gateway-id", eigw);
+        var routes = (await Ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { RouteTableIds = [table] })).RouteTables[0].Routes;
+        Assert.Contains(routes, r => r.DestinationIpv6CidrBlock == association.Ipv6CidrBlock && r.GatewayId == "local");
+        Assert.Contains(routes, r => r.DestinationIpv6CidrBlock == "::/0" && r.EgressOnlyInternetGatewayId == eigw && r.State == RouteState.Active);
+        var attached = await CliAsync("ec2", "describe-egress-only-internet-gateways", "--egress-only-internet-gateway-ids", eigw,
+            "--query", "EgressOnlyInternetGateways[0].Attachments[0].[VpcId,State]");
+        Assert.Equal($"{vpc}\tattached", attached);
+
+        // An IPv4 destination cannot use it; the subnet's block stays while an interface holds one of its addresses.
+        var v4 = await AwsCli.RunAsync(fixture.Server, _account, "ec2", "create-route", "--route-table-id", table, "--destination-cidr-block", "0.0.0.0/0",
+            "--egress-only-internet-gateway-id", eigw);
+        Assert.Contains("InvalidParameterValue", v4.Stderr);
+        var inUse = await AwsCli.RunAsync(fixture.Server, _account, "ec2", "disassociate-subnet-cidr-block", "--association-id",
+            b.Ipv6CidrBlockAssociationSet.Single().AssociationId);
+        Assert.Contains("DependencyViolation", inUse.Stderr);
+    }
+
+    [Fact]
+    public async Task DualstackEndpoint_AnswersAAndAaaa_AndTelnetOverIpv6FollowsTheIpv6RuleOfItsGroup()
+    {
+        var vpc = (await Ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16", AmazonProvidedIpv6CidrBlock = true })).Vpc;
+        await Ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = vpc.VpcId, EnableDnsHostnames = true });
+        var block = vpc.Ipv6CidrBlockAssociationSet.Single().Ipv6CidrBlock;
+        var subnet = (await Ec2.CreateSubnetAsync(new CreateSubnetRequest
+        {
+            VpcId = vpc.VpcId, CidrBlock = "10.0.1.0/24", Ipv6CidrBlock = block.Replace("/56", "/64"), AvailabilityZone = "us-east-1a",
+        })).Subnet.SubnetId;
+        var endpointGroup = (await Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { VpcId = vpc.VpcId, GroupName = "endpoints", Description = "endpoints" })).GroupId;
+        await Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = endpointGroup, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/16" }] }],
+        });
+        var instance = (await Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = Ami, MinCount = 1, MaxCount = 1, SubnetId = subnet, Ipv6AddressCount = 1 }))
+            .Reservation.Instances[0].InstanceId;
+        var endpoint = await CliAsync("ec2", "create-vpc-endpoint", "--vpc-id", vpc.VpcId, "--vpc-endpoint-type", "Interface",
+            "--service-name", "com.amazonaws.us-east-1.ssm", "--subnet-ids", subnet, "--security-group-ids", endpointGroup,
+            "--ip-address-type", "dualstack", "--dns-options", "DnsRecordIpType=dualstack", "--query", "VpcEndpoint.VpcEndpointId");
+        var interfaceIds = (await Ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [endpoint] })).VpcEndpoints[0].NetworkInterfaceIds;
+        var endpointInterface = (await Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = interfaceIds }))
+            .NetworkInterfaces.Single();
+        var v6 = endpointInterface.Ipv6Addresses.Single().Ipv6Address;
+
+        // The VPC's resolver: A and AAAA for the private DNS name; an instance's ip- name has no AAAA (NODATA).
+        var resolver = await DataPlaneFixture.ResolverOfAsync(fixture.Server, vpc.VpcId);
+        const string name = "ssm.us-east-1.amazonaws.com";
+        Assert.Equal(endpointInterface.PrivateIpAddress, await DigAsync(resolver, name, "A"));
+        Assert.Equal(v6, await DigAsync(resolver, name, "AAAA"));
+        var instanceIp = (await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instance] })).Reservations[0].Instances[0].PrivateIpAddress;
+        Assert.Equal("", await DigAsync(resolver, $"ip-{instanceIp.Replace('.', '-')}.ec2.internal", "AAAA"));
+
+        // Over IPv6 the group's IPv4 rule does not apply: refused until an IPv6 rule lets the VPC's /56 in.
+        var proxy = await DataPlaneFixture.ProxyOfAsync(fixture.Server, instance);
+        Assert.Equal(0, (await TelnetAsync(proxy, endpointInterface.PrivateIpAddress)).Reply);
+        Assert.Equal(NotAllowed, (await TelnetAsync(proxy, v6)).Reply);
+        var ipv6Rule = new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv6Ranges = [new Ipv6Range { CidrIpv6 = block }] };
+        await Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = endpointGroup, IpPermissions = [ipv6Rule] });
+        Assert.Equal(((byte)0, (string?)fixture.Ssm.Banner), await TelnetAsync(proxy, v6));
+
+        // A client that resolved AAAA itself, through localvpc exec: telnet to the IPv6 address connects.
+        var (_, output) = await LocalVpcCli.RunAsync(null, "exec", "--endpoint-url", fixture.Server.Url, instance, "--", "telnet", v6, "443");
+        Assert.Contains($"Connected to {v6}", output);
+
+        // The probe agrees, and the revoked rule refuses again.
+        var probe = await LocalVpcCli.RunAsync(null, "probe", "--endpoint-url", fixture.Server.Url, "--account", _account, "--from", instance, "--to", $"[{v6}]:443");
+        Assert.Contains("REACHABLE", probe.Output);
+        await Ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = endpointGroup, IpPermissions = [ipv6Rule] });
+        Assert.Equal(NotAllowed, (await TelnetAsync(proxy, v6)).Reply);
+        await fixture.Server.WaitForOutputAsync($"{instance} → [{v6}]:443: denied (reject) ENI_SG_RULES_MISMATCH");
+    }
+
+    /// <summary>Connects through the proxy and reads the stand-in's greeting.</summary>
+    private static async Task<(byte Reply, string? Greeting)> TelnetAsync(string proxy, string host)
+    {
+        var (reply, stream) = await Socks5Client.ConnectAsync(proxy, host, 443);
+        if (stream is null) return (reply, null);
+        await using (stream)
+        {
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            return (reply, await reader.ReadLineAsync());
+        }
+    }
+
+    /// <summary>dig's short answer for one record type.</summary>
+    private static async Task<string> DigAsync(string resolver, string name, string type)
+    {
+        var colon = resolver.LastIndexOf(':');
+        var info = new ProcessStartInfo("dig");
+        foreach (var arg in new[] { $"@{resolver[..colon]}", "-p", resolver[(colon + 1)..], name, type, "+short", "+tries=1", "+time=5" })
+            info.ArgumentList.Add(arg);
+        var output = (await ChildProcess.RunAsync(info, "These tests query with dig: install it (apt-get install dnsutils) or run .ci/run.")).Stdout;
+        return string.Join(",", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
