@@ -56,6 +56,7 @@ public abstract class TerraformConfigurationTests(ServerFixture fixture)
         Assert.Empty((await ec2.DescribeCustomerGatewaysAsync(new DescribeCustomerGatewaysRequest())).CustomerGateways ?? []);
         Assert.Empty((await ec2.DescribeAddressesAsync(new DescribeAddressesRequest())).Addresses ?? []);
         Assert.Empty((await ec2.DescribeVpnGatewaysAsync(new DescribeVpnGatewaysRequest())).VpnGateways ?? []);
+        Assert.Empty((await ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest())).EgressOnlyInternetGateways ?? []);
         Assert.Empty((await ec2.DescribeVolumesAsync(new DescribeVolumesRequest())).Volumes ?? []);
         Assert.Empty((await ec2.DescribeVpcEndpointConnectionNotificationsAsync(new DescribeVpcEndpointConnectionNotificationsRequest()))
             .ConnectionNotificationSet ?? []);

@@ -1,0 +1,25 @@
+using System.Net;
+
+namespace LocalVpc.Clients.Tests.Terraform;
+
+/// <summary><c>Configurations/dualstack</c>: a /56 VPC, /64 subnets, an egress-only gateway, IPv6 rules, addresses and a dual-stack endpoint.</summary>
+public sealed class DualStackConfigurationTests(ServerFixture fixture) : TerraformConfigurationTests(fixture), IClassFixture<ServerFixture>
+{
+    protected override string Configuration => "dualstack";
+
+    protected override async Task CheckAppliedAsync(TerraformCli terraform, IReadOnlyDictionary<string, string> accounts)
+    {
+        var ec2 = Sdk.Ec2(Server, accounts["account"]);
+        var block = IPNetwork.Parse((await terraform.RunAsync("output", "-raw", "vpc_ipv6_cidr_block")).Output.Trim());
+        Assert.Equal(56, block.PrefixLength);
+        var address = IPAddress.Parse((await terraform.RunAsync("output", "-raw", "instance_ipv6")).Output.Trim());
+        Assert.True(block.Contains(address), $"{address} is not in {block}");
+
+        var endpoint = (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest())).VpcEndpoints.Single();
+        Assert.Equal(("dualstack", "dualstack"), (endpoint.IpAddressType.Value, endpoint.DnsOptions.DnsRecordIpType.Value));
+        var interfaces = (await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = endpoint.NetworkInterfaceIds }))
+            .NetworkInterfaces;
+        Assert.All(interfaces, n => Assert.True(block.Contains(IPAddress.Parse(n.Ipv6Address))));
+        Assert.Single((await ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest())).EgressOnlyInternetGateways);
+    }
+}
