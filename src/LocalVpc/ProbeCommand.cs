@@ -13,13 +13,14 @@ internal static class ProbeCommand
     public const int Disagreement = 3;
 
     public static async Task<int> RunAsync(string from, string to, string protocol, bool json, string endpointUrl, string? account,
-        string? region, bool live, double liveTimeout, CancellationToken cancellationToken)
+        string? region, bool live, double liveTimeout, bool preferIpv6, CancellationToken cancellationToken)
     {
         account ??= Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: 12 } key && key.All(char.IsAsciiDigit) ? key : null;
         region ??= Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
         var query = $"from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}&protocol={Uri.EscapeDataString(protocol)}" +
                     (account is null ? "" : $"&account={account}") + (region is null ? "" : $"&region={region}") +
-                    (live ? $"&live=true&timeout={liveTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+                    (live ? $"&live=true&timeout={liveTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "") +
+                    (preferIpv6 ? "&ipv6=true" : "");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30 + (live ? liveTimeout : 0)) };
         HttpResponseMessage response;
         try

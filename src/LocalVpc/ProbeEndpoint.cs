@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace LocalVpc;
 
 /// <summary>
-/// <c>GET /_localvpc/probe?from=i-…&amp;to=NAME:PORT&amp;protocol=tcp&amp;account=…&amp;region=…[&amp;live=true&amp;timeout=SECONDS]</c>:
+/// <c>GET /_localvpc/probe?from=i-…&amp;to=NAME:PORT&amp;protocol=tcp&amp;account=…&amp;region=…[&amp;live=true&amp;timeout=SECONDS][&amp;ipv6=true]</c>:
 /// the reachability verdict for one flow on the live state, as JSON (what <c>localvpc probe</c> prints). With
 /// <c>live</c>, also a real TCP connection through the instance's proxy, and whether the two agree.
 /// </summary>
@@ -32,6 +32,9 @@ internal static class ProbeEndpoint
         if (Core.Regions.RegionCatalog.Find(scope.Region) is null) return Results.Json(new { error = $"unknown region '{scope.Region}'" }, statusCode: 400);
 
         var live = Param("live") is "true" or "1";
+        var preferIpv6 = Param("ipv6") is "true" or "1";
+        // An IPv6 literal comes in brackets ([2600:1f18::5]:443); the name is what is inside them.
+        var host = to[..colon].Trim('[', ']');
         var timeout = double.TryParse(Param("timeout"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 300
             ? seconds : DefaultLiveTimeout;
         if (live && protocol != "tcp") return Results.Json(new { error = "a live probe makes a TCP connection: use protocol tcp" }, statusCode: 400);
@@ -39,8 +42,8 @@ internal static class ProbeEndpoint
         // The same snapshot, policy and forwarded name answer the proxies use, so the probe judges as they do.
         var region = await pipeline.ReadRegionAsync(scope);
         var state = region.Account(scope.Account);
-        var policy = await plane.Policies.ForAsync(state, from, to[..colon], aborted);
-        var verdict = ReachabilityAnalyzer.Analyze(region, scope.Account, new Flow(from, to[..colon], protocol, port), policy);
+        var policy = await plane.Policies.ForAsync(state, from, host, aborted);
+        var verdict = ReachabilityAnalyzer.Analyze(region, scope.Account, new Flow(from, host, protocol, port, preferIpv6), policy);
         object? liveResult = null;
         if (live)
         {
@@ -52,7 +55,9 @@ internal static class ProbeEndpoint
                 liveResult = new { outcome = "no-proxy", carried = false, agrees = !verdict.Reachable, detail = $"{from} is not a running instance: only running instances have proxies" };
             else
             {
-                var attempt = await LiveProbe.ConnectAsync(proxy, to[..colon], port, TimeSpan.FromSeconds(timeout), aborted);
+                // A client that prefers IPv6 resolves the name itself and connects to the AAAA address; the proxy would pick the A record.
+                var target = preferIpv6 && verdict.DestinationAddress is { } resolved && resolved.Contains(':') ? resolved : host;
+                var attempt = await LiveProbe.ConnectAsync(proxy, target, port, TimeSpan.FromSeconds(timeout), aborted);
                 liveResult = new
                 {
                     outcome = attempt.Outcome,
@@ -69,7 +74,7 @@ internal static class ProbeEndpoint
         {
             reachable = verdict.Reachable,
             from,
-            to = to[..colon],
+            to = host,
             destinationAddress = verdict.DestinationAddress,
             protocol,
             port,

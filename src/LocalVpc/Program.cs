@@ -45,12 +45,13 @@ var endpointUrl = new Option<string>("--endpoint-url") { Description = "The Loca
 var probeAccount = new Option<string?>("--account") { Description = "The account (defaults to AWS_ACCESS_KEY_ID when it is 12 digits)" };
 var probeRegion = new Option<string?>("--region") { Description = "The region (defaults to AWS_REGION, AWS_DEFAULT_REGION, us-east-1)" };
 var live = new Option<bool>("--live") { Description = "Also make a real TCP connection through the instance's proxy, and say whether it agrees" };
+var ipv6 = new Option<bool>("--ipv6") { Description = "Resolve the name to its AAAA record first, as a client that prefers IPv6 does" };
 var liveTimeout = new Option<double>("--timeout") { Description = "Seconds the live connection waits for an answer (a dropped one never gets it)", DefaultValueFactory = _ => 3 };
 var probe = new Command("probe", "Can this instance reach that name on that port? The path, hop by hop, and why")
-    { from, to, protocol, json, endpointUrl, probeAccount, probeRegion, live, liveTimeout };
+    { from, to, protocol, json, endpointUrl, probeAccount, probeRegion, live, liveTimeout, ipv6 };
 probe.SetAction((result, cancellationToken) => ProbeCommand.RunAsync(result.GetValue(from)!, result.GetValue(to)!, result.GetValue(protocol)!,
     result.GetValue(json), result.GetValue(endpointUrl)!, result.GetValue(probeAccount), result.GetValue(probeRegion),
-    result.GetValue(live), result.GetValue(liveTimeout), cancellationToken));
+    result.GetValue(live), result.GetValue(liveTimeout), result.GetValue(ipv6), cancellationToken));
 
 var statusJson = new Option<bool>("--json") { Description = "Print the status as JSON (fields dns and proxy hold the addresses)" };
 var statusUrl = new Option<string>("--endpoint-url") { Description = "The LocalVpc to ask", DefaultValueFactory = endpointUrl.DefaultValueFactory };

@@ -53,6 +53,17 @@ public sealed class Ipv6Tests(DataPlaneFixture fixture)
         Assert.Equal(described.NetworkInterfaces[0].Ipv6Addresses.Single().Ipv6Address, described.Ipv6Address);
         Assert.True(IPNetwork.Parse(b.Ipv6CidrBlockAssociationSet.Single().Ipv6CidrBlock).Contains(IPAddress.Parse(described.Ipv6Address)));
 
+        // Primary IPv6: the interface's first address, marked as such, and not one to take away.
+        var eni = (await Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = b.SubnetId, Ipv6AddressCount = 2, EnablePrimaryIpv6 = true }))
+            .NetworkInterface;
+        Assert.Equal([true, false], eni.Ipv6Addresses.Select(x => x.IsPrimaryIpv6 ?? false));
+        var keep = await AwsCli.RunAsync(fixture.Server, _account, "ec2", "unassign-ipv6-addresses", "--network-interface-id", eni.NetworkInterfaceId,
+            "--ipv6-addresses", eni.Ipv6Addresses[0].Ipv6Address);
+        Assert.Contains("InvalidParameterValue", keep.Stderr);
+        var unassigned = await CliAsync("ec2", "unassign-ipv6-addresses", "--network-interface-id", eni.NetworkInterfaceId,
+            "--ipv6-addresses", eni.Ipv6Addresses[1].Ipv6Address, "--query", "UnassignedIpv6Addresses[0]");
+        Assert.Equal(eni.Ipv6Addresses[1].Ipv6Address, unassigned);
+
         // The egress-only gateway, ::/0 to it, and the VPC's local IPv6 route.
         var eigw = await CliAsync("ec2", "create-egress-only-internet-gateway", "--vpc-id", vpc,
             "--query", "EgressOnlyInternetGateway.EgressOnlyInternetGatewayId");
@@ -118,6 +129,14 @@ public sealed class Ipv6Tests(DataPlaneFixture fixture)
         // A client that resolved AAAA itself, through localvpc exec: telnet to the IPv6 address connects.
         var (_, output) = await LocalVpcCli.RunAsync(null, "exec", "--endpoint-url", fixture.Server.Url, instance, "--", "telnet", v6, "443");
         Assert.Contains($"Connected to {v6}", output);
+
+        // The probe of the name as a client that prefers IPv6 sees it: the AAAA address, reachable, and a live connection agrees.
+        var byName = await LocalVpcCli.RunAsync(null, "probe", "--endpoint-url", fixture.Server.Url, "--account", _account, "--from", instance,
+            "--to", $"{name}:443", "--ipv6", "--live", "--json");
+        Assert.True(byName.ExitCode == 0, byName.Output);
+        var verdict = System.Text.Json.JsonDocument.Parse(byName.Output).RootElement;
+        Assert.Equal(v6, verdict.GetProperty("destinationAddress").GetString());
+        Assert.True(verdict.GetProperty("live").GetProperty("agrees").GetBoolean(), byName.Output);
 
         // The probe agrees, and the revoked rule refuses again.
         var probe = await LocalVpcCli.RunAsync(null, "probe", "--endpoint-url", fixture.Server.Url, "--account", _account, "--from", instance, "--to", $"[{v6}]:443");

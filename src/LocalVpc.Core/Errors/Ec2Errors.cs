@@ -80,6 +80,8 @@ public static class Ec2Errors
     public static AwsError SubnetRange(string cidr) => new("InvalidSubnet.Range", $"The CIDR '{cidr}' is invalid.");
     public static AwsError SubnetConflict(string cidr) =>
         new("InvalidSubnet.Conflict", $"The CIDR '{cidr}' conflicts with another subnet");
+    public static AwsError PrimaryIpv6NeedsIpv6Subnet(string subnetId) =>
+        new("InvalidParameterValue", $"A primary IPv6 address needs a subnet with an IPv6 CIDR block; {subnetId} has none.");
     public static AwsError SubnetCidrAssociationNotFound(string id) =>
         new("InvalidSubnetCidrBlockAssociationID.NotFound", $"The subnet CIDR block with association ID '{id}' does not exist");
     public static AwsError SubnetCidrAssociationMalformed(string id) =>

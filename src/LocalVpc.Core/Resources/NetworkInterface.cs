@@ -27,10 +27,14 @@ public sealed record NetworkInterface(
     NetworkInterfaceAttachment? Attachment,
     string? PublicIp,
     NetworkInterfaceAttachment? DetachedAttachment = null,
-    ImmutableArray<string> Ipv6Addresses = default) : Resource(Id)
+    ImmutableArray<string> Ipv6Addresses = default,
+    bool PrimaryIpv6 = false) : Resource(Id)
 {
     /// <summary>Empty, not default, for an interface written before interfaces had IPv6 addresses.</summary>
     public ImmutableArray<string> Ipv6Addresses { get; init; } = Ipv6Addresses.IsDefault ? [] : Ipv6Addresses;
+
+    /// <summary>Whether <paramref name="address"/> is the interface's primary IPv6 address: its first, once primary IPv6 is enabled.</summary>
+    public bool IsPrimaryIpv6(string address) => PrimaryIpv6 && Ipv6Address == address;
 
     /// <summary>The first IPv6 address, which an instance shows as its <c>ipv6Address</c>.</summary>
     public string? Ipv6Address => Ipv6Addresses.IsEmpty ? null : Ipv6Addresses[0];

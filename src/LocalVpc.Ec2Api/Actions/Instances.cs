@@ -123,7 +123,7 @@ public static class Instances
         if (specs.Count == 0)
         {
             launch = new InstanceLaunch(input.String("SubnetId"), input.Strings("SecurityGroupIds"), input.String("PrivateIpAddress"), null, null,
-                Binding.Ipv6Addresses(input, "Ipv6Addresses"), input.Int("Ipv6AddressCount"));
+                Binding.Ipv6Addresses(input, "Ipv6Addresses"), input.Int("Ipv6AddressCount"), input.Bool("EnablePrimaryIpv6") ?? false);
             return null;
         }
         if (input.Has("SubnetId") || input.Has("SecurityGroupIds") || input.Has("PrivateIpAddress") || input.Has("Ipv6Addresses") || input.Has("Ipv6AddressCount"))
@@ -132,7 +132,8 @@ public static class Instances
             return Ec2Errors.InvalidParameterValue("LocalVpc launches instances with one network interface, device index 0.");
         var spec = specs[0];
         launch = new InstanceLaunch(spec.String("SubnetId"), spec.Strings("Groups"), spec.String("PrivateIpAddress"),
-            spec.Bool("AssociatePublicIpAddress"), spec.String("NetworkInterfaceId"), Binding.Ipv6Addresses(spec, "Ipv6Addresses"), spec.Int("Ipv6AddressCount"));
+            spec.Bool("AssociatePublicIpAddress"), spec.String("NetworkInterfaceId"), Binding.Ipv6Addresses(spec, "Ipv6Addresses"), spec.Int("Ipv6AddressCount"),
+            spec.Bool("PrimaryIpv6") ?? input.Bool("EnablePrimaryIpv6") ?? false);
         return null;
     }
 }

@@ -49,7 +49,8 @@ public static class NetworkInterfaces
             ?? input.Structs("PrivateIpAddresses").FirstOrDefault(p => p.Bool("Primary") == true)?.String("PrivateIpAddress");
         var outcome = await call.ExecuteAsync(new CreateNetworkInterface(input.String("SubnetId")!, input.String("Description"), primary,
             [.. secondary.Where(s => s != primary)], input.Int("SecondaryPrivateIpAddressCount") ?? 0, input.Strings("Groups"),
-            Binding.TagSpecifications(input), Binding.Ipv6Addresses(input, "Ipv6Addresses"), input.Int("Ipv6AddressCount")));
+            Binding.TagSpecifications(input), Binding.Ipv6Addresses(input, "Ipv6Addresses"), input.Int("Ipv6AddressCount"),
+            input.Bool("EnablePrimaryIpv6") ?? false));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w => w.Structure("networkInterface", w =>
@@ -83,7 +84,7 @@ public static class NetworkInterfaces
         if (input.Has("Attachment") || input.Has("AssociatePublicIpAddress") || input.Has("AssociatedSubnetIds"))
             return Ec2Errors.InvalidParameterValue("LocalVpc modifies the description, security groups and source/destination check of an interface.");
         var outcome = await call.ExecuteAsync(new ModifyNetworkInterfaceAttribute(input.String("NetworkInterfaceId")!,
-            input.Struct("Description")?.String("Value"), input.Strings("Groups"), input.AttributeBool("SourceDestCheck")));
+            input.Struct("Description")?.String("Value"), input.Strings("Groups"), input.AttributeBool("SourceDestCheck"), input.Bool("EnablePrimaryIpv6")));
         return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 

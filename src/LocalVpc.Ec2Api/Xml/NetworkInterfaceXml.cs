@@ -82,7 +82,7 @@ public static class NetworkInterfaceXml
         w.List("ipv6AddressesSet", eni.Ipv6Addresses, (w, ip) =>
         {
             w.Element("ipv6Address", ip);
-            w.Element("isPrimaryIpv6", false);
+            w.Element("isPrimaryIpv6", eni.IsPrimaryIpv6(ip));
         });
         w.Element("interfaceType", eni.InterfaceType);
     }

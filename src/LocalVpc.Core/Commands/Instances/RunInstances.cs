@@ -108,9 +108,10 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         if (Ipv6AddressAllocator.Allocate(state, subnet, Launch.Ipv6Addresses.IsDefault ? [] : Launch.Ipv6Addresses,
                 Ipv6AddressAllocator.CountFor(subnet, Launch.Ipv6Addresses, Launch.Ipv6AddressCount), ipv6Pending, out var ipv6) is { } ipv6Error)
             return ipv6Error;
+        if (Launch.PrimaryIpv6 && subnet.Ipv6CidrAssociation is null) return Ec2Errors.PrimaryIpv6NeedsIpv6Subnet(subnet.Id);
         eni = new NetworkInterface(context.Ids.Next(IdPrefix.NetworkInterface), subnet.Id, subnet.VpcId, subnet.AvailabilityZone,
             subnet.AvailabilityZoneId, state.Scope.Account, "", [.. addresses], groups, "interface", RequesterManaged: false,
-            SourceDestCheck: true, attachment, publicIp) { Ipv6Addresses = [.. ipv6] };
+            SourceDestCheck: true, attachment, publicIp) { Ipv6Addresses = [.. ipv6], PrimaryIpv6 = Launch.PrimaryIpv6 };
         return null;
     }
 }

@@ -13,6 +13,8 @@ public sealed record UnassignIpv6Addresses(string NetworkInterfaceId, ImmutableA
             var held = Ipv6Cidr.TryParseAddress(text, out var address) ? Ipv6Cidr.FormatAddress(address) : null;
             if (held is null || !eni.Ipv6Addresses.Contains(held))
                 return Ec2Errors.InvalidParameterValue($"Some of the specified addresses are not assigned to interface {eni.Id}: {text}");
+            if (eni.IsPrimaryIpv6(held))
+                return Ec2Errors.InvalidParameterValue($"{held} is the primary IPv6 address of {eni.Id}, which stays with the interface.");
             canonical.Add(held);
         }
         return Decision.Of<ImmutableArray<string>>([.. canonical], new ResourcePut(eni with { Ipv6Addresses = eni.Ipv6Addresses.RemoveRange(canonical) }));
