@@ -9,6 +9,7 @@ public static class ElbActionTable
     public static FrozenDictionary<string, ApiHandler> Handlers { get; } = new Dictionary<string, ApiHandler>
     {
         ["CreateLoadBalancer"] = LoadBalancing.CreateLoadBalancer,
+        ["SetIpAddressType"] = LoadBalancing.SetIpAddressType,
         ["DescribeLoadBalancers"] = LoadBalancing.DescribeLoadBalancers,
         ["DeleteLoadBalancer"] = LoadBalancing.DeleteLoadBalancer,
         ["CreateTargetGroup"] = LoadBalancing.CreateTargetGroup,

@@ -146,6 +146,70 @@ public sealed class Ipv6Tests(DataPlaneFixture fixture)
         await fixture.Server.WaitForOutputAsync($"{instance} → [{v6}]:443: denied (reject) ENI_SG_RULES_MISMATCH");
     }
 
+    [Fact]
+    public async Task ProvidersServiceBehindADualStackBalancer_SupportsIpv6_AndAConsumersDualstackEndpointCarriesIpv6ToTheTarget()
+    {
+        // The provider gives its default VPC and one subnet IPv6 blocks, and an NLB in that subnet forwarding 443 to the stand-in.
+        var provider = ServerFixture.NewAccount();
+        var providerEc2 = Sdk.Ec2(fixture.Server, provider);
+        Task<string> Cli(params string[] args) => AwsCli.TextAsync(fixture.Server, provider, args);
+        var providerSubnet = (await providerEc2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new("availability-zone", ["us-east-1a"])] })).Subnets[0];
+        var vpcBlock = (await providerEc2.AssociateVpcCidrBlockAsync(new AssociateVpcCidrBlockRequest { VpcId = providerSubnet.VpcId, AmazonProvidedIpv6CidrBlock = true }))
+            .Ipv6CidrBlockAssociation.Ipv6CidrBlock;
+        await Cli("ec2", "associate-subnet-cidr-block", "--subnet-id", providerSubnet.SubnetId, "--ipv6-cidr-block", vpcBlock.Replace("/56", "/64"));
+        var balancer = await Cli("elbv2", "create-load-balancer", "--name", "svc6", "--type", "network", "--scheme", "internal",
+            "--subnets", providerSubnet.SubnetId, "--query", "LoadBalancers[0].LoadBalancerArn");
+        var group = await Cli("elbv2", "create-target-group", "--name", "app6", "--protocol", "TCP", "--port", "443", "--vpc-id", providerSubnet.VpcId,
+            "--target-type", "ip", "--query", "TargetGroups[0].TargetGroupArn");
+        await Cli("elbv2", "register-targets", "--target-group-arn", group, "--targets", $"Id=127.0.0.1,Port={fixture.Ssm.Port}");
+        await Cli("elbv2", "create-listener", "--load-balancer-arn", balancer, "--protocol", "TCP", "--port", "443", "--default-actions", $"Type=forward,TargetGroupArn={group}");
+
+        // IPv6 needs a dual-stack balancer.
+        var refused = await AwsCli.RunAsync(fixture.Server, provider, "ec2", "create-vpc-endpoint-service-configuration",
+            "--network-load-balancer-arns", balancer, "--supported-ip-address-types", "ipv4", "ipv6");
+        Assert.Contains("InvalidParameter", refused.Stderr);
+        Assert.Equal("dualstack", await Cli("elbv2", "set-ip-address-type", "--load-balancer-arn", balancer, "--ip-address-type", "dualstack", "--query", "IpAddressType"));
+        var service = (await providerEc2.CreateVpcEndpointServiceConfigurationAsync(new CreateVpcEndpointServiceConfigurationRequest
+        {
+            NetworkLoadBalancerArns = [balancer], AcceptanceRequired = false, SupportedIpAddressTypes = ["ipv4", "ipv6"],
+        })).ServiceConfiguration;
+        Assert.Equal(["ipv4", "ipv6"], service.SupportedIpAddressTypes.Order());
+        await providerEc2.ModifyVpcEndpointServicePermissionsAsync(new ModifyVpcEndpointServicePermissionsRequest
+        {
+            ServiceId = service.ServiceId, AddAllowedPrincipals = [$"arn:aws:iam::{_account}:root"],
+        });
+        var backToIpv4 = await AwsCli.RunAsync(fixture.Server, provider, "elbv2", "set-ip-address-type", "--load-balancer-arn", balancer, "--ip-address-type", "ipv4");
+        Assert.NotEqual(0, backToIpv4.ExitCode);
+
+        // The consumer: a dual-stack endpoint to it, and an instance whose IPv6 connection reaches the target.
+        var vpc = (await Ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16", AmazonProvidedIpv6CidrBlock = true })).Vpc;
+        var block = vpc.Ipv6CidrBlockAssociationSet.Single().Ipv6CidrBlock;
+        var subnet = (await Ec2.CreateSubnetAsync(new CreateSubnetRequest
+        {
+            VpcId = vpc.VpcId, CidrBlock = "10.0.1.0/24", Ipv6CidrBlock = block.Replace("/56", "/64"), AvailabilityZone = "us-east-1a",
+        })).Subnet.SubnetId;
+        var endpointGroup = (await Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { VpcId = vpc.VpcId, GroupName = "endpoints", Description = "endpoints" })).GroupId;
+        await Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = endpointGroup, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv6Ranges = [new Ipv6Range { CidrIpv6 = block }] }],
+        });
+        var endpoint = (await Ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = vpc.VpcId, VpcEndpointType = VpcEndpointType.Interface, ServiceName = service.ServiceName, SubnetIds = [subnet],
+            SecurityGroupIds = [endpointGroup], IpAddressType = IpAddressType.Dualstack,
+        })).VpcEndpoint;
+        var v6 = (await Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = endpoint.NetworkInterfaceIds }))
+            .NetworkInterfaces.Single().Ipv6Address;
+        var instance = (await Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = Ami, MinCount = 1, MaxCount = 1, SubnetId = subnet, Ipv6AddressCount = 1 }))
+            .Reservation.Instances[0].InstanceId;
+        var proxy = await DataPlaneFixture.ProxyOfAsync(fixture.Server, instance);
+        Assert.Equal(((byte)0, (string?)fixture.Ssm.Banner), await TelnetAsync(proxy, v6));
+        Assert.Equal(NotAllowed, (await TelnetAsync(proxy, (await Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest
+        {
+            NetworkInterfaceIds = endpoint.NetworkInterfaceIds,
+        })).NetworkInterfaces.Single().PrivateIpAddress)).Reply); // the group lets IPv6 in only
+    }
+
     /// <summary>Connects through the proxy and reads the stand-in's greeting.</summary>
     private static async Task<(byte Reply, string? Greeting)> TelnetAsync(string proxy, string host)
     {

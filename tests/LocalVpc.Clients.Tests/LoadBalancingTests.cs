@@ -192,6 +192,7 @@ public sealed class LoadBalancingTests(ServerFixture fixture) : IClassFixture<Se
         var balancer = Value(await Call("CreateLoadBalancer", ("Name", "conformance"), ("Type", "network"), ("Subnets.member.1", subnet),
             ("Tags.member.1.Key", "k"), ("Tags.member.1.Value", "v")), "LoadBalancerArn");
         await Call("DescribeLoadBalancers", ("PageSize", "5"));
+        await Call("SetIpAddressType", ("LoadBalancerArn", balancer), ("IpAddressType", "ipv4"));
         var group = Value(await Call("CreateTargetGroup", ("Name", "conformance"), ("Protocol", "TCP"), ("Port", "80"), ("VpcId", vpc)), "TargetGroupArn");
         await Call("RegisterTargets", ("TargetGroupArn", group), ("Targets.member.1.Id", instance));
         var listener = Value(await Call("CreateListener", ("LoadBalancerArn", balancer), ("Protocol", "TCP"), ("Port", "80"),

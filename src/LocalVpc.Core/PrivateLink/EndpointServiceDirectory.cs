@@ -55,6 +55,6 @@ public static class EndpointServiceDirectory
         return new EndpointService(configuration.ServiceName, configuration.Id, "Interface", configuration.Id, configuration.OwnerId,
             [configuration.BaseEndpointDnsName], configuration.PrivateDnsName is { } name ? [name] : [], VpcEndpointPolicySupported: false,
             configuration.AcceptanceRequired, [.. zones], PrivateDnsOnlyWithGateway: false, PrefixList: null,
-            PrivateDnsVerificationState: configuration.PrivateDnsState ?? "verified");
+            PrivateDnsVerificationState: configuration.PrivateDnsState ?? "verified", configuration.SupportedIpAddressTypes);
     }
 }

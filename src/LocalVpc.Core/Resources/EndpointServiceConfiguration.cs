@@ -15,8 +15,13 @@ public sealed record EndpointServiceConfiguration(
     string? PrivateDnsName,
     string? PrivateDnsState,
     string VerificationToken,
-    ImmutableArray<ServicePermission> Permissions) : Resource(Id)
+    ImmutableArray<ServicePermission> Permissions,
+    ImmutableArray<string> SupportedIpAddressTypes = default) : Resource(Id)
 {
+    /// <summary><c>ipv4</c> and/or <c>ipv6</c>: the families consumers' endpoints may use. IPv4 alone for a service written before.</summary>
+    public ImmutableArray<string> SupportedIpAddressTypes { get; init; } =
+        SupportedIpAddressTypes.IsDefaultOrEmpty ? [EndpointService.Ipv4] : SupportedIpAddressTypes;
+
     public string ServiceName => $"com.amazonaws.vpce.{Region}.{Id}";
 
     public string BaseEndpointDnsName => $"{Id}.{Region}.vpce.amazonaws.com";

@@ -15,7 +15,7 @@ public static class EndpointServices
         ["service-name"] = (c, _) => [c.ServiceName],
         ["service-id"] = (c, _) => [c.Id],
         ["service-state"] = (c, _) => [c.State],
-        ["supported-ip-address-types"] = (_, _) => ["ipv4"],
+        ["supported-ip-address-types"] = (c, _) => c.SupportedIpAddressTypes,
     }, c => c.Id);
 
     public static readonly FilterTable<ServicePermission> PermissionFilters = new(new()
@@ -50,10 +50,8 @@ public static class EndpointServices
         var input = call.Input;
         if (input.Has("GatewayLoadBalancerArns")) return Ec2Errors.InvalidParameter("Gateway load balancer services are not served.");
         if (input.Has("SupportedRegions")) return Ec2Errors.InvalidParameter("Cross-region endpoint services are not served.");
-        if (input.Strings("SupportedIpAddressTypes").FirstOrDefault(t => t != "ipv4") is { } type)
-            return Ec2Errors.InvalidParameter($"IP address type {type} is not served.");
         var outcome = await call.ExecuteAsync(new CreateEndpointServiceConfiguration(input.Strings("NetworkLoadBalancerArns"),
-            input.Bool("AcceptanceRequired") ?? true, input.String("PrivateDnsName"), Binding.TagSpecifications(input)));
+            input.Bool("AcceptanceRequired") ?? true, input.String("PrivateDnsName"), Binding.TagSpecifications(input), input.Strings("SupportedIpAddressTypes")));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w =>
@@ -80,11 +78,11 @@ public static class EndpointServices
     public static async Task<ApiReply> Modify(ApiCall call)
     {
         var input = call.Input;
-        if (input.Has("AddGatewayLoadBalancerArns") || input.Has("AddSupportedRegions") || input.Has("AddSupportedIpAddressTypes"))
-            return Ec2Errors.InvalidParameter("Gateway load balancers, supported regions and IP address types other than ipv4 are not served.");
+        if (input.Has("AddGatewayLoadBalancerArns") || input.Has("AddSupportedRegions"))
+            return Ec2Errors.InvalidParameter("Gateway load balancers and supported regions are not served.");
         var outcome = await call.ExecuteAsync(new ModifyEndpointServiceConfiguration(input.String("ServiceId")!, input.Bool("AcceptanceRequired"),
             input.String("PrivateDnsName"), input.Bool("RemovePrivateDnsName") ?? false, input.Strings("AddNetworkLoadBalancerArns"),
-            input.Strings("RemoveNetworkLoadBalancerArns")));
+            input.Strings("RemoveNetworkLoadBalancerArns"), input.Strings("AddSupportedIpAddressTypes"), input.Strings("RemoveSupportedIpAddressTypes")));
         return outcome.Failed ? outcome.Error! : ApiReply.True;
     }
 

@@ -10,12 +10,17 @@ public static class LoadBalancing
         var input = call.Input;
         if (input.Has("SubnetMappings") || input.Has("CustomerOwnedIpv4Pool") || input.Has("IpamPools"))
             return ElbErrors.Validation("LocalVpc creates load balancers from Subnets; SubnetMappings and address pools are not served.");
-        if (input.String("IpAddressType") is { } type && type != "ipv4") return ElbErrors.Validation($"IP address type '{type}' is not served.");
         var outcome = await call.ExecuteAsync(new CreateLoadBalancer(input.String("Name")!, input.String("Type"), input.String("Scheme"),
-            input.Strings("Subnets"), input.Strings("SecurityGroups"), Tags(input)));
+            input.Strings("Subnets"), input.Strings("SecurityGroups"), Tags(input), input.String("IpAddressType")));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w => w.MemberList("LoadBalancers", [state.LoadBalancers[outcome.Value!]], (w, l) => LoadBalancingXml.LoadBalancer(w, l, state)));
+    }
+
+    public static async Task<ApiReply> SetIpAddressType(ApiCall call)
+    {
+        var outcome = await call.ExecuteAsync(new SetIpAddressType(call.Input.String("LoadBalancerArn")!, call.Input.String("IpAddressType")!));
+        return outcome.Failed ? outcome.Error! : ApiReply.Ok(w => w.Element("IpAddressType", outcome.Value));
     }
 
     public static async Task<ApiReply> DescribeLoadBalancers(ApiCall call)

@@ -15,7 +15,7 @@ public static class EndpointServiceConfigurationXml
         w.Element("acceptanceRequired", configuration.AcceptanceRequired);
         w.Element("managesVpcEndpoints", false);
         w.StringList("networkLoadBalancerArnSet", configuration.NetworkLoadBalancerArns);
-        w.StringList("supportedIpAddressTypeSet", ["ipv4"]);
+        w.StringList("supportedIpAddressTypeSet", configuration.SupportedIpAddressTypes);
         w.StringList("baseEndpointDnsNameSet", [configuration.BaseEndpointDnsName]);
         w.Element("privateDnsName", configuration.PrivateDnsName);
         if (configuration.PrivateDnsName is { } name)

@@ -23,10 +23,14 @@ public static class LoadBalancingXml
             w.Element("ZoneName", z.Subnet?.AvailabilityZone);
             w.Element("SubnetId", z.Subnet?.Id);
             w.MemberList("LoadBalancerAddresses", state.NetworkInterfaces.TryGetValue(z.Eni, out var eni) ? [eni] : Array.Empty<NetworkInterface>(),
-                (w, n) => w.Element("PrivateIPv4Address", n.PrivateIpAddress));
+                (w, n) =>
+                {
+                    w.Element("PrivateIPv4Address", n.PrivateIpAddress);
+                    w.Element("IPv6Address", n.Ipv6Address);
+                });
         });
         w.MemberList("SecurityGroups", balancer.SecurityGroupIds, (w, id) => w.WriteString(id));
-        w.Element("IpAddressType", "ipv4");
+        w.Element("IpAddressType", balancer.IpAddressType);
     }
 
     public static void TargetGroup(XmlWriter w, TargetGroup group, AccountState state)

@@ -2,10 +2,11 @@ namespace LocalVpc.Core.Commands.LoadBalancing;
 
 /// <summary>
 /// CreateLoadBalancer for network load balancers: subnets of one VPC, one per zone, each getting a
-/// requester-managed interface (<c>network_load_balancer</c>, described <c>ELB net/{name}/{id}</c>).
+/// requester-managed interface (<c>network_load_balancer</c>, described <c>ELB net/{name}/{id}</c>), with an IPv6 address
+/// too when the balancer is dual stack.
 /// </summary>
 public sealed record CreateLoadBalancer(string Name, string? Type, string? Scheme, ImmutableArray<string> SubnetIds,
-    ImmutableArray<string> SecurityGroupIds, ImmutableArray<KeyValuePair<string, string>> Tags) : ICommand<string>
+    ImmutableArray<string> SecurityGroupIds, ImmutableArray<KeyValuePair<string, string>> Tags, string? IpAddressType = null) : ICommand<string>
 {
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
@@ -27,6 +28,8 @@ public sealed record CreateLoadBalancer(string Name, string? Type, string? Schem
                 return ElbErrors.InvalidConfigurationRequest($"A load balancer cannot be attached to multiple subnets in the same Availability Zone ({subnet.AvailabilityZone})");
             subnets.Add(subnet);
         }
+        var ipAddressType = IpAddressType ?? LoadBalancer.Ipv4;
+        if (SetIpAddressType.Check(ipAddressType, subnets) is { } typeError) return typeError;
         var vpcId = subnets[0].VpcId;
         foreach (var id in SecurityGroupIds)
             if (!state.SecurityGroups.TryGetValue(id, out var group) || group.VpcId != vpcId) return ElbErrors.InvalidSecurityGroup(id);
@@ -41,15 +44,17 @@ public sealed record CreateLoadBalancer(string Name, string? Type, string? Schem
         foreach (var subnet in subnets)
         {
             if (AddressAllocator.Allocate(state, subnet, [], 1, pending, out var addresses) is { } addressError) return addressError;
+            if (Ipv6AddressAllocator.Allocate(state, subnet, [], ipAddressType == LoadBalancer.Dualstack ? 1 : 0, new HashSet<UInt128>(), out var ipv6) is { } ipv6Error)
+                return ipv6Error;
             var eni = new NetworkInterface(context.Ids.Next(IdPrefix.NetworkInterface), subnet.Id, subnet.VpcId, subnet.AvailabilityZone,
                 subnet.AvailabilityZoneId, state.Scope.Account, $"ELB net/{Name}/{hex}", [.. addresses], [.. SecurityGroupIds],
-                "network_load_balancer", RequesterManaged: true, SourceDestCheck: false, Attachment: null, PublicIp: null);
+                "network_load_balancer", RequesterManaged: true, SourceDestCheck: false, Attachment: null, PublicIp: null) { Ipv6Addresses = [.. ipv6] };
             events.Add(new ResourcePut(eni));
             interfaces.Add(eni.Id);
         }
         var dnsName = $"{(scheme == "internal" ? "internal-" : "")}{Name}-{hex}.elb.{state.Scope.Region}.amazonaws.com";
         events.Insert(0, new ResourcePut(new LoadBalancer(arn, Name, scheme, vpcId, [.. subnets.Select(s => s.Id)], [.. interfaces],
-            [.. SecurityGroupIds], dnsName, context.Time.GetUtcNow())));
+            [.. SecurityGroupIds], dnsName, context.Time.GetUtcNow(), IpAddressType: ipAddressType)));
         if (!Tags.IsEmpty)
         {
             if (TagRules.Merge(state.TagsOf(arn), Tags, out var tags) is { } tagError) return tagError;
