@@ -39,6 +39,11 @@ public static class NameResolver
 
         // 4 and 5. Instance names, and the public names of services with a prefix list (IPv4 only, as on AWS).
         if (InstanceName(state, name) is { } instanceIp) return new Resolution(ToAddress(instanceIp), "an instance name");
+        if (ResourceName(state, name) is { } named)
+        {
+            var (v4, v6) = (named.Records(ipv6: false).FirstOrDefault(), named.Records(ipv6: true).FirstOrDefault());
+            return (preferIpv6 ? v6 ?? v4 : v4 ?? v6) is { } address ? new Resolution(IPAddress.Parse(address), "an instance's resource name") : null;
+        }
         if (PrefixListName(state, name) is var (listed, list)) return new Resolution(ToAddress(listed), $"the public name of a service in {list}");
 
         // 6. Forwarded: the host's answer, else an AWS service's stand-in address.
@@ -62,9 +67,10 @@ public static class NameResolver
         {
             var interfaces = Interfaces(state, endpoint).Where(n => zone is null || n.AvailabilityZone == zone);
             if (!HasRecords(endpoint, ipv6)) return [];
-            return [.. ipv6 ? interfaces.SelectMany(n => n.Ipv6Addresses) : interfaces.Select(n => n.PrivateIpAddress)];
+            return [.. ipv6 ? interfaces.SelectMany(n => n.Ipv6Addresses) : interfaces.Select(n => n.PrivateIpAddress).OfType<string>()];
         }
         if (InstanceName(state, name) is { } address) return ipv6 ? [] : [Ipv4Cidr.FormatAddress(address)];
+        if (ResourceName(state, name) is { } named) return [.. named.Records(ipv6)];
         return PrefixListName(state, name) is var (listed, _) ? ipv6 ? [] : [Ipv4Cidr.FormatAddress(listed)] : null;
     }
 
@@ -123,6 +129,26 @@ public static class NameResolver
                name == DnsNames.Private(Ipv4Cidr.FormatAddress(address), state.Scope.Region)
             ? address
             : null;
+    }
+
+    /// <summary>
+    /// An instance's resource name (<c>i-0123456789abcdef0.ec2.internal</c>): it has an A record and an AAAA record as its
+    /// subnet's resource-name settings say, for the primary interface's addresses.
+    /// </summary>
+    private static ResourceNamed? ResourceName(AccountState state, string name)
+    {
+        var label = name.Split('.')[0];
+        if (!label.StartsWith("i-", StringComparison.Ordinal) || !state.Instances.TryGetValue(label, out var instance) ||
+            name != DnsNames.Resource(instance.Id, state.Scope.Region) || !state.NetworkInterfaces.TryGetValue(instance.PrimaryNetworkInterfaceId, out var eni))
+            return null;
+        return new ResourceNamed(state.Subnets[eni.SubnetId], eni);
+    }
+
+    private sealed record ResourceNamed(Subnet Subnet, NetworkInterface Interface)
+    {
+        public IEnumerable<string> Records(bool ipv6) => (ipv6
+            ? Subnet.ResourceNameDnsAaaaRecordOnLaunch ? Interface.Ipv6Address : null
+            : Subnet.ResourceNameDnsARecordOnLaunch ? Interface.PrivateIpAddress : null) is { } address ? [address] : [];
     }
 
     /// <summary>The public name of a service with a prefix list (S3, DynamoDB): an address in the list, and the list's id.</summary>

@@ -19,12 +19,16 @@ public static class PathAnalysis
         return new PathAnswer(verdict.Reachable, null, [.. verdict.Hops.Where(h => !Explanations.IsWithheld(h.ExplanationCode))]);
     }
 
+    /// <summary>An interface's address: its primary IPv4 one, or its IPv6 one in an IPv6-only subnet.</summary>
+    private static string? AddressOf(NetworkInterface eni) => eni.PrivateIpAddress ?? eni.Ipv6Address;
+
     /// <summary>A destination resource stands for its private address.</summary>
     private static string? AddressOf(AccountState state, string id) => state.Find(id) switch
     {
-        Instance instance => state.NetworkInterfaces.GetValueOrDefault(instance.PrimaryNetworkInterfaceId)?.PrivateIpAddress,
-        NetworkInterface eni => eni.PrivateIpAddress,
-        VpcEndpoint endpoint => endpoint.NetworkInterfaceIds.Select(n => state.NetworkInterfaces.GetValueOrDefault(n)?.PrivateIpAddress).FirstOrDefault(a => a is not null),
+        Instance instance => state.NetworkInterfaces.GetValueOrDefault(instance.PrimaryNetworkInterfaceId) is { } primary ? AddressOf(primary) : null,
+        NetworkInterface eni => AddressOf(eni),
+        VpcEndpoint endpoint => endpoint.NetworkInterfaceIds.Select(n => state.NetworkInterfaces.GetValueOrDefault(n)).OfType<NetworkInterface>()
+            .Select(AddressOf).FirstOrDefault(a => a is not null),
         _ => null,
     };
 }

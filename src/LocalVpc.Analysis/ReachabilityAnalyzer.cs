@@ -21,12 +21,16 @@ public static class ReachabilityAnalyzer
         var vpc = state.Vpcs[source.VpcId];
 
         // 2. The name, resolved in the source VPC's view; an endpoint's name already says which interface answers.
-        if (NameRule.Check(state, vpc, subnet, flow, policy, hops, out var resolution) is { } nameFix) return Verdict.Blocked(null, hops, nameFix);
+        // A source with no IPv4 address (an IPv6-only subnet) asks for AAAA records first, as its resolver library would.
+        if (NameRule.Check(state, vpc, subnet, source.PrivateIpAddress is null ? flow with { PreferIpv6 = true } : flow, policy, hops, out var resolution) is { } nameFix) return Verdict.Blocked(null, hops, nameFix);
         var address = resolution.Address.ToString();
         if (IpBlock.SourceFor(source, resolution.Address) is null)
         {
-            hops.Add(new Hop(HopComponent.Source, source.Id, false, $"{source.Id} has no IPv6 address, so it cannot reach {address} over IPv6",
+            var family = IpBlock.Family(resolution.Address);
+            hops.Add(new Hop(HopComponent.Source, source.Id, false, $"{source.Id} has no {family} address, so it cannot reach {address} over {family}",
                 Explanations.NoAddressOfFamily));
+            if (!IpBlock.IsIpv6(resolution.Address))
+                return Verdict.Blocked(address, hops, $"{subnet.Id} is IPv6 only: reach an IPv6 address of the destination, or launch the source in a subnet with an IPv4 block.");
             return Verdict.Blocked(address, hops, subnet.Ipv6CidrAssociation is null
                 ? $"Associate an IPv6 block with {subnet.Id} (aws ec2 associate-subnet-cidr-block), then give {source.Id} an IPv6 address."
                 : $"Give {source.Id} an IPv6 address (aws ec2 assign-ipv6-addresses --network-interface-id {source.Id} --ipv6-address-count 1).");

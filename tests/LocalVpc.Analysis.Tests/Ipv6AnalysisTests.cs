@@ -111,7 +111,7 @@ public sealed class Ipv6AnalysisTests
         network.Run(new PutNetworkAclEntry(acl, new NetworkAclEntrySpec(50, "-1", "deny", false, null, "::/0", null, null, null, null), Replace: false));
         var peerInterface = network.State.NetworkInterfaces[network.State.Instances[peer].PrimaryNetworkInterfaceId];
 
-        var v4 = network.Analyze(instance, peerInterface.PrivateIpAddress, 22);
+        var v4 = network.Analyze(instance, peerInterface.PrivateIpAddress!, 22);
         var v6 = network.Analyze(instance, peerInterface.Ipv6Address!, 22);
 
         Assert.True(v4.Reachable, v4.Fix);
@@ -132,5 +132,34 @@ public sealed class Ipv6AnalysisTests
         Assert.False(verdict.Reachable);
         Assert.Equal(Explanations.NoAddressOfFamily, verdict.ExplanationCode);
         Assert.Contains("associate-subnet-cidr-block", verdict.Fix);
+    }
+
+    [Fact]
+    public void Analyze_FromAnIpv6OnlySubnet_ResolvesAaaaFirst_AndCannotReachIpv4()
+    {
+        var network = new TestNetwork();
+        var vpc = network.Run(new CreateVpc("10.0.0.0/16", null, [], new Ipv6BlockRequest(true, null, null, null)));
+        network.Run(new ModifyVpcAttribute(vpc, null, EnableDnsHostnames: true, null));
+        var block = network.State.Vpcs[vpc].Ipv6Cidrs.Single();
+        var ipv6Only = network.Run(new CreateSubnet(vpc, null, "us-east-1a", null, [], block.Child(64, 1).ToString(), Ipv6Native: true));
+        var dual = network.Run(new CreateSubnet(vpc, "10.0.2.0/24", "us-east-1b", null, [], block.Child(64, 2).ToString()));
+        var group = network.Run(new CreateSecurityGroup("app", "app", vpc, []));
+        network.Run(new AuthorizeSecurityGroupRules(group, null, IsEgress: false,
+            [new RuleSpec("-1", null, null, RulePeer.Group(group, TestNetwork.Account), null)], []));
+        var client = network.Run(new RunInstances("ami-12345678", null, null, 1, 1, new InstanceLaunch(ipv6Only, [group], null, null, null), []))[0];
+        var server = network.Run(new RunInstances("ami-12345678", null, null, 1, 1,
+            new InstanceLaunch(dual, [group], null, null, null, Ipv6AddressCount: 1), []))[0];
+        network.Run(new ModifySubnetAttribute(dual, new SubnetAttributeChange(EnableResourceNameDnsAaaaRecordOnLaunch: true)));
+        var serverInterface = network.State.NetworkInterfaces[network.State.Instances[server].PrimaryNetworkInterfaceId];
+        var clientInterface = network.State.NetworkInterfaces[network.State.Instances[client].PrimaryNetworkInterfaceId];
+
+        var byName = network.Analyze(client, $"{server}.ec2.internal", 22);
+        var overIpv4 = network.Analyze(client, serverInterface.PrivateIpAddress!, 22);
+
+        Assert.Null(clientInterface.PrivateIpAddress);
+        Assert.NotNull(clientInterface.Ipv6Address);
+        Assert.True(byName.Reachable, byName.Fix);
+        Assert.Equal(serverInterface.Ipv6Address, byName.DestinationAddress);
+        Assert.Equal(Explanations.NoAddressOfFamily, overIpv4.ExplanationCode);
     }
 }

@@ -22,7 +22,7 @@ public sealed class LoadBalancerHealthTests
         var group = network.Run(new CreateTargetGroup("svc", "TCP", 443, vpc, "ip", []));
         network.Run(new ChangeTargets(group, [new LoadBalancerTarget("127.0.0.2", 9443), new LoadBalancerTarget("127.0.0.3", 9443)], Register: true));
         network.Run(new CreateListener(balancer, "TCP", 443, "forward", group, []));
-        var address = network.State.NetworkInterfaces.Values.First(n => network.State.LoadBalancers[balancer].NetworkInterfaceIds.Contains(n.Id)).PrivateIpAddress;
+        var address = network.State.NetworkInterfaces.Values.First(n => network.State.LoadBalancers[balancer].NetworkInterfaceIds.Contains(n.Id)).PrivateIpAddress!;
         return (network, instance, address);
     }
 

@@ -36,7 +36,7 @@ public sealed class PeeringAnalysisTests
         if (routeBack) Route(network, network.Region.Account(Peer).MainRouteTableOf(peerVpc).Id, "10.0.0.0/16", peering, Peer);
 
         var peerState = network.Region.Account(Peer);
-        var address = peerState.NetworkInterfaces[peerState.VpcEndpoints[endpoint].NetworkInterfaceIds[0]].PrivateIpAddress;
+        var address = peerState.NetworkInterfaces[peerState.VpcEndpoints[endpoint].NetworkInterfaceIds[0]].PrivateIpAddress!;
         return (network, instance, address, peering, peerVpc);
     }
 

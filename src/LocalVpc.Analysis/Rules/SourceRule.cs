@@ -20,7 +20,7 @@ internal static class SourceRule
             hops.Add(new Hop(HopComponent.Source, id, false, $"{id} is neither an instance nor a network interface here", Explanations.NoSourceOrDestination));
             return "Name a running instance (i-…) or a network interface (eni-…) of this account and region.";
         }
-        hops.Add(new Hop(HopComponent.Source, source.Id, true, $"{source.Id} ({source.PrivateIpAddress}) in {source.SubnetId}"));
+        hops.Add(new Hop(HopComponent.Source, source.Id, true, $"{source.Id} ({string.Join(", ", new[] { source.PrivateIpAddress, source.Ipv6Address }.OfType<string>())}) in {source.SubnetId}"));
         return null;
     }
 }

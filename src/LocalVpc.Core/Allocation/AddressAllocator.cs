@@ -7,6 +7,9 @@ namespace LocalVpc.Core.Allocation;
 /// </summary>
 public static class AddressAllocator
 {
+    /// <summary>How many IPv4 addresses a new interface's primary takes when none is named: one, or none in an IPv6-only subnet.</summary>
+    public static int PrimaryCount(Subnet subnet, string? requested) => requested is null && !subnet.Ipv6Native ? 1 : 0;
+
     /// <param name="requested">Addresses asked for by name; each must be free.</param>
     /// <param name="count">How many more to pick.</param>
     /// <param name="pending">Addresses this same command already took (several instances in one call).</param>
@@ -14,11 +17,13 @@ public static class AddressAllocator
         ISet<uint> pending, out List<string> addresses)
     {
         addresses = [];
+        var requestedList = requested.ToList();
+        if (subnet.Cidr is not { } cidr)
+            return requestedList.Count == 0 && count == 0 ? null : Ec2Errors.Ipv6OnlySubnet(subnet.Id);
         var taken = state.NetworkInterfacesIn(subnet.Id).SelectMany(n => n.PrivateIpAddresses)
             .Select(Parse).ToHashSet();
         taken.UnionWith(pending);
-        var cidr = subnet.Cidr;
-        foreach (var text in requested)
+        foreach (var text in requestedList)
         {
             if (!Ipv4Cidr.TryParseAddress(text, out var address)) return Ec2Errors.InvalidParameterValue("privateIpAddress", text);
             if (!cidr.Contains(address))
@@ -56,7 +61,8 @@ public static class Ipv6AddressAllocator
     /// assigns IPv6 addresses on creation.
     /// </summary>
     public static int CountFor(Subnet subnet, ImmutableArray<string> requested, int? count) =>
-        count ?? (requested.IsDefaultOrEmpty && subnet.AssignIpv6AddressOnCreation ? 1 : 0);
+        Math.Max(count ?? (requested.IsDefaultOrEmpty && subnet.AssignIpv6AddressOnCreation ? 1 : 0),
+            subnet.Ipv6Native && requested.IsDefaultOrEmpty ? 1 : 0); // an interface of an IPv6-only subnet needs one address at least
 
     /// <param name="requested">Addresses asked for by name; each must be free and in the subnet's block.</param>
     /// <param name="count">How many more to pick.</param>

@@ -104,7 +104,7 @@ public static class VpcLayout
             new RulePeer(CidrIpv6: AnyIpv6), null)) };
 
     /// <summary>A new subnet, associated with its VPC's default network ACL.</summary>
-    public static Subnet NewSubnet(AccountState state, CommandContext context, Vpc vpc, string defaultAclId, Ipv4Cidr cidr,
+    public static Subnet NewSubnet(AccountState state, CommandContext context, Vpc vpc, string defaultAclId, Ipv4Cidr? cidr,
         AvailabilityZone zone, bool defaultForAz) =>
         new(context.Ids.Next(IdPrefix.Subnet), vpc.Id, state.Scope.Account, cidr, zone.Name, zone.ZoneId,
             defaultForAz, MapPublicIpOnLaunch: defaultForAz, defaultAclId, context.Ids.Next(IdPrefix.NetworkAclAssociation));

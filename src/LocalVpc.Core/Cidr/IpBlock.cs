@@ -38,5 +38,5 @@ public static class IpBlock
 
     /// <summary>The interface's own address of the family of <paramref name="peer"/>: its primary IPv4, or its first IPv6 address.</summary>
     public static IPAddress? SourceFor(NetworkInterface eni, IPAddress peer) =>
-        IsIpv6(peer) ? (eni.Ipv6Address is { } v6 ? IPAddress.Parse(v6) : null) : IPAddress.Parse(eni.PrivateIpAddress);
+        (IsIpv6(peer) ? eni.Ipv6Address : eni.PrivateIpAddress) is { } own ? IPAddress.Parse(own) : null;
 }

@@ -80,6 +80,8 @@ public static class Ec2Errors
     public static AwsError SubnetRange(string cidr) => new("InvalidSubnet.Range", $"The CIDR '{cidr}' is invalid.");
     public static AwsError SubnetConflict(string cidr) =>
         new("InvalidSubnet.Conflict", $"The CIDR '{cidr}' conflicts with another subnet");
+    public static AwsError Ipv6OnlySubnet(string subnetId) =>
+        new("InvalidParameterValue", $"The subnet {subnetId} is IPv6 only: it has no IPv4 addresses to give.");
     public static AwsError PrimaryIpv6NeedsIpv6Subnet(string subnetId) =>
         new("InvalidParameterValue", $"A primary IPv6 address needs a subnet with an IPv6 CIDR block; {subnetId} has none.");
     public static AwsError SubnetCidrAssociationNotFound(string id) =>

@@ -42,7 +42,8 @@ public sealed record NetworkInterface(
     /// <summary>The account EC2 names as the requester of the interfaces it manages (VPC user guide, requester-managed interfaces).</summary>
     public const string AwsRequesterId = "727180483921";
 
-    public string PrivateIpAddress => PrivateIpAddresses[0];
+    /// <summary>The primary private IPv4 address; null for an interface of an IPv6-only subnet, which has none.</summary>
+    public string? PrivateIpAddress => PrivateIpAddresses.IsEmpty ? null : PrivateIpAddresses[0];
 
     /// <summary>The attachment as DescribeNetworkInterfaces shows it: the current one, else the one last detached.</summary>
     public NetworkInterfaceAttachment? ShownAttachment => Attachment ?? DetachedAttachment;

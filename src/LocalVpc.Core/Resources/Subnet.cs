@@ -1,12 +1,15 @@
 namespace LocalVpc.Core.Resources;
 
-/// <summary>A subnet: one IPv4 block of its VPC in one availability zone, and optionally a /64 of the VPC's IPv6 blocks.</summary>
+/// <summary>
+/// A subnet in one availability zone: an IPv4 block of its VPC, a /64 of the VPC's IPv6 blocks, or both (dual stack). An
+/// IPv6-only subnet (<see cref="Ipv6Native"/>) has no IPv4 block, and its interfaces no IPv4 address.
+/// </summary>
 /// <param name="HostnameTypeOnLaunch">How instances launched here are named: <c>ip-name</c> or <c>resource-name</c>.</param>
 public sealed record Subnet(
     string Id,
     string VpcId,
     string OwnerId,
-    Ipv4Cidr Cidr,
+    Ipv4Cidr? Cidr,
     string AvailabilityZone,
     string AvailabilityZoneId,
     bool DefaultForAz,
@@ -33,7 +36,10 @@ public sealed record Subnet(
     public const string IpName = "ip-name";
     public const string ResourceName = "resource-name";
 
-    public string CidrBlock => Cidr.ToString();
+    public string? CidrBlock => Cidr?.ToString();
+
+    /// <summary>Whether the subnet is IPv6 only: no IPv4 block at all.</summary>
+    public bool Ipv6Native => Cidr is null;
 
     public Ipv6Cidr? Ipv6Cidr => Ipv6CidrAssociation?.Cidr;
 

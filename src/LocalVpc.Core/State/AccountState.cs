@@ -121,17 +121,18 @@ public sealed class AccountState
         return alive ? "active" : "blackhole";
     }
 
-    /// <summary>The subnet's size less AWS's five reserved addresses and those its network interfaces hold.</summary>
-    public int AvailableIpAddressCount(Subnet subnet) =>
-        (int)subnet.Cidr.Size - Subnet.ReservedAddresses - NetworkInterfacesIn(subnet.Id).Sum(n => n.PrivateIpAddresses.Length);
+    /// <summary>The subnet's IPv4 size less AWS's five reserved addresses and those its network interfaces hold (0 when IPv6 only).</summary>
+    public int AvailableIpAddressCount(Subnet subnet) => subnet.Cidr is not { } cidr ? 0
+        : (int)cidr.Size - Subnet.ReservedAddresses - NetworkInterfacesIn(subnet.Id).Sum(n => n.PrivateIpAddresses.Length);
 
     /// <summary>Public addresses held in this region: instances' launch addresses and Elastic IPs.</summary>
     public IEnumerable<string> PublicAddressesInUse() =>
         NetworkInterfaces.Values.Select(n => n.PublicIp).OfType<string>().Concat(Addresses.Values.Select(a => a.PublicIp));
 
     /// <summary>The public address an interface's private address answers to: an associated Elastic IP, else its launch address.</summary>
-    public (string PublicIp, Address? ElasticIp)? PublicIpOf(NetworkInterface eni, string privateIp)
+    public (string PublicIp, Address? ElasticIp)? PublicIpOf(NetworkInterface eni, string? privateIp)
     {
+        if (privateIp is null) return null;
         var elastic = Addresses.Values.FirstOrDefault(a => a.NetworkInterfaceId == eni.Id && a.PrivateIpAddress == privateIp);
         if (elastic is not null) return (elastic.PublicIp, elastic);
         return privateIp == eni.PrivateIpAddress && eni.PublicIp is { } launch ? (launch, null) : null;

@@ -101,7 +101,7 @@ public static class EndpointRules
         ImmutableArray<string> groups, bool ipv6, ISet<uint> pending, out NetworkInterface eni)
     {
         eni = null!;
-        if (AddressAllocator.Allocate(state, subnet, [], 1, pending, out var addresses) is { } error) return error;
+        if (AddressAllocator.Allocate(state, subnet, [], AddressAllocator.PrimaryCount(subnet, null), pending, out var addresses) is { } error) return error;
         if (Ipv6AddressAllocator.Allocate(state, subnet, [], ipv6 ? 1 : 0, new HashSet<UInt128>(), out var ipv6Addresses) is { } ipv6Error)
             return ipv6Error;
         eni = new NetworkInterface(context.Ids.Next(IdPrefix.NetworkInterface), subnet.Id, subnet.VpcId, subnet.AvailabilityZone,

@@ -23,7 +23,7 @@ public static class Instances
         ["network-interface.subnet-id"] = (i, state) => state.NetworkInterfacesOf(i).Select(n => n.SubnetId),
         ["network-interface.vpc-id"] = (i, state) => state.NetworkInterfacesOf(i).Select(n => n.VpcId),
         ["owner-id"] = (i, _) => [i.OwnerId],
-        ["private-dns-name"] = (i, state) => state.NetworkInterfacesOf(i).Take(1).Select(n => DnsNames.Private(n.PrivateIpAddress, state.Scope.Region)),
+        ["private-dns-name"] = (i, state) => state.NetworkInterfacesOf(i).Take(1).Select(n => DnsNames.Private(n, state.Scope.Region)),
         ["private-ip-address"] = (i, state) => state.NetworkInterfacesOf(i).SelectMany(n => n.PrivateIpAddresses),
         ["reservation-id"] = (i, _) => [i.ReservationId],
         ["subnet-id"] = (i, _) => [i.SubnetId],

@@ -27,7 +27,7 @@ public static class NetworkInterfaces
         ["mac-address"] = (n, _) => [n.MacAddress],
         ["network-interface-id"] = (n, _) => [n.Id],
         ["owner-id"] = (n, _) => [n.OwnerId],
-        ["private-dns-name"] = (n, state) => [DnsNames.Private(n.PrivateIpAddress, state.Scope.Region)],
+        ["private-dns-name"] = (n, state) => [DnsNames.Private(n, state.Scope.Region)],
         ["private-ip-address"] = (n, _) => n.PrivateIpAddresses,
         ["requester-id"] = (n, _) => [n.RequesterManaged ? NetworkInterface.AwsRequesterId : null],
         ["requester-managed"] = (n, _) => [Binding.Text(n.RequesterManaged)],

@@ -19,7 +19,7 @@ public static class Subnets
         ["default-for-az"] = (s, _) => [Binding.Text(s.DefaultForAz)],
         ["defaultForAz"] = (s, _) => [Binding.Text(s.DefaultForAz)],
         ["enable-dns64"] = (s, _) => [Binding.Text(s.EnableDns64)],
-        ["ipv6-native"] = (_, _) => ["false"],
+        ["ipv6-native"] = (s, _) => [Binding.Text(s.Ipv6Native)],
         ["assign-ipv6-address-on-creation"] = (s, _) => [Binding.Text(s.AssignIpv6AddressOnCreation)],
         ["ipv6-cidr-block-association.ipv6-cidr-block"] = (s, _) => Ipv6Association(s, a => a.Ipv6CidrBlock),
         ["ipv6-cidr-block-association.association-id"] = (s, _) => Ipv6Association(s, a => a.AssociationId),
@@ -40,12 +40,11 @@ public static class Subnets
     public static async Task<ApiReply> Create(ApiCall call)
     {
         var input = call.Input;
-        if (input.Bool("Ipv6Native") == true)
-            return Ec2Errors.InvalidParameterValue("LocalVpc does not serve IPv6-only subnets yet: give a CidrBlock, and an Ipv6CidrBlock for a dual-stack subnet.");
         if (input.Has("Ipv4IpamPoolId") || input.Has("Ipv6IpamPoolId"))
             return Ec2Errors.InvalidParameterValue("LocalVpc has no IPAM pools: give CidrBlock and Ipv6CidrBlock.");
         var outcome = await call.ExecuteAsync(new CreateSubnet(input.String("VpcId"), input.String("CidrBlock"),
-            input.String("AvailabilityZone"), input.String("AvailabilityZoneId"), Binding.TagSpecifications(input), input.String("Ipv6CidrBlock")));
+            input.String("AvailabilityZone"), input.String("AvailabilityZoneId"), Binding.TagSpecifications(input), input.String("Ipv6CidrBlock"),
+            input.Bool("Ipv6Native") ?? false));
         if (outcome.Failed) return outcome.Error!;
         var state = outcome.State!;
         return ApiReply.Ok(w => w.Structure("subnet", w => SubnetXml.Subnet(w, state.Subnets[outcome.Value!], state)));

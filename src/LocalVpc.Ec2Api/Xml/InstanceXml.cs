@@ -27,7 +27,7 @@ public static class InstanceXml
             w.Element("code", current.Code);
             w.Element("name", current.Name);
         });
-        w.Element("privateDnsName", primary is null ? "" : DnsNames.Private(primary.PrivateIpAddress, region));
+        w.Element("privateDnsName", primary is null ? "" : DnsNames.Private(primary, region));
         var publicIp = primary is null ? null : state.PublicIpOf(primary, primary.PrivateIpAddress)?.PublicIp;
         w.Element("dnsName", publicIp is null ? "" : DnsNames.Public(publicIp, region));
         w.Element("reason", instance.State == "running" ? "" : $"User initiated ({instance.StateChangedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} GMT)");

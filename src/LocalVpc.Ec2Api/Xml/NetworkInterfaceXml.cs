@@ -18,7 +18,7 @@ public static class NetworkInterfaceXml
         w.Element("status", eni.Status);
         w.Element("macAddress", eni.MacAddress);
         w.Element("privateIpAddress", eni.PrivateIpAddress);
-        w.Element("privateDnsName", DnsNames.Private(eni.PrivateIpAddress, region));
+        w.Element("privateDnsName", DnsNames.Private(eni, region));
         w.Element("sourceDestCheck", eni.SourceDestCheck);
         Groups(w, eni.GroupIds, state);
         Attachment(w, eni, withInstance: true);
@@ -40,7 +40,7 @@ public static class NetworkInterfaceXml
         w.Element("status", eni.Status);
         w.Element("macAddress", eni.MacAddress);
         w.Element("privateIpAddress", eni.PrivateIpAddress);
-        w.Element("privateDnsName", DnsNames.Private(eni.PrivateIpAddress, region));
+        w.Element("privateDnsName", DnsNames.Private(eni, region));
         w.Element("sourceDestCheck", eni.SourceDestCheck);
         Groups(w, eni.GroupIds, state);
         Attachment(w, eni, withInstance: false);
@@ -99,7 +99,7 @@ public static class NetworkInterfaceXml
     /// The public address a private address answers to, if any: an Elastic IP (owned by the account; its
     /// ids are part of <c>NetworkInterfaceAssociation</c> only) or a launch address (owned by amazon).
     /// </summary>
-    private static void Association(XmlWriter w, AccountState state, NetworkInterface eni, string privateIp, bool withElasticIpIds)
+    private static void Association(XmlWriter w, AccountState state, NetworkInterface eni, string? privateIp, bool withElasticIpIds)
     {
         if (state.PublicIpOf(eni, privateIp) is not { } association) return;
         w.Structure("association", w =>

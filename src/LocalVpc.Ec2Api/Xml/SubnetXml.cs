@@ -21,7 +21,7 @@ public static class SubnetXml
         w.List("ipv6CidrBlockAssociationSet", subnet.Ipv6CidrAssociation is { } ipv6 ? [ipv6] : Array.Empty<SubnetIpv6CidrAssociation>(),
             (w, a) => Ipv6CidrBlockAssociation(w, a, "associated"));
         w.Element("enableDns64", subnet.EnableDns64);
-        w.Element("ipv6Native", false);
+        w.Element("ipv6Native", subnet.Ipv6Native);
         w.Structure("privateDnsNameOptionsOnLaunch", w =>
         {
             w.Element("hostnameType", subnet.HostnameTypeOnLaunch);

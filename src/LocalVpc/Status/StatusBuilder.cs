@@ -31,10 +31,11 @@ internal static class StatusBuilder
             Address(plane.ResolverOf(scope, vpc.Id)),
             [.. state.Subnets.Values.Where(s => s.VpcId == vpc.Id).OrderBy(s => s.AvailabilityZone, StringComparer.Ordinal).ThenBy(s => s.CidrBlock, StringComparer.Ordinal)
                 .Select(s => new SubnetStatus(s.Id, s.CidrBlock, s.AvailabilityZone, Name(state, s.Id),
-                    [.. state.NetworkInterfaces.Values.Where(n => n.SubnetId == s.Id).OrderBy(n => n.PrivateIpAddress, StringComparer.Ordinal).Select(n => Interface(state, n, plane, now))]))],
+                    [.. state.NetworkInterfaces.Values.Where(n => n.SubnetId == s.Id).OrderBy(n => n.PrivateIpAddress ?? n.Ipv6Address, StringComparer.Ordinal)
+                        .Select(n => Interface(state, n, plane, now))], s.Ipv6CidrAssociation?.Ipv6CidrBlock))],
             [.. state.Instances.Values.Where(i => i.VpcId == vpc.Id && !i.IsTerminated).OrderBy(i => i.Id, StringComparer.Ordinal)
                 .Select(i => new InstanceStatus(i.Id, i.State, state.NetworkInterfaces.TryGetValue(i.PrimaryNetworkInterfaceId, out var eni) ? eni.PrivateIpAddress : "",
-                    i.SubnetId, Name(state, i.Id), eni is null ? [] : [.. eni.GroupIds], Address(plane.ProxyOf(scope, i.Id))))],
+                    i.SubnetId, Name(state, i.Id), eni is null ? [] : [.. eni.GroupIds], Address(plane.ProxyOf(scope, i.Id)), eni?.Ipv6Address))],
             [.. state.VpcEndpoints.Values.Where(e => e.VpcId == vpc.Id).OrderBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => new EndpointStatus(e.Id, e.ServiceName, e.Type, e.StateAt(now).ToWire(), e.PrivateDnsEnabled,
                     [.. EndpointDns.Entries(state, e).Select(d => d.DnsName)], [.. e.GroupIds], [.. e.NetworkInterfaceIds]))]);
@@ -52,7 +53,8 @@ internal static class StatusBuilder
             (kind, owner) = ("load-balancer", balancer.Name);
         else if (state.NatGateways.Values.FirstOrDefault(g => g.NetworkInterfaceId == eni.Id) is { } nat)
             (kind, owner, ownerState) = ("nat-gateway", nat.Id, nat.State);
-        return new InterfaceStatus(eni.Id, eni.PrivateIpAddress, state.PublicIpOf(eni, eni.PrivateIpAddress)?.PublicIp, [.. eni.GroupIds], kind, owner, ownerState, proxy);
+        return new InterfaceStatus(eni.Id, eni.PrivateIpAddress, state.PublicIpOf(eni, eni.PrivateIpAddress)?.PublicIp, [.. eni.GroupIds], kind, owner, ownerState, proxy,
+            eni.Ipv6Addresses.IsEmpty ? null : [.. eni.Ipv6Addresses]);
     }
 
     private static string? Name(AccountState state, string id) => state.TagsOf(id).GetValueOrDefault("Name");

@@ -14,14 +14,18 @@ internal sealed record RegionStatus(string Region, List<VpcStatus> Vpcs, List<En
 internal sealed record VpcStatus(string VpcId, string CidrBlock, bool IsDefault, string? Name, bool EnableDnsSupport, bool EnableDnsHostnames,
     string? Dns, List<SubnetStatus> Subnets, List<InstanceStatus> Instances, List<EndpointStatus> VpcEndpoints);
 
-internal sealed record SubnetStatus(string SubnetId, string CidrBlock, string AvailabilityZone, string? Name, List<InterfaceStatus> NetworkInterfaces);
+/// <param name="CidrBlock">The IPv4 block; null in an IPv6-only subnet.</param>
+internal sealed record SubnetStatus(string SubnetId, string? CidrBlock, string AvailabilityZone, string? Name, List<InterfaceStatus> NetworkInterfaces,
+    string? Ipv6CidrBlock = null);
 
 /// <param name="Kind">instance, vpc-endpoint, load-balancer, nat-gateway or interface.</param>
 /// <param name="Owner">The instance, endpoint, load balancer or NAT gateway the interface belongs to.</param>
-internal sealed record InterfaceStatus(string NetworkInterfaceId, string PrivateIpAddress, string? PublicIp, List<string> Groups, string Kind,
-    string? Owner, string? State, string? Proxy);
+/// <param name="PrivateIpAddress">The primary IPv4 address; null for an interface in an IPv6-only subnet.</param>
+internal sealed record InterfaceStatus(string NetworkInterfaceId, string? PrivateIpAddress, string? PublicIp, List<string> Groups, string Kind,
+    string? Owner, string? State, string? Proxy, List<string>? Ipv6Addresses = null);
 
-internal sealed record InstanceStatus(string InstanceId, string State, string PrivateIpAddress, string SubnetId, string? Name, List<string> Groups, string? Proxy);
+internal sealed record InstanceStatus(string InstanceId, string State, string? PrivateIpAddress, string SubnetId, string? Name, List<string> Groups, string? Proxy,
+    string? Ipv6Address = null);
 
 internal sealed record EndpointStatus(string VpcEndpointId, string ServiceName, string Type, string State, bool PrivateDnsEnabled,
     List<string> DnsNames, List<string> Groups, List<string> NetworkInterfaceIds);

@@ -21,9 +21,10 @@ internal static class StatusTree
                     var vpcNode = tree.AddNode($"[bold blue]{vpc.VpcId}[/] {vpc.CidrBlock}{Named(vpc.Name)}{(vpc.IsDefault ? " (default)" : "")}  dns [bold]{vpc.Dns ?? "-"}[/]");
                     foreach (var subnet in vpc.Subnets)
                     {
-                        var subnetNode = vpcNode.AddNode($"[blue]{subnet.SubnetId}[/] {subnet.CidrBlock} {subnet.AvailabilityZone}{Named(subnet.Name)}");
+                        var blocks = string.Join(" ", new[] { subnet.CidrBlock, subnet.Ipv6CidrBlock }.OfType<string>());
+                        var subnetNode = vpcNode.AddNode($"[blue]{subnet.SubnetId}[/] {blocks} {subnet.AvailabilityZone}{Named(subnet.Name)}");
                         foreach (var eni in subnet.NetworkInterfaces)
-                            subnetNode.AddNode($"[bold]{eni.PrivateIpAddress}[/] {eni.NetworkInterfaceId} {Kind(eni)}{(eni.PublicIp is null ? "" : $" public {eni.PublicIp}")}" +
+                            subnetNode.AddNode($"[bold]{string.Join(" ", new[] { eni.PrivateIpAddress }.Concat(eni.Ipv6Addresses ?? []).OfType<string>())}[/] {eni.NetworkInterfaceId} {Kind(eni)}{(eni.PublicIp is null ? "" : $" public {eni.PublicIp}")}" +
                                                $" [grey]{string.Join(", ", eni.Groups)}[/]{(eni.Proxy is null ? "" : $"  proxy [bold]{eni.Proxy}[/]")}");
                     }
                     foreach (var endpoint in vpc.VpcEndpoints)

@@ -25,7 +25,8 @@ public sealed record AssociateAddress(string? AllocationId, string? PublicIp, st
         else if (ResourceKinds.NetworkInterface.Find(state, NetworkInterfaceId!, out eni) is { } eniError) return eniError;
         if (eni.RequesterManaged) return Ec2Errors.NetworkInterfaceInUse(eni.Id);
 
-        var privateIp = PrivateIpAddress ?? eni.PrivateIpAddress;
+        // An Elastic IP is IPv4: it maps to one of the interface's private IPv4 addresses, which an IPv6-only interface lacks.
+        if ((PrivateIpAddress ?? eni.PrivateIpAddress) is not { } privateIp) return Ec2Errors.Ipv6OnlySubnet(eni.SubnetId);
         if (!eni.PrivateIpAddresses.Contains(privateIp))
             return Ec2Errors.InvalidParameterValue($"The private IP address {privateIp} is not assigned to interface {eni.Id}");
         if (state.InternetGatewayOf(eni.VpcId) is null) return Ec2Errors.NoInternetGateway(eni.VpcId);

@@ -89,6 +89,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         var attachment = new NetworkInterfaceAttachment(context.Ids.Next(IdPrefix.NetworkInterfaceAttachment), instanceId, 0, now,
             DeleteOnTermination: Launch.NetworkInterfaceId is null);
         var wantsPublicIp = Launch.AssociatePublicIpAddress ?? subnet.MapPublicIpOnLaunch;
+        if (wantsPublicIp && subnet.Ipv6Native) return Ec2Errors.Ipv6OnlySubnet(subnet.Id);
         string? publicIp = null;
         if (wantsPublicIp)
         {
@@ -103,7 +104,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         }
         if (Lookup.GroupsForSubnet(state, Launch.GroupIds, subnet, out var groups) is { } groupError) return groupError;
         if (AddressAllocator.Allocate(state, subnet, Launch.PrivateIpAddress is null ? [] : [Launch.PrivateIpAddress],
-                Launch.PrivateIpAddress is null ? 1 : 0, privatePending, out var addresses) is { } addressError)
+                AddressAllocator.PrimaryCount(subnet, Launch.PrivateIpAddress), privatePending, out var addresses) is { } addressError)
             return addressError;
         if (Ipv6AddressAllocator.Allocate(state, subnet, Launch.Ipv6Addresses.IsDefault ? [] : Launch.Ipv6Addresses,
                 Ipv6AddressAllocator.CountFor(subnet, Launch.Ipv6Addresses, Launch.Ipv6AddressCount), ipv6Pending, out var ipv6) is { } ipv6Error)

@@ -12,7 +12,7 @@ public sealed record CreateNetworkInterface(string SubnetId, string? Description
         if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
         if (Lookup.GroupsForSubnet(state, GroupIds, subnet, out var groups) is { } groupError) return groupError;
         var pending = new HashSet<uint>();
-        if (AddressAllocator.Allocate(state, subnet, PrivateIpAddress is null ? [] : [PrivateIpAddress], PrivateIpAddress is null ? 1 : 0,
+        if (AddressAllocator.Allocate(state, subnet, PrivateIpAddress is null ? [] : [PrivateIpAddress], AddressAllocator.PrimaryCount(subnet, PrivateIpAddress),
                 pending, out var primary) is { } primaryError)
             return primaryError;
         if (AddressAllocator.Allocate(state, subnet, SecondaryPrivateIpAddresses, SecondaryPrivateIpAddressCount, pending,

@@ -7,7 +7,7 @@ public sealed record UnassignPrivateIpAddresses(string NetworkInterfaceId, Immut
     {
         if (ResourceKinds.NetworkInterface.Find(state, NetworkInterfaceId, out var eni) is { } error) return error;
         if (PrivateIpAddresses.IsEmpty) return Ec2Errors.MissingParameter("PrivateIpAddress");
-        if (PrivateIpAddresses.Contains(eni.PrivateIpAddress))
+        if (eni.PrivateIpAddress is { } primary && PrivateIpAddresses.Contains(primary))
             return Ec2Errors.InvalidParameterValue($"The primary private IP address {eni.PrivateIpAddress} of {eni.Id} cannot be unassigned.");
         if (PrivateIpAddresses.Any(a => !eni.PrivateIpAddresses.Contains(a)))
             return Ec2Errors.InvalidParameterValue($"Some of the specified addresses are not assigned to interface {eni.Id}");

@@ -5,8 +5,12 @@ namespace LocalVpc.Core.Commands.Subnets;
 /// zone (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html).
 /// </summary>
 /// <param name="Ipv6CidrBlock">A /64 of one of the VPC's IPv6 blocks, making the subnet dual stack.</param>
+/// <param name="Ipv6Native">
+/// An IPv6-only subnet: the /64 and no IPv4 block. Its interfaces get an IPv6 address each and its instances resource
+/// names with AAAA records (https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html#subnet-ip-address-range).
+/// </param>
 public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? AvailabilityZone, string? AvailabilityZoneId,
-    ImmutableArray<TagSpecification> TagSpecifications, string? Ipv6CidrBlock = null) : ICommand<string>
+    ImmutableArray<TagSpecification> TagSpecifications, string? Ipv6CidrBlock = null, bool Ipv6Native = false) : ICommand<string>
 {
     public const int MinPrefixLength = 16, MaxPrefixLength = 28;
 
@@ -26,6 +30,7 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (VpcId is null) return Ec2Errors.MissingParameter("VpcId");
+        if (Ipv6Native) return DecideIpv6Only(state, context, VpcId);
         if (CidrBlock is null) return Ec2Errors.MissingParameter("CidrBlock");
         if (ResourceKinds.Vpc.Find(state, VpcId, out var vpc) is { } error) return error;
         if (!Ipv4Cidr.TryParse(CidrBlock, out var cidr)) return Ec2Errors.InvalidCidr("cidrBlock", CidrBlock);
@@ -33,7 +38,7 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
             return Ec2Errors.SubnetRange(CidrBlock);
         // One pass over the VPC's subnets serves both checks: this is the hot path of a create.
         var siblings = state.SubnetsOf(vpc.Id).ToList();
-        if (siblings.Exists(s => s.Cidr.Overlaps(cidr))) return Ec2Errors.SubnetConflict(CidrBlock);
+        if (siblings.Exists(s => s.Cidr is { } other && other.Overlaps(cidr))) return Ec2Errors.SubnetConflict(CidrBlock);
         if (ChooseZone(state.Region, siblings, out var zone) is { } zoneError) return zoneError;
         var ipv6 = default(Ipv6Cidr);
         if (Ipv6CidrBlock is not null && CheckIpv6Block(state, vpc, Ipv6CidrBlock, out ipv6) is { } ipv6Error) return ipv6Error;
@@ -41,6 +46,27 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
         var subnet = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id).Id, cidr, zone, defaultForAz: false);
         if (Ipv6CidrBlock is not null)
             subnet = subnet with { Ipv6CidrAssociation = new SubnetIpv6CidrAssociation(context.Ids.Next(IdPrefix.SubnetCidrAssociation), ipv6) };
+        if (TagRules.ForNewResource(TagSpecifications, "subnet", subnet.Id, out var tags) is { } tagError) return tagError;
+        List<Event> events = [new ResourcePut(subnet)];
+        if (tags is not null) events.Add(tags);
+        return Decision.Of(subnet.Id, events);
+    }
+
+    private Decision<string> DecideIpv6Only(AccountState state, CommandContext context, string vpcId)
+    {
+        if (CidrBlock is not null)
+            return Ec2Errors.InvalidParameterCombination("An IPv6-only subnet (ipv6Native) takes an ipv6CidrBlock and no cidrBlock.");
+        if (Ipv6CidrBlock is null) return Ec2Errors.MissingParameter("ipv6CidrBlock");
+        if (ResourceKinds.Vpc.Find(state, vpcId, out var vpc) is { } error) return error;
+        if (CheckIpv6Block(state, vpc, Ipv6CidrBlock, out var ipv6) is { } ipv6Error) return ipv6Error;
+        if (ChooseZone(state.Region, [.. state.SubnetsOf(vpc.Id)], out var zone) is { } zoneError) return zoneError;
+        var subnet = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id).Id, null, zone, defaultForAz: false) with
+        {
+            Ipv6CidrAssociation = new SubnetIpv6CidrAssociation(context.Ids.Next(IdPrefix.SubnetCidrAssociation), ipv6),
+            AssignIpv6AddressOnCreation = true,
+            HostnameTypeOnLaunch = Subnet.ResourceName,
+            ResourceNameDnsAaaaRecordOnLaunch = true,
+        };
         if (TagRules.ForNewResource(TagSpecifications, "subnet", subnet.Id, out var tags) is { } tagError) return tagError;
         List<Event> events = [new ResourcePut(subnet)];
         if (tags is not null) events.Add(tags);

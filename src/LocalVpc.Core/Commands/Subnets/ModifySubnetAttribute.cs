@@ -33,6 +33,10 @@ public sealed record ModifySubnetAttribute(string SubnetId, SubnetAttributeChang
             return Ec2Errors.InvalidParameterValue($"Cannot enable AAAA records for resource names on {subnet.Id}: it has no IPv6 CIDR block.");
         if (Change.PrivateDnsHostnameTypeOnLaunch is { } type && type is not (Subnet.IpName or Subnet.ResourceName))
             return Ec2Errors.InvalidParameterValue("PrivateDnsHostnameTypeOnLaunch", type);
+        // An IPv6-only subnet has no IPv4 addresses: no ip- names, no public IPv4 addresses, no A records.
+        if (subnet.Ipv6Native && (Change.PrivateDnsHostnameTypeOnLaunch == Subnet.IpName || Change.MapPublicIpOnLaunch == true ||
+                                  Change.EnableResourceNameDnsARecordOnLaunch == true))
+            return Ec2Errors.InvalidParameterValue($"The subnet {subnet.Id} is IPv6 only: it takes no IPv4 setting (ip-name hostnames, public IPv4 addresses, A records).");
         return Decision.Of(true, new ResourcePut(subnet with
         {
             MapPublicIpOnLaunch = Change.MapPublicIpOnLaunch ?? subnet.MapPublicIpOnLaunch,

@@ -21,7 +21,7 @@ public sealed record DisassociateVpcCidrBlock(string AssociationId)
         }
         var association = vpc.CidrAssociations.First(a => a.AssociationId == AssociationId);
         if (association == vpc.CidrAssociations[0]) return Ec2Errors.CannotDisassociatePrimaryCidr(AssociationId, vpc.Id);
-        if (state.SubnetsOf(vpc.Id).Any(s => association.Cidr.Contains(s.Cidr)))
+        if (state.SubnetsOf(vpc.Id).Any(s => s.Cidr is { } block && association.Cidr.Contains(block)))
             return Ec2Errors.CidrInUse(association.CidrBlock, vpc.Id);
         return Decision.Of<(Vpc, VpcCidrAssociation?, VpcIpv6CidrAssociation?)>((vpc, association, null),
             WithoutLocalRoute(state, vpc with { CidrAssociations = vpc.CidrAssociations.Remove(association) }, association.CidrBlock));
