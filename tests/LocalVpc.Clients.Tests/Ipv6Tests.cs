@@ -210,6 +210,48 @@ public sealed class Ipv6Tests(DataPlaneFixture fixture)
         })).NetworkInterfaces.Single().PrivateIpAddress)).Reply); // the group lets IPv6 in only
     }
 
+    [Fact]
+    public async Task Ipv6OnlySubnet_HasNoIpv4_ItsInstanceIsNamedByResource_AndAnIpv6EndpointCarriesItsTraffic()
+    {
+        var vpc = await CliAsync("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--amazon-provided-ipv6-cidr-block", "--query", "Vpc.VpcId");
+        await CliAsync("ec2", "modify-vpc-attribute", "--vpc-id", vpc, "--enable-dns-hostnames", "{\"Value\":true}");
+        var block = await CliAsync("ec2", "describe-vpcs", "--vpc-ids", vpc, "--query", "Vpcs[0].Ipv6CidrBlockAssociationSet[0].Ipv6CidrBlock");
+        var withIpv4 = await AwsCli.RunAsync(fixture.Server, _account, "ec2", "create-subnet", "--vpc-id", vpc, "--ipv6-native",
+            "--cidr-block", "10.0.1.0/24", "--ipv6-cidr-block", block.Replace("/56", "/64"));
+        Assert.Contains("InvalidParameterCombination", withIpv4.Stderr);
+        var subnet = (await Ec2.CreateSubnetAsync(new CreateSubnetRequest
+        {
+            VpcId = vpc, Ipv6Native = true, Ipv6CidrBlock = block.Replace("/56", "/64"), AvailabilityZone = "us-east-1a",
+        })).Subnet;
+        Assert.Equal((true, null, 0, true), (subnet.Ipv6Native, subnet.CidrBlock, subnet.AvailableIpAddressCount, subnet.AssignIpv6AddressOnCreation));
+        Assert.Equal(HostnameType.ResourceName, subnet.PrivateDnsNameOptionsOnLaunch.HostnameType);
+
+        // The instance has an IPv6 address and no IPv4 one; its name is its id.
+        var instance = (await Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = Ami, MinCount = 1, MaxCount = 1, SubnetId = subnet.SubnetId }))
+            .Reservation.Instances[0];
+        Assert.Null(instance.PrivateIpAddress);
+        Assert.Equal($"{instance.InstanceId}.ec2.internal", instance.PrivateDnsName);
+        var resolver = await DataPlaneFixture.ResolverOfAsync(fixture.Server, vpc);
+        Assert.Equal(instance.Ipv6Address, await DigAsync(resolver, instance.PrivateDnsName, "AAAA"));
+        Assert.Equal("", await DigAsync(resolver, instance.PrivateDnsName, "A"));
+
+        // Endpoints here are of type ipv6; their private DNS answers AAAA only, and the instance reaches SSM by name.
+        var group = await CliAsync("ec2", "create-security-group", "--vpc-id", vpc, "--group-name", "endpoints", "--description", "endpoints", "--query", "GroupId");
+        await CliAsync("ec2", "authorize-security-group-ingress", "--group-id", group,
+            "--ip-permissions", $"IpProtocol=tcp,FromPort=443,ToPort=443,Ipv6Ranges=[{{CidrIpv6={block}}}]");
+        var ipv4 = await AwsCli.RunAsync(fixture.Server, _account, "ec2", "create-vpc-endpoint", "--vpc-id", vpc, "--vpc-endpoint-type", "Interface",
+            "--service-name", "com.amazonaws.us-east-1.ssm", "--subnet-ids", subnet.SubnetId, "--security-group-ids", group);
+        Assert.Contains("IPv6 only", ipv4.Stderr);
+        var types = await CliAsync("ec2", "create-vpc-endpoint", "--vpc-id", vpc, "--vpc-endpoint-type", "Interface",
+            "--service-name", "com.amazonaws.us-east-1.ssm", "--subnet-ids", subnet.SubnetId, "--security-group-ids", group, "--ip-address-type", "ipv6",
+            "--query", "VpcEndpoint.[IpAddressType,DnsOptions.DnsRecordIpType]");
+        Assert.Equal("ipv6\tipv6", types);
+        Assert.Equal("", await DigAsync(resolver, "ssm.us-east-1.amazonaws.com", "A"));
+        Assert.StartsWith("2600:1f18:", await DigAsync(resolver, "ssm.us-east-1.amazonaws.com", "AAAA"));
+        var proxy = await DataPlaneFixture.ProxyOfAsync(fixture.Server, instance.InstanceId);
+        Assert.Equal(((byte)0, (string?)fixture.Ssm.Banner), await TelnetAsync(proxy, "ssm.us-east-1.amazonaws.com"));
+    }
+
     /// <summary>Connects through the proxy and reads the stand-in's greeting.</summary>
     private static async Task<(byte Reply, string? Greeting)> TelnetAsync(string proxy, string host)
     {

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace LocalVpc.Clients.Tests.Terraform;
 
-/// <summary><c>Configurations/dualstack</c>: a /56 VPC, /64 subnets, an egress-only gateway, IPv6 rules, addresses and a dual-stack endpoint.</summary>
+/// <summary><c>Configurations/dualstack</c>: a /56 VPC, /64 subnets (one IPv6 only), an egress-only gateway, IPv6 rules, addresses and a dual-stack endpoint.</summary>
 public sealed class DualStackConfigurationTests(ServerFixture fixture) : TerraformConfigurationTests(fixture), IClassFixture<ServerFixture>
 {
     protected override string Configuration => "dualstack";
@@ -21,5 +21,7 @@ public sealed class DualStackConfigurationTests(ServerFixture fixture) : Terrafo
             .NetworkInterfaces;
         Assert.All(interfaces, n => Assert.True(block.Contains(IPAddress.Parse(n.Ipv6Address))));
         Assert.Single((await ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest())).EgressOnlyInternetGateways);
+        var ipv6OnlyName = (await terraform.RunAsync("output", "-raw", "ipv6_only_instance_name")).Output.Trim();
+        Assert.Matches(@"^i-[0-9a-f]+\.ec2\.internal$", ipv6OnlyName);
     }
 }

@@ -1,4 +1,5 @@
-# A dual-stack VPC: Amazon's /56, two /64 subnets that give instances IPv6 addresses, an egress-only internet gateway for
+# A dual-stack VPC: Amazon's /56, two /64 subnets that give instances IPv6 addresses and an IPv6-only one, an
+# egress-only internet gateway for
 # IPv6 out, IPv6 rules in a security group and a network ACL, an instance with an IPv6 address, and a dual-stack interface
 # endpoint whose private DNS answers A and AAAA.
 terraform {
@@ -35,6 +36,22 @@ resource "aws_subnet" "dual" {
   ipv6_cidr_block                 = cidrsubnet(aws_vpc.dual.ipv6_cidr_block, 8, count.index)
   assign_ipv6_address_on_creation = true
   availability_zone               = ["us-east-1a", "us-east-1b"][count.index]
+}
+
+resource "aws_subnet" "ipv6_only" {
+  vpc_id                                         = aws_vpc.dual.id
+  ipv6_native                                    = true
+  ipv6_cidr_block                                = cidrsubnet(aws_vpc.dual.ipv6_cidr_block, 8, 2)
+  assign_ipv6_address_on_creation                = true
+  enable_resource_name_dns_aaaa_record_on_launch = true
+  private_dns_hostname_type_on_launch            = "resource-name"
+  availability_zone                              = "us-east-1c"
+}
+
+resource "aws_instance" "ipv6_only" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  subnet_id     = aws_subnet.ipv6_only.id
 }
 
 resource "aws_egress_only_internet_gateway" "out" {
@@ -122,3 +139,4 @@ resource "aws_vpc_endpoint" "kms" {
 
 output "vpc_ipv6_cidr_block" { value = aws_vpc.dual.ipv6_cidr_block }
 output "instance_ipv6" { value = aws_instance.app.ipv6_addresses[0] }
+output "ipv6_only_instance_name" { value = aws_instance.ipv6_only.private_dns }
