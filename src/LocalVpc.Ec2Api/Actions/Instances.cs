@@ -18,6 +18,8 @@ public static class Instances
         ["instance.group-name"] = (i, state) => state.NetworkInterfacesOf(i).SelectMany(n => n.GroupIds)
             .Select(g => state.SecurityGroups.GetValueOrDefault(g)?.Name),
         ["ip-address"] = (i, state) => state.NetworkInterfacesOf(i).Select(n => n.PublicIp),
+        ["ipv6-address"] = (i, state) => state.NetworkInterfacesOf(i).SelectMany(n => n.Ipv6Addresses),
+        ["network-interface.ipv6-addresses.ipv6-address"] = (i, state) => state.NetworkInterfacesOf(i).SelectMany(n => n.Ipv6Addresses),
         ["key-name"] = (i, _) => [i.KeyName],
         ["network-interface.network-interface-id"] = (i, state) => state.NetworkInterfacesOf(i).Select(n => n.Id),
         ["network-interface.subnet-id"] = (i, state) => state.NetworkInterfacesOf(i).Select(n => n.SubnetId),

@@ -30,7 +30,7 @@ public sealed record CreateNetworkInsightsPath(string? Source, string? Destinati
         if (!IsAnalysable(state, destination, asDestination: true))
             return Ec2Errors.InvalidParameterValue($"The destination '{Destination}' is not an instance, network interface, VPC endpoint or internet gateway of this account.");
         foreach (var (name, ip) in new[] { ("sourceIp", SourceIp), ("destinationIp", DestinationIp) })
-            if (ip is not null && !Ipv4Cidr.TryParseAddress(ip, out _))
+            if (ip is not null && IpBlock.ParseAddress(ip) is null)
                 return Ec2Errors.InvalidParameterValue($"Value ({ip}) for parameter {name} is invalid.");
 
         var path = new NetworkInsightsPath(context.Ids.Next(IdPrefix.NetworkInsightsPath), source, destination, SourceIp, DestinationIp, Protocol,
