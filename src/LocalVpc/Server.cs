@@ -21,10 +21,17 @@ internal static class Server
     public static async Task<int> RunAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         _ = ServiceModel.Ec2; // Load the model now: a broken model should stop the start, not the first request.
-        await using var log = SqliteEventLog.Open(options.StatePath);
-        var pipeline = await CommandPipeline.OpenAsync(log,
-            new CommandContext(new RandomIdSource(), TimeProvider.System) { EndpointTransition = options.EndpointDelay },
-            new PipelineOptions { CreateDefaultVpc = options.DefaultVpc, SnapshotEvery = options.SnapshotEvery }, cancellationToken);
+        // One server per data directory: a second one would write the same log. Taken before anything there is touched.
+        using var owner = DataDirectoryLock.TryAcquire(options.DataDirectory, $"process {Environment.ProcessId} serving {options.Url}", out var heldBy);
+        if (owner is null)
+        {
+            Console.Error.WriteLine($"LocalVpc's data directory {Path.GetFullPath(options.DataDirectory)} is in use by {heldBy}. " +
+                                    "One server owns a directory: stop that one, or give this one another --data.");
+            return 1;
+        }
+        if (options.Recover) Recover(options.StatePath);
+        if (await OpenStateAsync(options, cancellationToken) is not var (log, pipeline)) return 1;
+        await using var openLog = log;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -93,5 +100,42 @@ internal static class Server
             Console.WriteLine($"  {service.Service} is served by {service}");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>The log and the pipeline over it; null, with a message that names the file and the damage, when the state does not load.</summary>
+    private static async Task<(SqliteEventLog Log, CommandPipeline Pipeline)?> OpenStateAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        SqliteEventLog? log = null;
+        try
+        {
+            log = SqliteEventLog.Open(options.StatePath);
+            var pipeline = await CommandPipeline.OpenAsync(log,
+                new CommandContext(new RandomIdSource(), TimeProvider.System) { EndpointTransition = options.EndpointDelay },
+                new PipelineOptions { CreateDefaultVpc = options.DefaultVpc, SnapshotEvery = options.SnapshotEvery }, cancellationToken);
+            return (log, pipeline);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException or InvalidDataException or NotSupportedException
+                                      or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        {
+            if (log is not null) await log.DisposeAsync();
+            var damage = DamagedLog.Inspect(options.StatePath)?.What ?? e.Message;
+            Console.Error.WriteLine($"LocalVpc cannot load its state from {Path.GetFullPath(options.StatePath)}: {damage.TrimEnd('.')}.");
+            Console.Error.WriteLine($"To start from what is before the damage, run: localvpc up --data {options.DataDirectory} --recover " +
+                                    "(the damaged file is moved aside beside it, never deleted).");
+            return null;
+        }
+    }
+
+    /// <summary><c>--recover</c>: a damaged log is moved aside and what is before the damage kept; a sound one is left as it is.</summary>
+    private static void Recover(string statePath)
+    {
+        if (!File.Exists(statePath) || DamagedLog.Inspect(statePath) is not { } damage)
+        {
+            Console.WriteLine($"--recover: {statePath} loads as it is; nothing to recover.");
+            return;
+        }
+        var (kept, movedTo) = DamagedLog.Recover(statePath, damage, DateTimeOffset.UtcNow);
+        Console.WriteLine($"--recover: {statePath} was damaged ({damage.What}). Moved it to {movedTo}; the new log keeps {kept} event{(kept == 1 ? "" : "s")} " +
+                          (damage.Scope is { } scope ? $"(every account and region whole, and {scope.Account} in {scope.Region} up to the damage)." : "(none could be read)."));
     }
 }

@@ -30,7 +30,7 @@ public static class AmazonIpv6Pool
         return new Ipv6Cidr(((UInt128)hextets[0] << 112) | ((UInt128)hextets[1] << 96), 32);
     }
 
-    /// <summary>The next /56 no VPC of the region holds (nor ever held, within a snapshot's memory: the lowest unused), or null when the /32 is spent.</summary>
+    /// <summary>The lowest /56 of the region's /32 that no VPC of the region holds, or null when the /32 is spent.</summary>
     public static Ipv6Cidr? NextVpcBlock(RegionSnapshot region)
     {
         var used = region.Accounts.Values.SelectMany(a => a.Vpcs.Values).SelectMany(v => v.Ipv6CidrAssociations)

@@ -98,9 +98,12 @@ public static class VpcLayout
         return acl with { Entries = [.. entries.OrderBy(e => e.RuleNumber)] };
     }
 
-    /// <summary>A group of a VPC with IPv6 lets all IPv6 out, as all IPv4 (the default group, and every group created after).</summary>
+    /// <summary>
+    /// A group of a VPC with IPv6 lets all IPv6 out, as all IPv4 (the default group, and every group created after); a group
+    /// that has the rule already keeps it as it is.
+    /// </summary>
     public static SecurityGroup WithIpv6Egress(SecurityGroup group, CommandContext context) =>
-        group with { Rules = group.Rules.Add(new SecurityGroupRule(context.Ids.Next(IdPrefix.SecurityGroupRule), IsEgress: true, "-1", null, null,
+        group.Rules.Any(r => r is { IsEgress: true, IpProtocol: "-1", Peer.CidrIpv6: AnyIpv6 }) ? group : group with { Rules = group.Rules.Add(new SecurityGroupRule(context.Ids.Next(IdPrefix.SecurityGroupRule), IsEgress: true, "-1", null, null,
             new RulePeer(CidrIpv6: AnyIpv6), null)) };
 
     /// <summary>A new subnet, associated with its VPC's default network ACL.</summary>

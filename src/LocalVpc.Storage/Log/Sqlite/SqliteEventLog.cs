@@ -50,7 +50,12 @@ public sealed class SqliteEventLog : IEventLog
             Pooling = false,
         }.ToString());
         connection.Open();
-        Execute(connection, """
+        Execute(connection, Schema);
+        return new SqliteEventLog(connection);
+    }
+
+    /// <summary>The log's tables, and the journal settings every commit relies on; the one definition, shared with recovery.</summary>
+    internal const string Schema = """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
             CREATE TABLE IF NOT EXISTS events (
@@ -64,9 +69,7 @@ public sealed class SqliteEventLog : IEventLog
                 seq     INTEGER NOT NULL,
                 body    TEXT NOT NULL,
                 PRIMARY KEY (account, region));
-            """);
-        return new SqliteEventLog(connection);
-    }
+            """;
 
     public async Task<IReadOnlyList<AccountState>> LoadAsync(CancellationToken cancellationToken = default)
     {
