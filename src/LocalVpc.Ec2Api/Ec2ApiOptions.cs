@@ -8,4 +8,7 @@ public sealed record Ec2ApiOptions
 
     /// <summary>What DescribeTargetHealth reports: the data plane's health checks. Defaults to every target healthy.</summary>
     public ITargetHealth TargetHealth { get; init; } = AssumedHealthy.Instance;
+
+    /// <summary>Host names the API answers to besides IP addresses and localhost (<c>--allow-host</c>). Defaults to none.</summary>
+    public IReadOnlyCollection<string> AllowedHosts { get; init; } = [];
 }

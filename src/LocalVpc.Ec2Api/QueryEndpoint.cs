@@ -24,12 +24,16 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
             // 1. Parameters: query string and form body together; the API they are for.
             var (parameters, readError) = await ReadParametersAsync(http.Request);
             action = parameters.GetValueOrDefault("Action") ?? "";
+            // A presigned request carries its signature in the URL's query, never in a form body (which any web page can post).
+            var query = http.Request.Query;
             var credential = CredentialScope.FromHeader(http.Request.Headers.Authorization)
-                ?? CredentialScope.FromQuery(parameters.GetValueOrDefault("X-Amz-Credential"),
-                    parameters.GetValueOrDefault("X-Amz-SignedHeaders"), parameters.GetValueOrDefault("X-Amz-Signature"));
+                ?? CredentialScope.FromQuery(query["X-Amz-Credential"].LastOrDefault(), query["X-Amz-SignedHeaders"].LastOrDefault(),
+                    query["X-Amz-Signature"].LastOrDefault());
             api = QueryApi.For(parameters.GetValueOrDefault("Version"), credential?.Service);
-            reply = readError ?? CredentialScope.CheckHeader(http.Request.Headers.Authorization)
-                ?? await DispatchAsync(api, credential, action, parameters);
+            reply = BrowserGuard.Refusal(http.Request, options.AllowedHosts) is { } refusal ? Ec2Errors.UnauthorizedOperation(refusal)
+                : readError ?? CredentialScope.CheckHeader(http.Request.Headers.Authorization)
+                  ?? (credential is null && !http.Request.Headers.ContainsKey("Authorization") ? Ec2Errors.MissingAuthenticationToken() : null)
+                  ?? await DispatchAsync(api, credential, action, parameters);
         }
         catch (Exception e)
         {

@@ -14,9 +14,10 @@ var config = new Option<string?>("--config") { Description = "A JSON file: {\"se
 var internet = new Option<string?>("--internet") { Description = "allow: flows the VPC sends to the internet really leave the machine (default deny)" };
 var deny = new Option<string?>("--deny") { Description = "What a denied connection gets: drop (the client waits, as on AWS; default) or reject" };
 var offline = new Option<bool>("--offline") { Description = "VPC resolvers refuse names LocalVpc does not own instead of asking the host's resolver" };
+var allowHost = new Option<string[]>("--allow-host") { Description = "A host name the API answers to besides IP addresses and localhost (repeatable), e.g. a Docker service name" };
 var recover = new Option<bool>("--recover") { Description = "Start from a damaged state file: keep what is before the damage, move the file aside (never deleted)" };
 var up = new Command("up", "Run LocalVpc: the EC2 API with durable state, VPC resolvers and instance proxies")
-    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover };
+    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover, allowHost };
 up.SetAction((result, cancellationToken) =>
 {
     var accountId = result.GetValue(account)!;
@@ -34,7 +35,7 @@ up.SetAction((result, cancellationToken) =>
     }
     return Server.RunAsync(new ServerOptions(result.GetValue(host)!, result.GetValue(port), result.GetValue(data)!, accountId,
         !result.GetValue(noDefaultVpc), Math.Max(1, result.GetValue(snapshotEvery)),
-        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover)), cancellationToken);
+        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover), result.GetValue(allowHost) ?? []), cancellationToken);
 });
 
 var from = new Option<string>("--from") { Description = "The source: an instance (i-…) or a network interface (eni-…)", Required = true };

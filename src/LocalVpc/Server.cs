@@ -2,6 +2,7 @@ using System.Net;
 using LocalVpc.Core.Commands;
 using LocalVpc.Ec2Api;
 using LocalVpc.Ec2Api.Model;
+using LocalVpc.Ec2Api.Protocol;
 using LocalVpc.Network;
 using LocalVpc.Status;
 using LocalVpc.Storage;
@@ -49,7 +50,7 @@ internal static class Server
         builder.Services.AddSingleton(pipeline.Published);
         builder.Services.AddSingleton(services => new Ec2ApiOptions
         {
-            DefaultAccount = options.Account, TargetHealth = services.GetRequiredService<DataPlane>().Health,
+            DefaultAccount = options.Account, TargetHealth = services.GetRequiredService<DataPlane>().Health, AllowedHosts = options.AllowedHosts ?? [],
         });
         builder.Services.AddSingleton<QueryEndpoint>();
 
@@ -59,6 +60,17 @@ internal static class Server
         await using var app = builder.Build();
         var plane = app.Services.GetRequiredService<DataPlane>();
         var endpoint = app.Services.GetRequiredService<QueryEndpoint>();
+        // LocalVpc's own endpoints answer only AWS-style clients too: no renamed Host (DNS rebinding), no other site's page.
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/_localvpc") && BrowserGuard.Refusal(http.Request, options.AllowedHosts ?? []) is { } refusal)
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await http.Response.WriteAsJsonAsync(new { error = refusal });
+                return;
+            }
+            await next(http);
+        });
         app.MapGet("/_localvpc/health", () => Results.Json(new
         {
             status = "ready",

@@ -67,7 +67,9 @@ public sealed class MalformedRequestTests(ServerFixture fixture) : IClassFixture
     [Fact]
     public async Task GetWithQueryString_IsServedLikePost()
     {
-        var reply = await RawEc2.Http.GetAsync($"{fixture.Server.Url}/?Action=DescribeAvailabilityZones&Version=2016-11-15&ZoneName.1=us-east-1b");
+        // A presigned GET: the signature's parts in the query string.
+        var reply = await RawEc2.Http.GetAsync($"{fixture.Server.Url}/?Action=DescribeAvailabilityZones&Version=2016-11-15&ZoneName.1=us-east-1b" +
+            $"&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={_account}%2F20260101%2Fus-east-1%2Fec2%2Faws4_request&X-Amz-SignedHeaders=host&X-Amz-Signature=00");
         var body = await reply.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         Assert.Contains("<zoneName>us-east-1b</zoneName>", body);

@@ -30,6 +30,10 @@ public static class Ec2Errors
     public static AwsError DryRunOperation() =>
         new("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
     public static AwsError InvalidQuery(string message) => new("InvalidQuery", message);
+    /// <summary>A request with neither a SigV4 Authorization header nor a presigned query (EC2's common errors, HTTP 403).</summary>
+    public static AwsError MissingAuthenticationToken() =>
+        new("MissingAuthenticationToken", "The request must contain either a valid (registered) AWS access key ID or X.509 certificate.", 403);
+    public static AwsError UnauthorizedOperation(string why) => new("UnauthorizedOperation", $"You are not authorized to perform this operation. {why}", 403);
     public static AwsError InternalError() =>
         new("InternalError", "An internal error has occurred", 500);
 
