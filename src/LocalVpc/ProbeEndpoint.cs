@@ -30,6 +30,11 @@ internal static class ProbeEndpoint
         if (protocol is not ("tcp" or "udp" or "icmp")) return Results.Json(new { error = $"protocol must be tcp, udp or icmp, not '{protocol}'" }, statusCode: 400);
         var scope = new Scope(Param("account") ?? defaultAccount, Param("region") ?? Scope.DefaultRegion);
         if (Core.Regions.RegionCatalog.Find(scope.Region) is null) return Results.Json(new { error = $"unknown region '{scope.Region}'" }, statusCode: 400);
+        // A probe reads; it never brings an account into being (with a default VPC and a resolver) for whatever name it is given.
+        if (scope.Account.Length != 12 || !scope.Account.All(char.IsAsciiDigit))
+            return Results.Json(new { error = $"account must be 12 digits, not '{scope.Account}'" }, statusCode: 400);
+        if (!pipeline.Published.Region(scope.Region).Account(scope.Account).Initialized)
+            return Results.Json(new { error = $"account {scope.Account} has nothing in {scope.Region} yet: there is no {from} to probe from" }, statusCode: 404);
 
         var live = Param("live") is "true" or "1";
         var preferIpv6 = Param("ipv6") is "true" or "1";

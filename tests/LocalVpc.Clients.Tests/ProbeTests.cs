@@ -324,6 +324,16 @@ public sealed class ProbeTests(ServerFixture fixture) : IClassFixture<ServerFixt
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, missingPort.StatusCode);
         var badProtocol = await http.GetAsync($"{fixture.Server.Url}/_localvpc/probe?from={instance}&to=10.0.1.10:443&protocol=sctp&account={_account}");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badProtocol.StatusCode);
+
+        // A probe never brings an account into being: not for any string, nor for an unused account id.
+        var anything = await http.GetAsync($"{fixture.Server.Url}/_localvpc/probe?from={instance}&to=10.0.1.10:443&account=ANYTHING");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, anything.StatusCode);
+        var unused = ServerFixture.NewAccount();
+        var nothing = await http.GetAsync($"{fixture.Server.Url}/_localvpc/probe?from={instance}&to=10.0.1.10:443&account={unused}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, nothing.StatusCode);
+        var status = await http.GetStringAsync($"{fixture.Server.Url}/_localvpc/status");
+        Assert.DoesNotContain(unused, status);
+        Assert.DoesNotContain("ANYTHING", status);
     }
 
     [Fact]
