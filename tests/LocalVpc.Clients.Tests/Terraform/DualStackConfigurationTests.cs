@@ -2,7 +2,10 @@ using System.Net;
 
 namespace LocalVpc.Clients.Tests.Terraform;
 
-/// <summary><c>Configurations/dualstack</c>: a /56 VPC, /64 subnets (one IPv6 only), an egress-only gateway, IPv6 rules, addresses and a dual-stack endpoint.</summary>
+/// <summary>
+/// <c>Configurations/dualstack</c>: two /56 blocks, /64 subnets (one IPv6 only), egress-only and internet gateways, IPv6 rules,
+/// addresses, a dual-stack endpoint, and a service behind a dual-stack balancer that supports IPv6.
+/// </summary>
 public sealed class DualStackConfigurationTests(ServerFixture fixture) : TerraformConfigurationTests(fixture), IClassFixture<ServerFixture>
 {
     protected override string Configuration => "dualstack";
@@ -21,6 +24,10 @@ public sealed class DualStackConfigurationTests(ServerFixture fixture) : Terrafo
             .NetworkInterfaces;
         Assert.All(interfaces, n => Assert.True(block.Contains(IPAddress.Parse(n.Ipv6Address))));
         Assert.Single((await ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest())).EgressOnlyInternetGateways);
+        var service = (await ec2.DescribeVpcEndpointServiceConfigurationsAsync(new DescribeVpcEndpointServiceConfigurationsRequest())).ServiceConfigurations.Single();
+        Assert.Equal(["ipv4", "ipv6"], service.SupportedIpAddressTypes.Order());
+        var vpc = (await ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new("tag:Name", ["dual"])] })).Vpcs.Single();
+        Assert.Equal(2, vpc.Ipv6CidrBlockAssociationSet.Count);
         var ipv6OnlyName = (await terraform.RunAsync("output", "-raw", "ipv6_only_instance_name")).Output.Trim();
         Assert.Matches(@"^i-[0-9a-f]+\.ec2\.internal$", ipv6OnlyName);
     }

@@ -1,7 +1,8 @@
 # A dual-stack VPC: Amazon's /56, two /64 subnets that give instances IPv6 addresses and an IPv6-only one, an
 # egress-only internet gateway for
 # IPv6 out, IPv6 rules in a security group and a network ACL, an instance with an IPv6 address, and a dual-stack interface
-# endpoint whose private DNS answers A and AAAA.
+# endpoint whose private DNS answers A and AAAA; a second IPv6 block, IPv6 rules as resources of their own, and a provider's
+# service behind a dual-stack network load balancer that supports IPv6.
 terraform {
   required_providers {
     aws = { source = "hashicorp/aws", version = "5.100.0" }
@@ -135,6 +136,73 @@ resource "aws_vpc_endpoint" "kms" {
   dns_options {
     dns_record_ip_type = "dualstack"
   }
+}
+
+resource "aws_vpc_ipv6_cidr_block_association" "second" {
+  vpc_id                           = aws_vpc.dual.id
+  assign_generated_ipv6_cidr_block = true
+}
+
+resource "aws_internet_gateway" "in" {
+  vpc_id = aws_vpc.dual.id
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.dual.id
+}
+
+resource "aws_route" "public_ipv6" {
+  route_table_id              = aws_route_table.public.id
+  destination_ipv6_cidr_block = "::/0"
+  gateway_id                  = aws_internet_gateway.in.id
+}
+
+resource "aws_network_acl" "rules" {
+  vpc_id = aws_vpc.dual.id
+}
+
+resource "aws_network_acl_rule" "https_ipv6" {
+  network_acl_id  = aws_network_acl.rules.id
+  rule_number     = 200
+  egress          = false
+  protocol        = "tcp"
+  rule_action     = "allow"
+  ipv6_cidr_block = aws_vpc.dual.ipv6_cidr_block
+  from_port       = 443
+  to_port         = 443
+}
+
+resource "aws_security_group" "service" {
+  name   = "service"
+  vpc_id = aws_vpc.dual.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "service_https_ipv6" {
+  security_group_id = aws_security_group.service.id
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv6         = aws_vpc.dual.ipv6_cidr_block
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_out_ipv6" {
+  security_group_id = aws_security_group.service.id
+  ip_protocol       = "-1"
+  cidr_ipv6         = "::/0"
+}
+
+resource "aws_lb" "service" {
+  name               = "dual-service"
+  load_balancer_type = "network"
+  internal           = true
+  ip_address_type    = "dualstack"
+  subnets            = aws_subnet.dual[*].id
+}
+
+resource "aws_vpc_endpoint_service" "service" {
+  acceptance_required        = false
+  network_load_balancer_arns = [aws_lb.service.arn]
+  supported_ip_address_types = ["ipv4", "ipv6"]
 }
 
 output "vpc_ipv6_cidr_block" { value = aws_vpc.dual.ipv6_cidr_block }
