@@ -5,11 +5,8 @@ namespace LocalVpc.Ec2Api.Actions;
 /// <summary>Egress-only internet gateways: create, describe, delete.</summary>
 public static class EgressOnlyInternetGateways
 {
-    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeEgressOnlyInternetGateways.html.</summary>
-    public static readonly FilterTable<EgressOnlyInternetGateway> Filters = new(new()
-    {
-        ["egress-only-internet-gateway-id"] = (g, _) => [g.Id],
-    }, g => g.Id);
+    /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeEgressOnlyInternetGateways.html: the tag filters only.</summary>
+    public static readonly FilterTable<EgressOnlyInternetGateway> Filters = new(new(), g => g.Id);
 
     public static async Task<ApiReply> Create(ApiCall call)
     {
@@ -27,6 +24,7 @@ public static class EgressOnlyInternetGateways
     public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
+        if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 5, 255) is { } invalid) return invalid;
         var gateways = state.Table(ResourceKinds.EgressOnlyInternetGateway);
         if (Query.Run(call, state, gateways.Values, g => g.Id, "EgressOnlyInternetGatewayIds",
                 (string id, out EgressOnlyInternetGateway g) => ResourceKinds.EgressOnlyInternetGateway.Find(state, id, out g), Filters,
