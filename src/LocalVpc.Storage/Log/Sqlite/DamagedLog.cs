@@ -60,7 +60,7 @@ public static class DamagedLog
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
         using var fresh = Open(path, SqliteOpenMode.ReadWriteCreate);
-        Execute(fresh, SqliteEventLog.Schema);
+        SqliteEventLog.Execute(fresh, SqliteEventLog.Schema);
         if (damage.Scope is not { } damaged) return (0, aside);
 
         using var old = Open(aside, SqliteOpenMode.ReadOnly);
@@ -119,13 +119,6 @@ public static class DamagedLog
         command.Parameters.AddWithValue("$region", scope.Region);
         command.Parameters.AddWithValue("$seq", seq);
         command.Parameters.AddWithValue("$body", body);
-        command.ExecuteNonQuery();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }

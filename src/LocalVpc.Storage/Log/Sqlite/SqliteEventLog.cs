@@ -207,7 +207,7 @@ public sealed class SqliteEventLog : IEventLog
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
