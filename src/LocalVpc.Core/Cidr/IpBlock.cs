@@ -17,9 +17,7 @@ public static class IpBlock
 
     /// <summary>An address in its strict text form: a dotted quad without leading zeros, or IPv6 without a zone.</summary>
     public static IPAddress? ParseAddress(string text) =>
-        Ipv4Cidr.TryParseAddress(text, out var v4) ? IPAddress.Parse(Ipv4Cidr.FormatAddress(v4))
-        : Ipv6Cidr.TryParseAddress(text, out var v6) ? IPAddress.Parse(Ipv6Cidr.FormatAddress(v6))
-        : null;
+        Ipv4Cidr.TryParseAddress(text, out _) || Ipv6Cidr.TryParseAddress(text, out _) ? IPAddress.Parse(text) : null;
 
     public static bool IsIpv6(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6;
 

@@ -46,10 +46,7 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
         var subnet = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id).Id, cidr, zone, defaultForAz: false);
         if (Ipv6CidrBlock is not null)
             subnet = subnet with { Ipv6CidrAssociation = new SubnetIpv6CidrAssociation(context.Ids.Next(IdPrefix.SubnetCidrAssociation), ipv6) };
-        if (TagRules.ForNewResource(TagSpecifications, "subnet", subnet.Id, out var tags) is { } tagError) return tagError;
-        List<Event> events = [new ResourcePut(subnet)];
-        if (tags is not null) events.Add(tags);
-        return Decision.Of(subnet.Id, events);
+        return Created(subnet);
     }
 
     private Decision<string> DecideIpv6Only(AccountState state, CommandContext context, string vpcId)
@@ -67,6 +64,12 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
             HostnameTypeOnLaunch = Subnet.ResourceName,
             ResourceNameDnsAaaaRecordOnLaunch = true,
         };
+        return Created(subnet);
+    }
+
+    /// <summary>The subnet, with the tags the request gives it.</summary>
+    private Decision<string> Created(Subnet subnet)
+    {
         if (TagRules.ForNewResource(TagSpecifications, "subnet", subnet.Id, out var tags) is { } tagError) return tagError;
         List<Event> events = [new ResourcePut(subnet)];
         if (tags is not null) events.Add(tags);
