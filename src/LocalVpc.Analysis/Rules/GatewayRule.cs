@@ -20,12 +20,12 @@ internal static class GatewayRule
                 return $"Give {source.Id} a public address (an Elastic IP, or a subnet that maps public addresses), or route through a NAT gateway.";
             }
             hops.Add(new Hop(HopComponent.InternetGateway, igw, true, ipv6 ? "to the internet over IPv6" : "to the internet"));
-            return ipv6 ? IntoEgressOnlyVpc(region, address, hops) : null;
+            return ipv6 ? IntoEgressOnlyVpc(region, source, address, hops) : null;
         }
         if (target.EgressOnlyInternetGatewayId is { } eigw)
         {
             hops.Add(new Hop(HopComponent.EgressOnlyInternetGateway, eigw, true, "to the internet over IPv6 (outbound only)"));
-            return IntoEgressOnlyVpc(region, address, hops);
+            return IntoEgressOnlyVpc(region, source, address, hops);
         }
         if (target.NatGatewayId is { } natId && state.NatGateways.TryGetValue(natId, out var nat))
         {
@@ -59,17 +59,18 @@ internal static class GatewayRule
 
     /// <summary>
     /// An IPv6 address on the internet may be an interface of a VPC of this region. A connection from the internet gets
-    /// into it only when the destination subnet's IPv6 way out is an internet gateway: an egress-only gateway lets answers
-    /// in, never a new connection.
+    /// into it only when the destination subnet's route back to the source is an internet gateway: an egress-only gateway
+    /// lets answers in, never a new connection.
     /// </summary>
-    private static string? IntoEgressOnlyVpc(RegionSnapshot region, IPAddress address, List<Hop> hops)
+    private static string? IntoEgressOnlyVpc(RegionSnapshot region, NetworkInterface source, IPAddress address, List<Hop> hops)
     {
+        var from = IpBlock.SourceFor(source, address)!;
         foreach (var account in region.Accounts.Values)
         {
             var holder = account.NetworkInterfaces.Values.FirstOrDefault(n => IpBlock.Holds(n, address));
             if (holder is null) continue;
             var table = account.RouteTableOf(account.Subnets[holder.SubnetId]);
-            if (table.Routes.FirstOrDefault(r => r.DestinationIpv6CidrBlock == VpcLayout.AnyIpv6)?.Target.EgressOnlyInternetGatewayId is not { } eigw) return null;
+            if (RouteLookup.Find(account, table, from)?.Target.EgressOnlyInternetGatewayId is not { } eigw) return null;
             hops.Add(new Hop(HopComponent.EgressOnlyInternetGateway, eigw, false,
                 $"{address} is {holder.Id} in {holder.VpcId}, whose IPv6 way out is the egress-only gateway {eigw}: it lets no connection in from the internet",
                 Explanations.EgressOnlyInbound));
