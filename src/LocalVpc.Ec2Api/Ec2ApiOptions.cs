@@ -1,3 +1,5 @@
+using LocalVpc.Ec2Api.Protocol.SigV4;
+
 namespace LocalVpc.Ec2Api;
 
 /// <summary>Settings of the EC2 endpoint.</summary>
@@ -11,4 +13,10 @@ public sealed record Ec2ApiOptions
 
     /// <summary>Host names the API answers to besides IP addresses and localhost (<c>--allow-host</c>). Defaults to none.</summary>
     public IReadOnlyCollection<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>
+    /// <c>--auth sigv4</c>: only requests that one of these keys signed are served, as the key's account. Null
+    /// (<c>--auth any</c>, the default) reads the account and region from the signature's scope without checking it.
+    /// </summary>
+    public SigningKeys? VerifiedKeys { get; init; }
 }

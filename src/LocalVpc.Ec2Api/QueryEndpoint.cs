@@ -21,7 +21,8 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
         ApiReply reply;
         try
         {
-            // 1. Parameters: query string and form body together; the API they are for.
+            // 1. Parameters: query string and form body together; the API they are for. A verified signature covers the body's bytes.
+            var signedBody = options.VerifiedKeys is null ? null : await ReadBodyAsync(http.Request);
             var (parameters, readError) = await ReadParametersAsync(http.Request);
             action = parameters.GetValueOrDefault("Action") ?? "";
             // A presigned request carries its signature in the URL's query, never in a form body (which any web page can post).
@@ -30,10 +31,9 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
                 ?? CredentialScope.FromQuery(query["X-Amz-Credential"].LastOrDefault(), query["X-Amz-SignedHeaders"].LastOrDefault(),
                     query["X-Amz-Signature"].LastOrDefault());
             api = QueryApi.For(parameters.GetValueOrDefault("Version"), credential?.Service);
+            var (account, authError) = Authenticate(http.Request, signedBody, credential);
             reply = BrowserGuard.Refusal(http.Request, options.AllowedHosts) is { } refusal ? Ec2Errors.UnauthorizedOperation(refusal)
-                : readError ?? CredentialScope.CheckHeader(http.Request.Headers.Authorization)
-                  ?? (credential is null && !http.Request.Headers.ContainsKey("Authorization") ? Ec2Errors.MissingAuthenticationToken() : null)
-                  ?? await DispatchAsync(api, credential, action, parameters);
+                : readError ?? authError ?? await DispatchAsync(api, new Scope(account!, credential?.Region ?? Scope.DefaultRegion), action, parameters);
         }
         catch (Exception e)
         {
@@ -48,14 +48,32 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
         await http.Response.Body.WriteAsync(body);
     }
 
-    private async Task<ApiReply> DispatchAsync(QueryApi api, CredentialScope? credential, string action, Dictionary<string, string> parameters)
+    /// <summary>
+    /// The account the request acts as. <c>--auth sigv4</c>: the key that verifiably signed it. <c>--auth any</c>: the
+    /// scope's access key when it is 12 digits, else the default; a signature is still needed (a web page's form has none).
+    /// </summary>
+    private (string? Account, AwsError? Error) Authenticate(HttpRequest request, byte[]? body, CredentialScope? credential)
+    {
+        if (options.VerifiedKeys is { } keys)
+        {
+            var signed = new SignedRequest(request.Method, request.Path.HasValue ? request.Path.Value! : "/",
+                [.. request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? "")))],
+                request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal), body ?? []);
+            var (key, error) = SignatureVerifier.Verify(signed, keys, pipeline.Time.GetUtcNow());
+            return (key?.Account, error);
+        }
+        var authorization = request.Headers.Authorization.ToString();
+        if (CredentialScope.CheckHeader(authorization) is { } repeated) return (null, repeated);
+        if (credential is null && authorization.Length == 0) return (null, Ec2Errors.MissingAuthenticationToken());
+        return (credential?.Account(options.DefaultAccount) ?? options.DefaultAccount, null);
+    }
+
+    private async Task<ApiReply> DispatchAsync(QueryApi api, Scope scope, string action, Dictionary<string, string> parameters)
     {
         if (action.Length == 0) return Ec2Errors.MissingAction();
         if (!api.Handlers.TryGetValue(action, out var handler)) return Ec2Errors.InvalidAction(action);
 
-        // 3. Account and region from the SigV4 credential scope.
-        var scope = new Scope(credential?.Account(options.DefaultAccount) ?? options.DefaultAccount,
-            credential?.Region ?? Scope.DefaultRegion);
+        // 3. The region of the SigV4 credential scope must be one we serve.
         if (RegionCatalog.Find(scope.Region) is null)
             return new AwsError("InvalidParameterValue", $"The region '{scope.Region}' is not a region LocalVpc serves.");
 
@@ -86,6 +104,16 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
             }
         }
         return (parameters, null);
+    }
+
+    /// <summary>The body's bytes, left readable again for the form reader.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy);
+        request.Body.Position = 0;
+        return copy.ToArray();
     }
 
     private static string Last(StringValues values) => values.Count == 0 ? "" : values[^1] ?? "";

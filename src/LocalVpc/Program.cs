@@ -16,14 +16,26 @@ var deny = new Option<string?>("--deny") { Description = "What a denied connecti
 var offline = new Option<bool>("--offline") { Description = "VPC resolvers refuse names LocalVpc does not own instead of asking the host's resolver" };
 var allowHost = new Option<string[]>("--allow-host") { Description = "A host name the API answers to besides IP addresses and localhost (repeatable), e.g. a Docker service name" };
 var recover = new Option<bool>("--recover") { Description = "Start from a damaged state file: keep what is before the damage, move the file aside (never deleted)" };
+var auth = new Option<string>("--auth") { Description = "any: act as the account a request's access key names, signature unchecked (default, for loopback); " +
+    "sigv4: verify Signature Version 4 against --credentials", DefaultValueFactory = _ => "any" };
+auth.AcceptOnlyFromAmong("any", "sigv4");
+var credentials = new Option<string?>("--credentials") { Description = "With --auth sigv4: a credentials file as ~/.aws/credentials, each profile's " +
+    "aws_access_key_id, aws_secret_access_key and account_id (default: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)" };
+var insecure = new Option<bool>("--insecure") { Description = "Let --host listen beyond loopback with --auth any: anyone who reaches the port can act as any account" };
 var up = new Command("up", "Run LocalVpc: the EC2 API with durable state, VPC resolvers and instance proxies")
-    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover, allowHost };
+    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover, allowHost, auth, credentials, insecure };
 up.SetAction((result, cancellationToken) =>
 {
     var accountId = result.GetValue(account)!;
     if (accountId.Length != 12 || !accountId.All(char.IsAsciiDigit))
     {
         Console.Error.WriteLine($"--account must be 12 digits, not '{accountId}'");
+        return Task.FromResult(2);
+    }
+    var (keys, authError) = AuthSettings.Read(result.GetValue(auth)!, result.GetValue(credentials), result.GetValue(host)!, result.GetValue(insecure), accountId);
+    if (authError is not null)
+    {
+        Console.Error.WriteLine(authError);
         return Task.FromResult(2);
     }
     var (dataPlane, error) = DataPlaneSettings.Read(result.GetValue(data)!, result.GetValue(config), result.GetValue(service) ?? [],
@@ -35,7 +47,7 @@ up.SetAction((result, cancellationToken) =>
     }
     return Server.RunAsync(new ServerOptions(result.GetValue(host)!, result.GetValue(port), result.GetValue(data)!, accountId,
         !result.GetValue(noDefaultVpc), Math.Max(1, result.GetValue(snapshotEvery)),
-        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover), result.GetValue(allowHost) ?? []), cancellationToken);
+        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover), result.GetValue(allowHost) ?? [], keys), cancellationToken);
 });
 
 var from = new Option<string>("--from") { Description = "The source: an instance (i-…) or a network interface (eni-…)", Required = true };

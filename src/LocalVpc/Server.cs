@@ -51,6 +51,7 @@ internal static class Server
         builder.Services.AddSingleton(services => new Ec2ApiOptions
         {
             DefaultAccount = options.Account, TargetHealth = services.GetRequiredService<DataPlane>().Health, AllowedHosts = options.AllowedHosts ?? [],
+            VerifiedKeys = options.VerifiedKeys,
         });
         builder.Services.AddSingleton<QueryEndpoint>();
 
@@ -106,7 +107,10 @@ internal static class Server
         Console.WriteLine($"LocalVpc is serving the EC2 API on {options.Url} (state: {options.StatePath})");
         Console.WriteLine("Point AWS clients at it:");
         Console.WriteLine($"  export AWS_ENDPOINT_URL={options.Url}");
-        Console.WriteLine("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1");
+        if (options.VerifiedKeys is { } keys)
+            Console.WriteLine($"  with one of the {keys.Count} access key{(keys.Count == 1 ? "" : "s")} of the credentials file (--auth sigv4: signatures are verified)");
+        else
+            Console.WriteLine("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1");
         Console.WriteLine($"VPC resolvers and instance proxies: localvpc status (CA: {plane.Authority.CertificatePath})");
         foreach (var service in options.DataPlane.Services.Values.OrderBy(s => s.Service, StringComparer.Ordinal))
             Console.WriteLine($"  {service.Service} is served by {service}");

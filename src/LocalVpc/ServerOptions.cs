@@ -2,7 +2,8 @@ namespace LocalVpc;
 
 /// <summary>What <c>localvpc up</c> was told.</summary>
 internal sealed record ServerOptions(string Host, int Port, string DataDirectory, string Account, bool DefaultVpc, int SnapshotEvery,
-    TimeSpan EndpointDelay, Network.DataPlaneOptions DataPlane, bool Recover = false, IReadOnlyList<string>? AllowedHosts = null)
+    TimeSpan EndpointDelay, Network.DataPlaneOptions DataPlane, bool Recover = false, IReadOnlyList<string>? AllowedHosts = null,
+    Ec2Api.Protocol.SigV4.SigningKeys? VerifiedKeys = null)
 {
     public const int DefaultPort = 4580;
 

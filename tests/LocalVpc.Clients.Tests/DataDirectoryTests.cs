@@ -1,18 +1,9 @@
-using System.Diagnostics;
-
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>The data directory as processes see it: one owner at a time, and a damaged state file named with a way out.</summary>
 public sealed class DataDirectoryTests
 {
-    /// <summary>Runs <c>localvpc up</c> on a directory where it must not start: it exits (bounded, not left running) and says why.</summary>
-    private static async Task<ChildProcess.Result> RefusedUpAsync(string data, params string[] extra)
-    {
-        var info = new ProcessStartInfo("dotnet");
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "localvpc.dll"), "up", "--port", "0", "--data", data }.Concat(extra))
-            info.ArgumentList.Add(arg);
-        return await ChildProcess.RunAsync(info, "dotnet runs localvpc", TimeSpan.FromMinutes(2));
-    }
+    private static Task<ChildProcess.Result> RefusedUpAsync(string data, params string[] extra) => LocalVpcServer.RefusedAsync(data, extra);
 
     [Fact]
     public async Task ASecondServerOnTheSameDirectory_ExitsNamingItAndTheOwner_AndTheFirstKeepsServing()

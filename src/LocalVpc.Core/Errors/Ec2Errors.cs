@@ -33,6 +33,15 @@ public static class Ec2Errors
     /// <summary>A request with neither a SigV4 Authorization header nor a presigned query (EC2's common errors, HTTP 403).</summary>
     public static AwsError MissingAuthenticationToken() =>
         new("MissingAuthenticationToken", "The request must contain either a valid (registered) AWS access key ID or X.509 certificate.", 403);
+    // Signature Version 4 (EC2's common errors; messages as AWS words them).
+    public static AwsError IncompleteSignature(string why) =>
+        new("IncompleteSignature", $"The request signature does not conform to AWS standards. {why}");
+    public static AwsError AuthFailure() =>
+        new("AuthFailure", "AWS was not able to validate the provided access credentials", 401);
+    public static AwsError SignatureDoesNotMatch(string? why = null) =>
+        new("SignatureDoesNotMatch", why ?? "The request signature we calculated does not match the signature you provided. " +
+                                             "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.", 403);
+    public static AwsError RequestExpired(string why) => new("RequestExpired", $"Request has expired. {why}");
     public static AwsError UnauthorizedOperation(string why) => new("UnauthorizedOperation", $"You are not authorized to perform this operation. {why}", 403);
     public static AwsError InternalError() =>
         new("InternalError", "An internal error has occurred", 500);

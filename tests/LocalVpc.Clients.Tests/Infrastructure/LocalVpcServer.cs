@@ -51,6 +51,15 @@ public sealed class LocalVpcServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Runs <c>localvpc up</c> where it must not start: it exits (bounded, not left running), and says why.</summary>
+    public static async Task<ChildProcess.Result> RefusedAsync(string dataDirectory, params string[] extraArgs)
+    {
+        var info = new ProcessStartInfo("dotnet");
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "localvpc.dll"), "up", "--port", "0", "--data", dataDirectory }.Concat(extraArgs))
+            info.ArgumentList.Add(arg);
+        return await ChildProcess.RunAsync(info, "dotnet runs localvpc", TimeSpan.FromMinutes(2));
+    }
+
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -4,7 +4,7 @@ namespace LocalVpc.Ec2Api.Protocol.SigV4;
 /// What a SigV4 credential says: <c>AKID/20250131/us-east-1/ec2/aws4_request</c>, from the Authorization
 /// header or a presigned query's X-Amz-Credential
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-signing-elements.html).
-/// The signature itself is kept for verification, which comes later.
+/// <c>--auth sigv4</c> checks the signature (<see cref="SignatureVerifier"/>); <c>--auth any</c> reads only the scope.
 /// </summary>
 public sealed record CredentialScope(string AccessKeyId, string Date, string Region, string Service,
     IReadOnlyList<string> SignedHeaders, string Signature)
@@ -27,7 +27,8 @@ public sealed record CredentialScope(string AccessKeyId, string Date, string Reg
             ? new AwsError("IncompleteSignature", $"Authorization header requires each component specified only once: {repeated.Key} is given {repeated.Count()} times.")
             : null;
 
-    private static List<KeyValuePair<string, string>>? Fields(string? authorization) =>
+    /// <summary>The header's <c>Name=value</c> components in order, repeats kept; null when it is not SigV4.</summary>
+    internal static List<KeyValuePair<string, string>>? Fields(string? authorization) =>
         authorization is null || !authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)
             ? null
             : [.. authorization[(Algorithm.Length + 1)..]
@@ -40,7 +41,7 @@ public sealed record CredentialScope(string AccessKeyId, string Date, string Reg
     public static CredentialScope? FromQuery(string? credential, string? signedHeaders, string? signature) =>
         credential is null ? null : Parse(credential, signedHeaders, signature);
 
-    private static CredentialScope? Parse(string credential, string? signedHeaders, string? signature)
+    internal static CredentialScope? Parse(string credential, string? signedHeaders, string? signature)
     {
         var parts = credential.Split('/');
         if (parts.Length != 5 || parts[4] != "aws4_request" || parts[0].Length == 0) return null;
