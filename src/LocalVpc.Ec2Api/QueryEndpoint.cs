@@ -56,10 +56,7 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
     {
         if (options.VerifiedKeys is { } keys)
         {
-            var signed = new SignedRequest(request.Method, request.Path.HasValue ? request.Path.Value! : "/",
-                [.. request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? "")))],
-                request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal), body ?? []);
-            var (key, error) = SignatureVerifier.Verify(signed, keys, pipeline.Time.GetUtcNow());
+            var (key, error) = SignatureVerifier.Verify(SignedRequest.From(request, body ?? []), keys, pipeline.Time.GetUtcNow());
             return (key?.Account, error);
         }
         var authorization = request.Headers.Authorization.ToString();

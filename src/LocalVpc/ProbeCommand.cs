@@ -25,7 +25,7 @@ internal static class ProbeCommand
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync($"{endpointUrl.TrimEnd('/')}/_localvpc/probe?{query}", cancellationToken);
+            response = await http.SendAsync(LocalCaller.SignedGet($"{endpointUrl.TrimEnd('/')}/_localvpc/probe?{query}"), cancellationToken);
         }
         catch (HttpRequestException e)
         {

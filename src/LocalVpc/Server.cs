@@ -82,14 +82,27 @@ internal static class Server
         }));
         app.MapPost("/_localvpc/reset", async () =>
         {
+            // Reset wipes every account: with verified keys the accounts have owners, and no one of them may wipe the others'.
+            if (options.VerifiedKeys is not null)
+                return Results.Json(new { error = "reset wipes every account's state, which no single key may do on a --auth sigv4 server; restart it on a new --data instead" }, statusCode: 403);
             await pipeline.ResetAsync();
             return Results.Json(new { reset = true });
         });
-        app.MapGet("/_localvpc/probe", (HttpRequest request, CancellationToken aborted) => ProbeEndpoint.HandleAsync(request, pipeline, plane, options.Account, aborted));
-        app.MapGet("/_localvpc/status", async () =>
+        app.MapGet("/_localvpc/probe", (HttpRequest request, CancellationToken aborted) =>
         {
+            var (caller, refusal) = LocalCaller.Identify(request, options.VerifiedKeys, pipeline.Time);
+            if (refusal is not null) return Task.FromResult(refusal);
+            if (caller is not null && request.Query["account"].ToString() is { Length: > 0 } named && named != caller)
+                return Task.FromResult(Results.Json(new { error = $"the key that signed this request acts as {caller}, not {named}" }, statusCode: 403));
+            return ProbeEndpoint.HandleAsync(request, pipeline, plane, caller ?? options.Account, aborted);
+        });
+        app.MapGet("/_localvpc/status", async (HttpRequest request) =>
+        {
+            var (caller, refusal) = LocalCaller.Identify(request, options.VerifiedKeys, pipeline.Time);
+            if (refusal is not null) return refusal;
             await plane.ReconciledAsync();
-            return Results.Json(StatusBuilder.Build(pipeline.Published.Regions.SelectMany(r => r.Accounts.Values), plane, options.Url, pipeline.Time.GetUtcNow()), StatusJson.Options);
+            var accounts = pipeline.Published.Regions.SelectMany(r => r.Accounts.Values).Where(a => caller is null || a.Scope.Account == caller);
+            return Results.Json(StatusBuilder.Build(accounts, plane, options.Url, pipeline.Time.GetUtcNow()), StatusJson.Options);
         });
         app.MapPost("/", endpoint.HandleAsync);
         app.MapGet("/", endpoint.HandleAsync);

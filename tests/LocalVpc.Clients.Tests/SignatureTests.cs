@@ -151,6 +151,31 @@ public sealed class SignatureTests(SignatureTests.SigV4Server fixture) : IClassF
         Assert.Empty(vpcs.Vpcs ?? []);
     }
 
+    [Fact]
+    public async Task LocalVpcsOwnEndpoints_ShowOnlyTheSignersAccount_AndRefuseTheUnsignedAndReset()
+    {
+        var vpc = (await Client(AliceKey, AliceSecret).CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.64.0.0/16" })).Vpc.VpcId;
+        await Client(BobKey, BobSecret).DescribeVpcsAsync(new DescribeVpcsRequest()); // bob's account exists too
+
+        // localvpc status signs with the environment's credentials, as the aws CLI would.
+        var (exit, output) = await LocalVpcCli.RunAsync(new Dictionary<string, string>
+            { ["AWS_ACCESS_KEY_ID"] = AliceKey, ["AWS_SECRET_ACCESS_KEY"] = AliceSecret }, "status", "--json", "--endpoint-url", Url);
+        Assert.True(exit == 0, output);
+        var accounts = System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("accounts").EnumerateArray().ToList();
+        Assert.Equal(fixture.Alice, Assert.Single(accounts).GetProperty("account").GetString());
+        Assert.Contains(vpc, output);
+
+        using var http = new HttpClient();
+        var unsigned = await http.GetAsync($"{Url}/_localvpc/status");
+        Assert.Equal(403, (int)unsigned.StatusCode);
+        Assert.DoesNotContain(fixture.Alice, await unsigned.Content.ReadAsStringAsync());
+        var probe = await http.GetAsync($"{Url}/_localvpc/probe?from=i-0123456789abcdef0&to=10.64.0.5:443&account={fixture.Alice}");
+        Assert.Equal(403, (int)probe.StatusCode);
+        var reset = await http.PostAsync($"{Url}/_localvpc/reset", null);
+        Assert.Equal(403, (int)reset.StatusCode);
+        Assert.Single((await Client(AliceKey, AliceSecret).DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc] })).Vpcs);
+    }
+
     [Theory]
     [InlineData("--host", "0.0.0.0")]
     [InlineData("--auth", "sigv4", "--credentials", "/nonexistent/credentials")]

@@ -11,7 +11,13 @@ internal static class StatusClient
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         try
         {
-            return await http.GetFromJsonAsync<StatusReport>($"{endpointUrl.TrimEnd('/')}/_localvpc/status", StatusJson.Options, cancellationToken);
+            using var response = await http.SendAsync(LocalCaller.SignedGet($"{endpointUrl.TrimEnd('/')}/_localvpc/status"), cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                Console.Error.WriteLine($"LocalVpc at {endpointUrl} refused the status: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                return null;
+            }
+            return await response.Content.ReadFromJsonAsync<StatusReport>(StatusJson.Options, cancellationToken);
         }
         catch (HttpRequestException e)
         {

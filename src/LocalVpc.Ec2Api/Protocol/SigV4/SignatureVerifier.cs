@@ -11,6 +11,12 @@ public sealed record SignedRequest(string Method, string Path, IReadOnlyList<Key
     public string? Header(string name) => Headers.GetValueOrDefault(name);
 
     public string? QueryValue(string name) => Query.LastOrDefault(p => p.Key == name).Value;
+
+    /// <summary>An ASP.NET request with the body read so far (none for a GET).</summary>
+    public static SignedRequest From(Microsoft.AspNetCore.Http.HttpRequest request, byte[] body) =>
+        new(request.Method, request.Path.HasValue ? request.Path.Value! : "/",
+            [.. request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? "")))],
+            request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal), body);
 }
 
 /// <summary>
