@@ -13,3 +13,4 @@ global using LocalVpc.Core.Allocation;
 global using LocalVpc.Core.Validation;
 global using LocalVpc.Core.Requests;
 global using LocalVpc.Core.PrivateLink;
+global using LocalVpc.Core.Quotas;

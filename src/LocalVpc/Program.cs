@@ -10,7 +10,7 @@ var endpointDelay = new Option<double>("--endpoint-delay") { Description = "Seco
 var snapshotEvery = new Option<int>("--snapshot-every") { Description = "Events per region between snapshots", DefaultValueFactory = _ => 1000 };
 
 var service = new Option<string[]>("--service") { Description = "An AWS service's local stand-in, NAME=URL (kms=http://127.0.0.1:5000, sts=tcp://127.0.0.1:9000); repeatable" };
-var config = new Option<string?>("--config") { Description = "A JSON file: {\"services\": {\"kms\": \"http://127.0.0.1:5000\"}, \"internet\": \"deny\", \"deny\": \"drop\", \"offline\": false}" };
+var config = new Option<string?>("--config") { Description = "A JSON file: {\"services\": {\"kms\": \"http://127.0.0.1:5000\"}, \"internet\": \"deny\", \"deny\": \"drop\", \"offline\": false, \"quotas\": {\"vpcs-per-region\": 20}}" };
 var internet = new Option<string?>("--internet") { Description = "allow: flows the VPC sends to the internet really leave the machine (default deny)" };
 var deny = new Option<string?>("--deny") { Description = "What a denied connection gets: drop (the client waits, as on AWS; default) or reject" };
 var offline = new Option<bool>("--offline") { Description = "VPC resolvers refuse names LocalVpc does not own instead of asking the host's resolver" };
@@ -22,8 +22,10 @@ auth.AcceptOnlyFromAmong("any", "sigv4");
 var credentials = new Option<string?>("--credentials") { Description = "With --auth sigv4: a credentials file as ~/.aws/credentials, each profile's " +
     "aws_access_key_id, aws_secret_access_key and account_id (default: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)" };
 var insecure = new Option<bool>("--insecure") { Description = "Let --host listen beyond loopback with --auth any: anyone who reaches the port can act as any account" };
+var quota = new Option<string[]>("--quota") { Description = "Change an AWS service quota, NAME=N (vpcs-per-region=20); repeatable. " +
+    "The quotas and AWS's defaults: " + string.Join(", ", LocalVpc.Core.Quotas.ServiceQuotas.All.Select(q => $"{q.Name} {q.AwsDefault}")) };
 var up = new Command("up", "Run LocalVpc: the EC2 API with durable state, VPC resolvers and instance proxies")
-    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover, allowHost, auth, credentials, insecure };
+    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover, allowHost, auth, credentials, insecure, quota };
 up.SetAction((result, cancellationToken) =>
 {
     var accountId = result.GetValue(account)!;
@@ -38,6 +40,12 @@ up.SetAction((result, cancellationToken) =>
         Console.Error.WriteLine(authError);
         return Task.FromResult(2);
     }
+    var (quotas, quotaError) = QuotaSettings.Read(result.GetValue(config), result.GetValue(quota) ?? []);
+    if (quotas is null)
+    {
+        Console.Error.WriteLine(quotaError);
+        return Task.FromResult(2);
+    }
     var (dataPlane, error) = DataPlaneSettings.Read(result.GetValue(data)!, result.GetValue(config), result.GetValue(service) ?? [],
         result.GetValue(internet), result.GetValue(deny), result.GetValue(offline));
     if (dataPlane is null)
@@ -47,7 +55,7 @@ up.SetAction((result, cancellationToken) =>
     }
     return Server.RunAsync(new ServerOptions(result.GetValue(host)!, result.GetValue(port), result.GetValue(data)!, accountId,
         !result.GetValue(noDefaultVpc), Math.Max(1, result.GetValue(snapshotEvery)),
-        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover), result.GetValue(allowHost) ?? [], keys), cancellationToken);
+        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover), result.GetValue(allowHost) ?? [], keys, quotas), cancellationToken);
 });
 
 var from = new Option<string>("--from") { Description = "The source: an instance (i-…) or a network interface (eni-…)", Required = true };

@@ -139,7 +139,7 @@ internal static class Server
         {
             log = SqliteEventLog.Open(options.StatePath);
             var pipeline = await CommandPipeline.OpenAsync(log,
-                new CommandContext(new RandomIdSource(), TimeProvider.System) { EndpointTransition = options.EndpointDelay },
+                new CommandContext(new RandomIdSource(), TimeProvider.System) { EndpointTransition = options.EndpointDelay, Quotas = options.Quotas ?? Core.Quotas.ServiceQuotas.Aws },
                 new PipelineOptions { CreateDefaultVpc = options.DefaultVpc, SnapshotEvery = options.SnapshotEvery }, cancellationToken);
             return (log, pipeline);
         }

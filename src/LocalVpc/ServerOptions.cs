@@ -3,7 +3,7 @@ namespace LocalVpc;
 /// <summary>What <c>localvpc up</c> was told.</summary>
 internal sealed record ServerOptions(string Host, int Port, string DataDirectory, string Account, bool DefaultVpc, int SnapshotEvery,
     TimeSpan EndpointDelay, Network.DataPlaneOptions DataPlane, bool Recover = false, IReadOnlyList<string>? AllowedHosts = null,
-    Ec2Api.Protocol.SigV4.SigningKeys? VerifiedKeys = null)
+    Ec2Api.Protocol.SigV4.SigningKeys? VerifiedKeys = null, Core.Quotas.ServiceQuotas? Quotas = null)
 {
     public const int DefaultPort = 4580;
 

@@ -14,8 +14,10 @@ public sealed class CrashTests
     {
         var account = ServerFixture.NewAccount();
         var data = Directory.CreateTempSubdirectory("localvpc-crash-").FullName;
-        // A small snapshot interval so the restart replays a snapshot and the events after it.
-        var server = await LocalVpcServer.StartAsync(data, null, "--snapshot-every", "50");
+        // A small snapshot interval so the restart replays a snapshot and the events after it; quotas raised for a VPC and an
+        // instance per round in one account.
+        string[] quotas = ["--quota", "vpcs-per-region=1000", "--quota", "running-on-demand-standard-vcpus=1000"];
+        var server = await LocalVpcServer.StartAsync(data, null, ["--snapshot-every", "50", .. quotas]);
         var acknowledgedVpcs = new ConcurrentDictionary<string, string>();
         var acknowledgedSubnets = new ConcurrentBag<string>();
         var acknowledgedInstances = new ConcurrentDictionary<string, string>();
@@ -59,7 +61,7 @@ public sealed class CrashTests
         await Task.WhenAll(workers);
         Assert.True(acknowledged >= KillAfterAcknowledged, $"only {acknowledged} writes were acknowledged");
 
-        await using var restarted = await LocalVpcServer.StartAsync(data);
+        await using var restarted = await LocalVpcServer.StartAsync(data, null, quotas);
         var ec2 = Sdk.Ec2(restarted, account);
         var vpcs = (await ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs.ToDictionary(v => v.VpcId);
         var subnets = (await ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest())).Subnets.ToDictionary(s => s.SubnetId);

@@ -31,12 +31,15 @@ public sealed class PagingAndDryRunTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task DescribeVpcs_SdkPaginator_YieldsAll()
+    public async Task DescribeSubnets_SdkPaginator_YieldsAll()
     {
-        for (var i = 0; i < 7; i++) await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = $"10.{i}.0.0/16" });
-        var all = new List<Vpc>();
-        await foreach (var vpc in _ec2.Paginators.DescribeVpcs(new DescribeVpcsRequest { MaxResults = 5 }).Vpcs) all.Add(vpc);
-        Assert.Equal(8, all.Select(v => v.VpcId).Distinct().Count());
+        // Subnets, not VPCs: an account holds 5 VPCs (AWS's quota), and a page holds at least 5.
+        var vpc = (await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16" })).Vpc.VpcId;
+        for (var i = 0; i < 7; i++) await _ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = $"10.0.{i}.0/24" });
+        var all = new List<Subnet>();
+        var request = new DescribeSubnetsRequest { MaxResults = 5, Filters = [new Filter("vpc-id", [vpc])] };
+        await foreach (var subnet in _ec2.Paginators.DescribeSubnets(request).Subnets) all.Add(subnet);
+        Assert.Equal(7, all.Select(s => s.SubnetId).Distinct().Count());
     }
 
     [Theory]

@@ -15,8 +15,10 @@ public sealed class SqliteEventLogTests
     private static async Task<(CommandPipeline, SqliteEventLog)> OpenAsync(string path, int snapshotEvery)
     {
         var log = SqliteEventLog.Open(path);
-        var pipeline = await CommandPipeline.OpenAsync(log, new CommandContext(new Core.Ids.SequentialIdSource((ulong)Environment.TickCount64), TimeProvider.System),
-            new PipelineOptions { SnapshotEvery = snapshotEvery });
+        // The tests write 20 VPCs into one account, beyond AWS's default quota of 5.
+        var context = new CommandContext(new Core.Ids.SequentialIdSource((ulong)Environment.TickCount64), TimeProvider.System)
+            { Quotas = Core.Quotas.ServiceQuotas.Aws.With(Core.Quotas.ServiceQuotas.VpcsPerRegion, 100) };
+        var pipeline = await CommandPipeline.OpenAsync(log, context, new PipelineOptions { SnapshotEvery = snapshotEvery });
         return (pipeline, log);
     }
 

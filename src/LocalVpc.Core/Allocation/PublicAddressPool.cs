@@ -21,6 +21,6 @@ public static class PublicAddressPool
             address = Ipv4Cidr.FormatAddress(candidate);
             return null;
         }
-        return new AwsError("AddressLimitExceeded", "The maximum number of addresses has been reached.");
+        return Ec2Errors.AddressLimitExceeded();
     }
 }

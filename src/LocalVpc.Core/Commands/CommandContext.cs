@@ -11,4 +11,7 @@ public sealed record CommandContext(IIdSource Ids, TimeProvider Time)
 
     /// <summary>How long a created or changed VPC endpoint stays <c>pending</c> before it carries traffic. Defaults to zero.</summary>
     public TimeSpan EndpointTransition { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The account's service quotas. Defaults to AWS's.</summary>
+    public ServiceQuotas Quotas { get; init; } = ServiceQuotas.Aws;
 }

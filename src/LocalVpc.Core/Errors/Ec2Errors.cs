@@ -130,6 +130,17 @@ public static class Ec2Errors
         new("InvalidSecurityGroupRuleId.NotFound", $"The security group rule ID '{id}' does not exist");
     public static AwsError RuleIdMalformed(string id) =>
         Malformed("InvalidSecurityGroupRuleId.Malformed", id, IdPrefix.SecurityGroupRule);
+    // Quotas (ServiceQuotas): AWS's codes and words when an account has reached one.
+    public static AwsError VpcLimitExceeded() => new("VpcLimitExceeded", "The maximum number of VPCs has been reached.");
+    public static AwsError SubnetLimitExceeded() => new("SubnetLimitExceeded", "The maximum number of subnets has been reached.");
+    public static AwsError VpcEndpointLimitExceeded() => new("VpcEndpointLimitExceeded", "The maximum number of VPC endpoints has been reached.");
+    public static AwsError SecurityGroupLimitExceeded() => new("SecurityGroupLimitExceeded", "The maximum number of security groups has been reached.");
+    public static AwsError NetworkInterfaceLimitExceeded() =>
+        new("NetworkInterfaceLimitExceeded", "The maximum number of network interfaces has been reached.");
+    public static AwsError AddressLimitExceeded() => new("AddressLimitExceeded", "The maximum number of addresses has been reached.");
+    public static AwsError VcpuLimitExceeded(int limit) =>
+        new("VcpuLimitExceeded", $"You have requested more vCPU capacity than your current vCPU limit of {limit} allows for the instance bucket that the " +
+                                 "specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.");
     public static AwsError RulesLimitExceeded() =>
         new("RulesPerSecurityGroupLimitExceeded", "The maximum number of rules per security group has been reached.");
 

@@ -8,9 +8,6 @@ namespace LocalVpc.Core.Validation;
 /// </summary>
 public static class PermissionRules
 {
-    /// <summary>Default quota of inbound (and, separately, outbound) rules per group.</summary>
-    public const int MaxRulesPerDirection = 60;
-
     /// <summary>The protocol as EC2 stores it: names for tcp, udp, icmp, icmpv6; -1 for all; else the number.</summary>
     public static AwsError? NormalizeProtocol(string? protocol, out string normalized)
     {

@@ -25,6 +25,8 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         if (unknownTagType?.ResourceType is { } badType) return Ec2Errors.InvalidTaggableResourceType(badType);
         ImmutableArray<TagSpecification> TagsFor(string type) => [.. TagSpecifications.Where(s => s.ResourceType == type)];
 
+        if (Room(state, context, out var room) is { } quotaError) return quotaError;
+
         var now = context.Time.GetUtcNow();
         var reservationId = context.Ids.Next(IdPrefix.Reservation);
         var privatePending = new HashSet<uint>();
@@ -32,7 +34,7 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
         var ipv6Pending = new HashSet<UInt128>();
         var events = new List<Event>();
         var ids = ImmutableArray.CreateBuilder<string>();
-        for (var index = 0; index < MaxCount; index++)
+        for (var index = 0; index < room; index++)
         {
             var instanceId = context.Ids.Next(IdPrefix.Instance);
             if (PrimaryInterface(state, context, subnet, instanceId, now, privatePending, publicPending, ipv6Pending, out var eni) is { } error)
@@ -62,6 +64,22 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
             ids.Add(instanceId);
         }
         return Decision.Of(ids.ToImmutable(), events);
+    }
+
+    /// <summary>
+    /// How many instances the quotas leave room for, up to MaxCount: the account's running vCPUs, and its network interfaces
+    /// (each instance brings one). As on AWS, as many as fit launch; fewer than MinCount fails the call.
+    /// </summary>
+    private AwsError? Room(AccountState state, CommandContext context, out int room)
+    {
+        static int VCpus(string type) => InstanceTypeCatalog.Find(type)?.VCpus ?? 1;
+        var limit = context.Quotas[ServiceQuotas.RunningOnDemandStandardVcpus];
+        var used = state.Instances.Values.Where(i => i.State is "pending" or "running").Sum(i => VCpus(i.InstanceType));
+        var byVcpu = Math.Max(0, limit - used) / VCpus(InstanceType ?? DefaultInstanceType);
+        var byInterface = Math.Max(0, context.Quotas[ServiceQuotas.NetworkInterfacesPerRegion] - state.NetworkInterfaces.Count);
+        room = Math.Min(MaxCount, Math.Min(byVcpu, byInterface));
+        if (byVcpu < MinCount) return Ec2Errors.VcpuLimitExceeded(limit);
+        return byInterface < MinCount ? Ec2Errors.NetworkInterfaceLimitExceeded() : null;
     }
 
     private AwsError? ChooseSubnet(AccountState state, out Subnet subnet)

@@ -10,6 +10,7 @@ public sealed record CreateNetworkInterface(string SubnetId, string? Description
     public Decision<string> Decide(AccountState state, CommandContext context)
     {
         if (ResourceKinds.Subnet.Find(state, SubnetId, out var subnet) is { } error) return error;
+        if (state.NetworkInterfaces.Count >= context.Quotas[ServiceQuotas.NetworkInterfacesPerRegion]) return Ec2Errors.NetworkInterfaceLimitExceeded();
         if (Lookup.GroupsForSubnet(state, GroupIds, subnet, out var groups) is { } groupError) return groupError;
         var pending = new HashSet<uint>();
         if (AddressAllocator.Allocate(state, subnet, PrivateIpAddress is null ? [] : [PrivateIpAddress], AddressAllocator.PrimaryCount(subnet, PrivateIpAddress),

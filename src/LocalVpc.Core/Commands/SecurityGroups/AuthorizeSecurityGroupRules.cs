@@ -26,7 +26,7 @@ public sealed record AuthorizeSecurityGroupRules(string? GroupId, string? GroupN
             if (tags is not null) events.Add(tags);
             added.Add(rule);
         }
-        if (group.Rules.Count(r => r.IsEgress == IsEgress) + added.Count > PermissionRules.MaxRulesPerDirection)
+        if (group.Rules.Count(r => r.IsEgress == IsEgress) + added.Count > context.Quotas[ServiceQuotas.RulesPerSecurityGroup])
             return Ec2Errors.RulesLimitExceeded();
 
         var rules = added.ToImmutable();

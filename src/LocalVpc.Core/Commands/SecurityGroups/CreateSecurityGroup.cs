@@ -17,6 +17,7 @@ public sealed record CreateSecurityGroup(string? GroupName, string? Description,
         if (GroupName.StartsWith("sg-", StringComparison.OrdinalIgnoreCase))
             return Ec2Errors.InvalidParameterValue("Group names may not be in the format sg-*.");
         if (GroupName == SecurityGroup.DefaultName) return Ec2Errors.GroupReserved(GroupName);
+        if (state.SecurityGroups.Count >= context.Quotas[ServiceQuotas.SecurityGroupsPerRegion]) return Ec2Errors.SecurityGroupLimitExceeded();
 
         Vpc vpc;
         if (VpcId is null)

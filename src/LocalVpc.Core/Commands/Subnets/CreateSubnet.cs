@@ -38,6 +38,7 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
             return Ec2Errors.SubnetRange(CidrBlock);
         // One pass over the VPC's subnets serves both checks: this is the hot path of a create.
         var siblings = state.SubnetsOf(vpc.Id).ToList();
+        if (siblings.Count >= context.Quotas[ServiceQuotas.SubnetsPerVpc]) return Ec2Errors.SubnetLimitExceeded();
         if (siblings.Exists(s => s.Cidr is { } other && other.Overlaps(cidr))) return Ec2Errors.SubnetConflict(CidrBlock);
         if (ChooseZone(state.Region, siblings, out var zone) is { } zoneError) return zoneError;
         var ipv6 = default(Ipv6Cidr);
@@ -56,7 +57,9 @@ public sealed record CreateSubnet(string? VpcId, string? CidrBlock, string? Avai
         if (Ipv6CidrBlock is null) return Ec2Errors.MissingParameter("ipv6CidrBlock");
         if (ResourceKinds.Vpc.Find(state, vpcId, out var vpc) is { } error) return error;
         if (CheckIpv6Block(state, vpc, Ipv6CidrBlock, out var ipv6) is { } ipv6Error) return ipv6Error;
-        if (ChooseZone(state.Region, [.. state.SubnetsOf(vpc.Id)], out var zone) is { } zoneError) return zoneError;
+        List<Subnet> siblings = [.. state.SubnetsOf(vpc.Id)];
+        if (siblings.Count >= context.Quotas[ServiceQuotas.SubnetsPerVpc]) return Ec2Errors.SubnetLimitExceeded();
+        if (ChooseZone(state.Region, siblings, out var zone) is { } zoneError) return zoneError;
         var subnet = VpcLayout.NewSubnet(state, context, vpc, state.DefaultNetworkAclOf(vpc.Id).Id, null, zone, defaultForAz: false) with
         {
             Ipv6CidrAssociation = new SubnetIpv6CidrAssociation(context.Ids.Next(IdPrefix.SubnetCidrAssociation), ipv6),

@@ -41,7 +41,13 @@ public sealed record CreateVpcEndpoint(
                 ? Ec2Errors.InvalidParameter($"The Vpc Endpoint Service '{ServiceName}' does not support the VPC endpoint type {type}.")
                 : Ec2Errors.InvalidServiceName(ServiceName);
 
-        // 3. The parts of each type, each checked as AWS checks them.
+        // 3. Room under the quotas: interface endpoints per VPC, gateway endpoints per region.
+        if (service.IsInterface
+                ? state.VpcEndpoints.Values.Count(e => e.VpcId == vpc.Id && e.Type != "Gateway") >= context.Quotas[ServiceQuotas.InterfaceEndpointsPerVpc]
+                : state.VpcEndpoints.Values.Count(e => e.Type == "Gateway") >= context.Quotas[ServiceQuotas.GatewayEndpointsPerRegion])
+            return Ec2Errors.VpcEndpointLimitExceeded();
+
+        // 4. The parts of each type, each checked as AWS checks them.
         var ipAddressType = IpAddressType ?? EndpointIpTypes.Ipv4;
         var dnsRecordIpType = DnsRecordIpType ?? EndpointIpTypes.DefaultDnsRecordIpType(ipAddressType);
         var policy = PolicyDocument ?? EndpointRules.DefaultPolicy(type);

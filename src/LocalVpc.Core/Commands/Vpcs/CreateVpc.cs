@@ -13,6 +13,8 @@ public sealed record CreateVpc(string? CidrBlock, string? InstanceTenancy, Immut
         if (CidrBlock is null)
             return new AwsError("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided.");
         if (CheckBlock(CidrBlock, out var cidr) is { } invalid) return invalid;
+        // The default VPC counts, as on AWS.
+        if (state.Vpcs.Count >= context.Quotas[ServiceQuotas.VpcsPerRegion]) return Ec2Errors.VpcLimitExceeded();
         var tenancy = InstanceTenancy ?? "default";
         if (tenancy is not ("default" or "dedicated"))
             return Ec2Errors.InvalidParameterValue("instanceTenancy", tenancy);
