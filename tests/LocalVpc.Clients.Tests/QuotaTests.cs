@@ -48,6 +48,10 @@ public sealed class QuotaTests(ServerFixture fixture)
         var more = await ec2.RunInstancesAsync(new RunInstancesRequest
             { ImageId = "ami-0abcdef1234567890", InstanceType = InstanceType.T2Micro, SubnetId = subnet, MinCount = 4, MaxCount = 10 });
         Assert.Equal(4, more.Reservation.Instances.Count);
+        // Starting the stopped two would need their 4 vCPUs back: refused, and they stay stopped.
+        var restart = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.StartInstancesAsync(new StartInstancesRequest
+            { InstanceIds = [.. launched.Reservation.Instances.Take(2).Select(i => i.InstanceId)] }));
+        Assert.Equal("VcpuLimitExceeded", restart.ErrorCode);
     }
 
     [Fact]

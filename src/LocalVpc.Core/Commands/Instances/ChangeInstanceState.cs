@@ -8,9 +8,19 @@ namespace LocalVpc.Core.Commands.Instances;
 /// </summary>
 public sealed record ChangeInstanceState(ImmutableArray<string> InstanceIds, InstanceAction Action) : ICommand<ImmutableArray<InstanceStateChange>>
 {
+    /// <summary>Starting stopped instances takes vCPUs of the quota again; all start or none do.</summary>
+    private AwsError? StartsBeyondVcpuQuota(AccountState state, CommandContext context)
+    {
+        var starting = InstanceIds.Distinct().Select(id => state.Instances.GetValueOrDefault(id)).Where(i => i is { State: "stopped" })
+            .Sum(i => VcpuQuota.Of(i!.InstanceType));
+        var limit = context.Quotas[ServiceQuotas.RunningOnDemandStandardVcpus];
+        return starting > 0 && VcpuQuota.Running(state) + starting > limit ? Ec2Errors.VcpuLimitExceeded(limit) : null;
+    }
+
     public Decision<ImmutableArray<InstanceStateChange>> Decide(AccountState state, CommandContext context)
     {
         if (InstanceIds.IsEmpty) return Ec2Errors.MissingParameter("InstanceId");
+        if (Action == InstanceAction.Start && StartsBeyondVcpuQuota(state, context) is { } quotaError) return quotaError;
         var now = context.Time.GetUtcNow();
         var events = new List<Event>();
         var changes = ImmutableArray.CreateBuilder<InstanceStateChange>();

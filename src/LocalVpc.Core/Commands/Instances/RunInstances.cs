@@ -72,10 +72,8 @@ public sealed record RunInstances(string? ImageId, string? InstanceType, string?
     /// </summary>
     private AwsError? Room(AccountState state, CommandContext context, out int room)
     {
-        static int VCpus(string type) => InstanceTypeCatalog.Find(type)?.VCpus ?? 1;
         var limit = context.Quotas[ServiceQuotas.RunningOnDemandStandardVcpus];
-        var used = state.Instances.Values.Where(i => i.State is "pending" or "running").Sum(i => VCpus(i.InstanceType));
-        var byVcpu = Math.Max(0, limit - used) / VCpus(InstanceType ?? DefaultInstanceType);
+        var byVcpu = Math.Max(0, limit - VcpuQuota.Running(state)) / VcpuQuota.Of(InstanceType ?? DefaultInstanceType);
         var byInterface = Math.Max(0, context.Quotas[ServiceQuotas.NetworkInterfacesPerRegion] - state.NetworkInterfaces.Count);
         room = Math.Min(MaxCount, Math.Min(byVcpu, byInterface));
         if (byVcpu < MinCount) return Ec2Errors.VcpuLimitExceeded(limit);
