@@ -1,4 +1,5 @@
 global using System.Collections.Immutable;
+global using System.Collections.Frozen;
 global using LocalVpc.Core.Catalog;
 global using LocalVpc.Core.Cidr;
 global using LocalVpc.Core.Commands;

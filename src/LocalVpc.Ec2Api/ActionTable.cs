@@ -76,6 +76,9 @@ public static class ActionTable
         ["CreateEgressOnlyInternetGateway"] = EgressOnlyInternetGateways.Create,
         ["DescribeEgressOnlyInternetGateways"] = EgressOnlyInternetGateways.Describe,
         ["DeleteEgressOnlyInternetGateway"] = EgressOnlyInternetGateways.Delete,
+        ["CreateFlowLogs"] = FlowLogs.Create,
+        ["DescribeFlowLogs"] = FlowLogs.Describe,
+        ["DeleteFlowLogs"] = FlowLogs.Delete,
 
         ["CreateNetworkAcl"] = NetworkAcls.Create,
         ["DescribeNetworkAcls"] = NetworkAcls.Describe,

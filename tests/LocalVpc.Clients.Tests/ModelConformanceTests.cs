@@ -246,6 +246,11 @@ public sealed class ModelConformanceTests(ServerFixture fixture) : IClassFixture
         var eigw = Value(await Call("CreateEgressOnlyInternetGateway", ("VpcId", vpc6)), "egressOnlyInternetGatewayId");
         await Call("DescribeEgressOnlyInternetGateways");
         await Call("DeleteEgressOnlyInternetGateway", ("EgressOnlyInternetGatewayId", eigw));
+        var flowLog = Value(await Call("CreateFlowLogs", ("ResourceType", "VPC"), ("ResourceId.1", vpc6), ("TrafficType", "ALL"),
+            ("LogDestinationType", "s3"), ("LogDestination", "arn:aws:s3:::flows"), ("TagSpecification.1.ResourceType", "vpc-flow-log"),
+            ("TagSpecification.1.Tag.1.Key", "Name"), ("TagSpecification.1.Tag.1.Value", "flows")), "item");
+        await Call("DescribeFlowLogs");
+        await Call("DeleteFlowLogs", ("FlowLogId.1", flowLog));
         await Call("DeleteNetworkInterface", ("NetworkInterfaceId", eni6));
         await Call("DeleteSubnet", ("SubnetId", subnet6));
         await Call("DeleteVpc", ("VpcId", vpc6));

@@ -8,6 +8,7 @@ public static class IdPrefix
     public const string Subnet = "subnet";
     public const string SubnetCidrAssociation = "subnet-cidr-assoc";
     public const string EgressOnlyInternetGateway = "eigw";
+    public const string FlowLog = "fl";
     public const string SecurityGroup = "sg";
     public const string SecurityGroupRule = "sgr";
     public const string RouteTable = "rtb";

@@ -53,13 +53,14 @@ public static class ResourceKinds
     public static readonly ResourceKind<EgressOnlyInternetGateway> EgressOnlyInternetGateway = new(24, "egress-only-internet-gateway",
         IdPrefix.EgressOnlyInternetGateway, "egress-only-internet-gateway", Ec2Errors.EgressOnlyInternetGatewayIdMalformed,
         Ec2Errors.EgressOnlyInternetGatewayNotFound);
+    public static readonly ResourceKind<FlowLog> FlowLog = new(25, "flow-log", IdPrefix.FlowLog, "vpc-flow-log");
 
     /// <summary>Every kind, by <see cref="ResourceKind.Index"/>.</summary>
     public static readonly ImmutableArray<ResourceKind> All =
     [
         Vpc, Subnet, SecurityGroup, RouteTable, NetworkAcl, InternetGateway, NetworkInterface, Instance, Address, NatGateway, VpcEndpoint,
         LoadBalancer, TargetGroup, Listener, EndpointService, ConnectionNotification, NetworkInsightsPath, NetworkInsightsAnalysis, CustomerGateway,
-        DhcpOptions, VpcPeeringConnection, VpnGateway, ManagedPrefixList, Volume, EgressOnlyInternetGateway,
+        DhcpOptions, VpcPeeringConnection, VpnGateway, ManagedPrefixList, Volume, EgressOnlyInternetGateway, FlowLog,
     ];
 
     /// <summary>The kind that owns an id or ARN; null when none does.</summary>

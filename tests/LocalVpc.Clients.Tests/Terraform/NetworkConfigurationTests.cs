@@ -9,6 +9,11 @@ public sealed class NetworkConfigurationTests(ServerFixture fixture) : Terraform
     {
         var ec2 = Sdk.Ec2(Server, accounts["account"]);
         var vpc = Assert.Single((await ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs, v => v.IsDefault != true);
+        var flowLogs = (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest())).FlowLogs;
+        var vpcFlows = Assert.Single(flowLogs, f => f.ResourceId == vpc.VpcId);
+        Assert.Equal(("s3", "ALL", 60, true), (vpcFlows.LogDestinationType.Value, vpcFlows.TrafficType.Value, vpcFlows.MaxAggregationInterval, vpcFlows.DestinationOptions.PerHourPartition));
+        Assert.Equal(["ACCEPT", "ALL", "REJECT"], flowLogs.Select(f => f.TrafficType.Value).Order());
+        Assert.Equal("app", Assert.Single(flowLogs, f => f.TrafficType == TrafficType.ACCEPT).LogGroupName);
         Assert.Equal(["10.20.0.0/16", "10.21.0.0/16"], vpc.CidrBlockAssociationSet.Select(a => a.CidrBlock).Order());
         var inVpc = new List<Filter> { new("vpc-id", [vpc.VpcId]) };
         var options = Assert.Single((await ec2.DescribeDhcpOptionsAsync(new DescribeDhcpOptionsRequest { DhcpOptionsIds = [vpc.DhcpOptionsId] })).DhcpOptions);

@@ -58,6 +58,7 @@ public abstract class TerraformConfigurationTests(ServerFixture fixture)
         Assert.Empty((await ec2.DescribeVpnGatewaysAsync(new DescribeVpnGatewaysRequest())).VpnGateways ?? []);
         Assert.Empty((await ec2.DescribeEgressOnlyInternetGatewaysAsync(new DescribeEgressOnlyInternetGatewaysRequest())).EgressOnlyInternetGateways ?? []);
         Assert.Empty((await ec2.DescribeVolumesAsync(new DescribeVolumesRequest())).Volumes ?? []);
+        Assert.Empty((await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest())).FlowLogs ?? []);
         Assert.Empty((await ec2.DescribeVpcEndpointConnectionNotificationsAsync(new DescribeVpcEndpointConnectionNotificationsRequest()))
             .ConnectionNotificationSet ?? []);
         Assert.Empty((await ec2.DescribeManagedPrefixListsAsync(new DescribeManagedPrefixListsRequest { Filters = [new("owner-id", [account])] }))

@@ -224,3 +224,30 @@ resource "aws_route" "partners" {
   gateway_id                 = aws_internet_gateway.igw.id
   depends_on                 = [aws_internet_gateway_attachment.igw]
 }
+
+# Flow logs of each kind of resource, to each kind of destination.
+resource "aws_flow_log" "vpc" {
+  vpc_id                   = aws_vpc.net.id
+  traffic_type             = "ALL"
+  log_destination_type     = "s3"
+  log_destination          = "arn:aws:s3:::network-flow-logs/vpc"
+  log_format               = "$${version} $${vpc-id} $${interface-id} $${srcaddr} $${dstaddr} $${tcp-flags} $${flow-direction} $${action}"
+  max_aggregation_interval = 60
+  destination_options {
+    file_format        = "plain-text"
+    per_hour_partition = true
+  }
+  tags = { Name = "vpc-flows" }
+}
+resource "aws_flow_log" "subnet" {
+  subnet_id       = aws_subnet.private.id
+  traffic_type    = "REJECT"
+  log_destination = "arn:aws:logs:us-east-1:${var.account}:log-group:rejects"
+  iam_role_arn    = "arn:aws:iam::${var.account}:role/flow-logs"
+}
+resource "aws_flow_log" "eni" {
+  eni_id          = aws_network_interface.app.id
+  traffic_type    = "ACCEPT"
+  log_destination = "arn:aws:logs:us-east-1:${var.account}:log-group:app"
+  iam_role_arn    = "arn:aws:iam::${var.account}:role/flow-logs"
+}
