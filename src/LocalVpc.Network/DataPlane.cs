@@ -35,7 +35,8 @@ public sealed class DataPlane : IAsyncDisposable
         var dialer = new Dialer(options);
         Health = new Health.TargetHealthMonitor(published, dialer, _logger);
         Policies = new FlowPolicy(options, published.Time, Health);
-        _handler = new ConnectionHandler(published, options, Policies, dialer, Authority, _logger);
+        FlowLogs = new FlowLogs.FlowLogSink(published, options.DataDirectory);
+        _handler = new ConnectionHandler(published, options, Policies, dialer, Authority, FlowLogs, _logger);
         _answerer = new DnsAnswerer(published, options.Offline ? null : HostForwarder.FromHost());
     }
 
@@ -46,6 +47,9 @@ public sealed class DataPlane : IAsyncDisposable
 
     /// <summary>The load balancers' health checks: what DescribeTargetHealth reports and flows prefer.</summary>
     public Health.TargetHealthMonitor Health { get; }
+
+    /// <summary>Where connections' flow log records go.</summary>
+    public FlowLogs.FlowLogSink FlowLogs { get; }
 
     /// <summary>The CA whose certificate clients trust (<c>AWS_CA_BUNDLE</c>).</summary>
     public CertificateAuthority Authority { get; }

@@ -92,5 +92,15 @@ var keep = new Option<bool>("--keep") { Description = "Leave everything in place
 var demo = new Command("demo", "The story of a VPC endpoint, built step by step and narrated, with the aws commands to repeat it") { demoUrl, keep };
 demo.SetAction((result, cancellationToken) => LocalVpc.Demo.DemoCommand.RunAsync(result.GetValue(demoUrl), result.GetValue(keep), cancellationToken));
 
-var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe, status, exec, demo };
+var flowsUrl = new Option<string>("--endpoint-url") { Description = "The LocalVpc to ask", DefaultValueFactory = endpointUrl.DefaultValueFactory };
+var flowsVpc = new Option<string?>("--vpc") { Description = "Only records of interfaces in this VPC" };
+var flowsEni = new Option<string?>("--eni") { Description = "Only records of this network interface" };
+var flowsAction = new Option<string?>("--action") { Description = "Only ACCEPT or only REJECT records" };
+var follow = new Option<bool>("--follow") { Description = "Keep printing records as they arrive (Ctrl-C ends)" };
+var flows = new Command("flows", "Flow log records of connections through instance proxies, each REJECT with the analyser's explanation")
+    { flowsUrl, flowsVpc, flowsEni, flowsAction, follow };
+flows.SetAction((result, cancellationToken) => FlowsCommand.RunAsync(result.GetValue(flowsUrl)!, result.GetValue(flowsVpc), result.GetValue(flowsEni),
+    result.GetValue(flowsAction), result.GetValue(follow), cancellationToken));
+
+var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe, status, exec, demo, flows };
 return await root.Parse(args).InvokeAsync();

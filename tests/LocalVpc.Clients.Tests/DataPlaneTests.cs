@@ -355,6 +355,79 @@ public sealed class DataPlaneTests(DataPlaneFixture fixture)
         Assert.Equal(("internet-withheld", "LOCALVPC_INTERNET_DENIED"), (live.Outcome, live.ExplanationCode));
     }
 
+    /// <summary>
+    /// The records of a VPC that <c>/_localvpc/flows</c> holds after <paramref name="after"/>: asks (a long poll, answered as
+    /// soon as records are delivered) until <paramref name="count"/> have come, a bounded number of times.
+    /// </summary>
+    private async Task<List<JsonElement>> FlowsAsync(string vpc, long after, int count)
+    {
+        var records = new List<JsonElement>();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        for (var ask = 0; ask < 6 && records.Count < count; ask++)
+        {
+            var page = JsonDocument.Parse(await http.GetStringAsync($"{fixture.Server.Url}/_localvpc/flows?vpc={vpc}&after={after}&wait=10")).RootElement;
+            records.AddRange(page.GetProperty("records").EnumerateArray());
+            after = page.GetProperty("last").GetInt64();
+        }
+        return records;
+    }
+
+    [Fact]
+    public async Task FlowLog_OfTelnetThroughExec_ShowsRejectAtTheEndpointsInterface_ThenAcceptAtBoth_InFilesLaidOutAsOnS3()
+    {
+        var network = await NewNetworkAsync();
+        var endpoint = await EndpointAsync(network, "ssm");
+        var endpointEni = Assert.Single(endpoint.NetworkInterfaceIds);
+        var endpointIp = (await Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [endpointEni] }))
+            .NetworkInterfaces[0].PrivateIpAddress;
+        var instance = (await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [network.Instance] })).Reservations[0].Instances[0];
+        var instanceEni = instance.NetworkInterfaces[0].NetworkInterfaceId;
+        const string Format = "${version} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${packets} ${bytes} ${action} ${tcp-flags} ${flow-direction}";
+        var flowLog = Assert.Single((await Ec2.CreateFlowLogsAsync(new CreateFlowLogsRequest
+        {
+            ResourceType = FlowLogsResourceType.VPC, ResourceIds = [network.Vpc], TrafficType = TrafficType.ALL, LogDestinationType = LogDestinationType.S3,
+            LogDestination = $"arn:aws:s3:::flows-{_account}/team", LogFormat = Format,
+        })).FlowLogIds);
+        Dictionary<string, string> Fields(JsonElement record) =>
+            Format.Split(' ').Select(f => f[2..^1]).Zip(record.GetProperty("line").GetString()!.Split(' ')).ToDictionary(p => p.First, p => p.Second);
+
+        // "My telnet hangs": the endpoint's group has no inbound 443. The flow log says REJECT at the endpoint's interface.
+        var refused = await LocalVpcCli.RunAsync(null, "exec", "--endpoint-url", fixture.Server.Url, network.Instance, "--", "telnet", "ssm.us-east-1.amazonaws.com", "443");
+        Assert.DoesNotContain("Connected to", refused.Output);
+        var reject = Assert.Single(await FlowsAsync(network.Vpc, 0, 1));
+        Assert.Equal("ENI_SG_RULES_MISMATCH", reject.GetProperty("explanation").GetString());
+        var rejected = Fields(reject);
+        Assert.Equal((endpointEni, instance.PrivateIpAddress, endpointIp, "443", "REJECT", "2", "ingress", "5"),
+            (rejected["interface-id"], rejected["srcaddr"], rejected["dstaddr"], rejected["dstport"], rejected["action"], rejected["tcp-flags"],
+                rejected["flow-direction"], rejected["version"]));
+
+        // With the rule, the same telnet connects: ACCEPT both ways at both interfaces, with the kernel's packet counts.
+        await IngressAsync(network.EndpointGroup, network.AppGroup, revoke: false);
+        var connected = await LocalVpcCli.RunAsync(null, "exec", "--endpoint-url", fixture.Server.Url, network.Instance, "--", "telnet", "ssm.us-east-1.amazonaws.com", "443");
+        Assert.Contains("Connected to", connected.Output);
+        var accepts = (await FlowsAsync(network.Vpc, reject.GetProperty("sequence").GetInt64(), 4)).Select(Fields).ToList();
+        Assert.Equal(4, accepts.Count);
+        Assert.All(accepts, a => Assert.Equal("ACCEPT", a["action"]));
+        Assert.All(accepts, a => Assert.True(long.Parse(a["packets"]) > 0, $"packets {a["packets"]}"));
+        var request = Assert.Single(accepts, a => a["interface-id"] == instanceEni && a["flow-direction"] == "egress");
+        Assert.Equal((instance.PrivateIpAddress, endpointIp, "443"), (request["srcaddr"], request["dstaddr"], request["dstport"]));
+        var answer = Assert.Single(accepts, a => a["interface-id"] == endpointEni && a["flow-direction"] == "egress");
+        Assert.Equal((endpointIp, instance.PrivateIpAddress, "443", request["srcport"]), (answer["srcaddr"], answer["dstaddr"], answer["srcport"], answer["dstport"]));
+        Assert.Equal(2, accepts.Count(a => a["flow-direction"] == "ingress"));
+
+        // The same records, in gzipped files under AWS's key layout, each with the format's field names first.
+        var folder = Path.Combine(fixture.Server.DataDirectory, "flow-logs", "s3", $"flows-{_account}", "team", "AWSLogs", _account, "vpcflowlogs", "us-east-1");
+        var files = Directory.GetFiles(folder, "*.log.gz", SearchOption.AllDirectories);
+        Assert.All(files, f => Assert.Matches($@"^{_account}_vpcflowlogs_us-east-1_{flowLog}_\d{{8}}T\d{{4}}Z_[0-9a-f]{{8}}\.log\.gz$", Path.GetFileName(f)));
+        var lines = files.SelectMany(f =>
+        {
+            using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(f), System.IO.Compression.CompressionMode.Decompress);
+            return new StreamReader(gzip).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }).ToList();
+        Assert.Equal(files.Length, lines.Count(l => l == string.Join(' ', Format.Split(' ').Select(f => f[2..^1]))));
+        Assert.Equal(5, lines.Count(l => l.StartsWith("5 ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task ExecTelnet_ThroughProxychains_PrintsConnected_AndStatusListsTheProxyAndResolver()
     {

@@ -11,8 +11,12 @@ public static class Splicer
     /// <summary>The buffer per direction. Defaults to 128 KiB: on loopback, larger reads mean fewer system calls per byte.</summary>
     public const int BufferSize = 128 * 1024;
 
-    /// <summary>Runs until both directions end; then closes both legs (with RST when one failed).</summary>
-    public static async Task<(SpliceResult Result, long Sent, long Received)> RunAsync(Leg client, Leg upstream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs until both directions end; then closes both legs (with RST when one failed). Also says how many segments the
+    /// client's socket carried each way, read just before it closes.
+    /// </summary>
+    public static async Task<(SpliceResult Result, long Sent, long Received, TcpSegments ClientSegments)> RunAsync(Leg client, Leg upstream,
+        CancellationToken cancellationToken)
     {
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sending = PumpAsync(client, upstream, SpliceResult.ClientFailed, SpliceResult.UpstreamFailed, abort);
@@ -22,9 +26,10 @@ public static class Splicer
         // The direction that failed first names the cause; the other one was only stopped because of it.
         var result = new[] { sentResult, receivedResult }.FirstOrDefault(r => r is SpliceResult.ClientFailed or SpliceResult.UpstreamFailed,
             sentResult == SpliceResult.Completed ? receivedResult : sentResult);
+        var segments = TcpSegments.Of(client.Socket);
         client.Close(abort: result != SpliceResult.Completed);
         upstream.Close(abort: result != SpliceResult.Completed);
-        return (result, sent, received);
+        return (result, sent, received, segments);
     }
 
     private static async Task<(SpliceResult, long)> PumpAsync(Leg from, Leg to, SpliceResult readFailure, SpliceResult writeFailure,

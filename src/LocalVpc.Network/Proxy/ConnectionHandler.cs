@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Authentication;
 using LocalVpc.Analysis;
+using LocalVpc.Network.FlowLogs;
 
 namespace LocalVpc.Network.Proxy;
 
@@ -16,12 +17,17 @@ namespace LocalVpc.Network.Proxy;
 /// 5. Answer the client, terminate its TLS when the upstream speaks HTTP, and splice.
 /// </remarks>
 public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions options, FlowPolicy policies, Dialer dialer,
-    CertificateAuthority authority, ILogger logger)
+    CertificateAuthority authority, FlowLogs.FlowLogSink flowLogs, ILogger logger)
 {
     public async Task HandleAsync(Scope scope, string instanceId, Socket socket, CancellationToken stopping)
     {
         socket.NoDelay = true;
+        var started = published.Time.GetUtcNow();
+        // The instance's own port: what its flow log records name as the source port.
+        var sourcePort = (socket.RemoteEndPoint as IPEndPoint)?.Port ?? 0;
         var connection = new ProxyConnection(new Leg(socket));
+        // Once the destination answered, the connection is ACCEPTed whatever happens after: its records say what it carried.
+        Func<long, long, TcpSegments, bool, List<FlowRecord>>? accepted = null;
         try
         {
             // 1. The request.
@@ -44,6 +50,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             var verdict = ReachabilityAnalyzer.Analyze(region, scope.Account, new Flow(instanceId, request.Host, "tcp", request.Port), policy);
             if (!verdict.Reachable || verdict.Terminus is null)
             {
+                flowLogs.Deliver(FlowRecords.Rejected(region, scope, instanceId, verdict, sourcePort, request.Port, started));
                 var stop = verdict.Hops.LastOrDefault(h => !h.Passed);
                 await DenyAsync(connection, session, instanceId, verdict.ExplanationCode, $"{stop?.Detail}. Fix: {verdict.Fix}", stopping);
                 return;
@@ -65,6 +72,8 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             }
             var dialed = (Dialed)outcome;
             connection.Upstream = new Leg(dialed.Socket);
+            accepted = (sent, received, segments, reset) => FlowRecords.Accepted(region, scope, instanceId, verdict,
+                new FlowRecords.Carried(sourcePort, request.Port, started, published.Time.GetUtcNow(), sent, received, segments, reset));
             NetworkLog.Allowed(logger, instanceId, request.ToString(), dialed.Destination);
 
             // 4. Open, and splice.
@@ -81,14 +90,17 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
                 connection.Upstream = await OriginateTlsAsync(connection.Upstream, http, stopping);
             }
             if (!prelude.IsEmpty) await connection.Upstream.Stream.WriteAsync(prelude, stopping);
-            var (result, sent, received) = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping);
+            var (result, sent, received, segments) = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping);
             connection.Shutdown(result.ToString(), abort: result != SpliceResult.Completed);
+            flowLogs.Deliver(accepted(sent, received, segments, result != SpliceResult.Completed));
             NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);
         }
         catch (Exception e) when (ProxyConnection.IsExpected(e))
         {
             // Whatever step failed (the handshake, either TLS, a write), both legs close: nothing the connection opened is left behind.
+            var segments = TcpSegments.Of(socket);
             connection.Shutdown(ProxyConnection.Describe(e), abort: true);
+            if (accepted is not null) flowLogs.Deliver(accepted(0, 0, segments, true));
             NetworkLog.HandshakeFailed(logger, instanceId, connection.Reason ?? e.Message);
         }
     }

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using LocalVpc.Core.Validation;
+
+namespace LocalVpc.Network.FlowLogs;
+
+/// <summary>A record as one flow log delivered it: the line in the flow log's format, numbered in delivery order.</summary>
+public sealed record DeliveredRecord(long Sequence, string FlowLogId, string Line, FlowRecord Record);
+
+/// <summary>
+/// Delivers records to the flow logs that cover their interface (the interface's own, its subnet's, its VPC's) and take
+/// their action. Each destination is a directory under the data directory laid out as AWS lays out the real one:
+/// <list type="bullet">
+/// <item>s3: <c>flow-logs/s3/BUCKET/PREFIX/AWSLogs/ACCOUNT/vpcflowlogs/REGION/YYYY/MM/DD/ACCOUNT_vpcflowlogs_REGION_FLOWLOG_TIME_HASH.log.gz</c>
+/// (Hive-style and hourly when asked), each file a header line and records;</item>
+/// <item>cloud-watch-logs: <c>flow-logs/cloud-watch-logs/REGION/GROUP/ENI-all.log</c>, a stream per interface, as AWS names them;</item>
+/// <item>kinesis-data-firehose: <c>flow-logs/kinesis-data-firehose/REGION/STREAM.log</c>.</item>
+/// </list>
+/// The latest records are also kept in memory for <c>localvpc flows</c>.
+/// </summary>
+public sealed class FlowLogSink(PublishedState published, string dataDirectory)
+{
+    public const int Kept = 10_000;
+
+    private readonly Lock _gate = new();
+    private readonly LinkedList<DeliveredRecord> _recent = new();
+    private long _sequence;
+    private TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Root => Path.Combine(dataDirectory, "flow-logs");
+
+    public void Deliver(IReadOnlyList<FlowRecord> records)
+    {
+        if (records.Count == 0) return;
+        var region = published.Region(records[0].Region);
+        var byFlowLog = records.SelectMany(r => Covering(region.Account(r.AccountId), r).Select(f => (FlowLog: f, Record: r)))
+            .GroupBy(p => p.FlowLog.Id).ToList();
+        if (byFlowLog.Count == 0) return;
+        lock (_gate)
+        {
+            foreach (var group in byFlowLog)
+            {
+                var flowLog = group.First().FlowLog;
+                FlowLogFormat.Parse(flowLog.LogFormat, out var fields);
+                var lines = group.Select(p => (Line: FlowRecordFormat.Line(p.Record, fields), p.Record)).ToList();
+                Write(flowLog, group.First().Record, fields, lines.Select(l => l.Line).ToList());
+                foreach (var (line, record) in lines)
+                {
+                    _recent.AddLast(new DeliveredRecord(++_sequence, flowLog.Id, line, record));
+                    if (_recent.Count > Kept) _recent.RemoveFirst();
+                }
+            }
+            _delivered.TrySetResult();
+            _delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Since"/>, but when nothing is there yet, waits up to <paramref name="wait"/> for records to arrive
+    /// (a long poll: <c>localvpc flows --follow</c> and scripts get them as they are delivered).
+    /// </summary>
+    public async Task<List<DeliveredRecord>> WaitAsync(long after, Func<DeliveredRecord, bool> keep, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(wait);
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                var found = _recent.Where(r => r.Sequence > after && keep(r)).ToList();
+                if (found.Count > 0) return found;
+                next = _delivered.Task;
+            }
+            try
+            {
+                await next.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return [];
+            }
+        }
+    }
+
+    /// <summary>Records delivered after <paramref name="after"/>, oldest first, that <paramref name="keep"/> keeps.</summary>
+    public List<DeliveredRecord> Since(long after, Func<DeliveredRecord, bool> keep)
+    {
+        lock (_gate) return [.. _recent.Where(r => r.Sequence > after && keep(r))];
+    }
+
+    private static IEnumerable<FlowLog> Covering(AccountState state, FlowRecord record) =>
+        state.Table(ResourceKinds.FlowLog).Values.Where(f =>
+            (f.ResourceId == record.Interface.Id || f.ResourceId == record.Interface.SubnetId || f.ResourceId == record.Interface.VpcId) &&
+            (f.TrafficType == "ALL" || f.TrafficType == record.Action));
+
+    private void Write(FlowLog flowLog, FlowRecord first, ImmutableArray<string> fields, List<string> lines)
+    {
+        var region = first.Region;
+        var account = first.AccountId;
+        var now = first.End.UtcDateTime;
+        switch (flowLog.LogDestinationType)
+        {
+            case "s3":
+            {
+                var (bucket, prefix) = S3Location(flowLog.LogDestination!);
+                var files = flowLog.FileOptions ?? new FlowLogFileOptions("plain-text", false, false);
+                var dated = files.HiveCompatiblePartitions
+                    ? Path.Combine($"aws-account-id={account}", "aws-service=vpcflowlogs", $"aws-region={region}", $"year={now:yyyy}", $"month={now:MM}",
+                        $"day={now:dd}", files.PerHourPartition ? $"hour={now:HH}" : "")
+                    : Path.Combine(account, "vpcflowlogs", region, now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture),
+                        now.ToString("dd", CultureInfo.InvariantCulture), files.PerHourPartition ? now.ToString("HH", CultureInfo.InvariantCulture) : "");
+                var directory = Path.Combine(Root, "s3", bucket, prefix, "AWSLogs", dated);
+                Directory.CreateDirectory(directory);
+                var name = $"{account}_vpcflowlogs_{region}_{flowLog.Id}_{now:yyyyMMdd'T'HHmm'Z'}_{Guid.NewGuid().ToString("N")[..8]}.log.gz";
+                using var file = new FileStream(Path.Combine(directory, name), FileMode.CreateNew, FileAccess.Write);
+                using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
+                using (var text = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = "\n" })
+                {
+                    text.WriteLine(string.Join(' ', fields));
+                    foreach (var line in lines) text.WriteLine(line);
+                }
+                file.Flush(flushToDisk: true);
+                break;
+            }
+            case "cloud-watch-logs":
+                Append(Path.Combine(Root, "cloud-watch-logs", region, flowLog.LogGroupName!), $"{first.Interface.Id}-all.log", lines);
+                break;
+            default:
+                Append(Path.Combine(Root, flowLog.LogDestinationType, region), $"{flowLog.LogDestination!.Split('/')[^1]}.log", lines);
+                break;
+        }
+    }
+
+    private static void Append(string directory, string name, List<string> lines)
+    {
+        Directory.CreateDirectory(directory);
+        using var file = new FileStream(Path.Combine(directory, name), FileMode.Append, FileAccess.Write);
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+        file.Write(bytes);
+        file.Flush(flushToDisk: true);
+    }
+
+    /// <summary><c>arn:aws:s3:::BUCKET/PREFIX</c> as the bucket and the prefix (empty when none).</summary>
+    private static (string Bucket, string Prefix) S3Location(string arn)
+    {
+        var path = arn[(arn.LastIndexOf(':') + 1)..];
+        var slash = path.IndexOf('/');
+        return slash < 0 ? (path, "") : (path[..slash], path[(slash + 1)..].Trim('/'));
+    }
+}
