@@ -11,6 +11,9 @@ public sealed record Ec2ApiOptions
     /// <summary>What DescribeTargetHealth reports: the data plane's health checks. Defaults to every target healthy.</summary>
     public ITargetHealth TargetHealth { get; init; } = AssumedHealthy.Instance;
 
+    /// <summary>What DescribeFlowLogs reports of delivery: the data plane's. Defaults to every flow log delivering.</summary>
+    public IFlowLogDelivery FlowLogDelivery { get; init; } = NothingToDeliver.Instance;
+
     /// <summary>Host names the API answers to besides IP addresses and localhost (<c>--allow-host</c>). Defaults to none.</summary>
     public IReadOnlyCollection<string> AllowedHosts { get; init; } = [];
 

@@ -25,6 +25,7 @@ public sealed class DataPlane : IAsyncDisposable
     private long _reconciled;
     private TaskCompletionSource _pass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
+    private Task _flowLogDelivery = Task.CompletedTask;
 
     public DataPlane(PublishedState published, DataPlaneOptions options, ILoggerFactory loggers)
     {
@@ -35,7 +36,7 @@ public sealed class DataPlane : IAsyncDisposable
         var dialer = new Dialer(options);
         Health = new Health.TargetHealthMonitor(published, dialer, _logger);
         Policies = new FlowPolicy(options, published.Time, Health);
-        FlowLogs = new FlowLogs.FlowLogSink(published, options.DataDirectory);
+        FlowLogs = new FlowLogs.FlowLogSink(published, options, _logger);
         _handler = new ConnectionHandler(published, options, Policies, dialer, Authority, FlowLogs, _logger);
         _answerer = new DnsAnswerer(published, options.Offline ? null : HostForwarder.FromHost());
     }
@@ -60,6 +61,7 @@ public sealed class DataPlane : IAsyncDisposable
         _published.Changed += Request;
         Request();
         _loop = RunAsync();
+        _flowLogDelivery = FlowLogs.RunAsync(_stopping.Token);
         Health.Start();
     }
 
@@ -167,6 +169,8 @@ public sealed class DataPlane : IAsyncDisposable
         await Health.DisposeAsync().ConfigureAwait(false);
         await _stopping.CancelAsync();
         await _loop.ConfigureAwait(false);
+        await _flowLogDelivery.ConfigureAwait(false);
+        FlowLogs.Dispose();
         List<IAsyncDisposable> all;
         lock (_gate)
         {

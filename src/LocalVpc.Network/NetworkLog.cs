@@ -21,6 +21,9 @@ internal static partial class NetworkLog
     [LoggerMessage(6, LogLevel.Information, "{What} listening on {EndPoint}")]
     public static partial void Listening(ILogger logger, string what, EndPoint endPoint);
 
+    [LoggerMessage(10, LogLevel.Warning, "{FlowLog}: {Reason}")]
+    public static partial void FlowLogNotDelivered(ILogger logger, string flowLog, string reason);
+
     [LoggerMessage(7, LogLevel.Warning, "{What}: {Reason}")]
     public static partial void ListenerFailed(ILogger logger, string what, string reason);
 

@@ -51,6 +51,7 @@ internal static class Server
         builder.Services.AddSingleton(services => new Ec2ApiOptions
         {
             DefaultAccount = options.Account, TargetHealth = services.GetRequiredService<DataPlane>().Health, AllowedHosts = options.AllowedHosts ?? [],
+            FlowLogDelivery = services.GetRequiredService<DataPlane>().FlowLogs,
             VerifiedKeys = options.VerifiedKeys,
         });
         builder.Services.AddSingleton<QueryEndpoint>();

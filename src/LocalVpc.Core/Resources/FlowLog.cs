@@ -30,8 +30,19 @@ public sealed record FlowLog(
     public const string DefaultFormat = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} " +
                                         "${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
 
-    /// <summary>Delivery as DescribeFlowLogs reports it: the destination is taken as it is given.</summary>
-    public string DeliverLogsStatus => "SUCCESS";
-
     public string FlowLogStatus => "ACTIVE";
+}
+
+/// <summary>How a flow log's delivery goes, as DescribeFlowLogs reports it: SUCCESS, or FAILED with AWS's message.</summary>
+public interface IFlowLogDelivery
+{
+    (string Status, string? Error) Of(string flowLogId);
+}
+
+/// <summary>No data plane delivers (the API alone): every flow log reads SUCCESS.</summary>
+public sealed class NothingToDeliver : IFlowLogDelivery
+{
+    public static NothingToDeliver Instance { get; } = new();
+
+    public (string Status, string? Error) Of(string flowLogId) => ("SUCCESS", null);
 }

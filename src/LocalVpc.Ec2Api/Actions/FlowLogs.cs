@@ -5,16 +5,19 @@ namespace LocalVpc.Ec2Api.Actions;
 /// <summary>VPC flow logs: create, describe, delete.</summary>
 public static class FlowLogs
 {
+    /// <summary>A flow log with how its delivery goes, as DescribeFlowLogs shows it.</summary>
+    public sealed record Shown(FlowLog FlowLog, string DeliverLogsStatus, string? DeliverLogsErrorMessage);
+
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeFlowLogs.html.</summary>
-    public static readonly FilterTable<FlowLog> Filters = new(new()
+    public static readonly FilterTable<Shown> Filters = new(new()
     {
-        ["deliver-log-status"] = (f, _) => [f.DeliverLogsStatus],
-        ["log-destination-type"] = (f, _) => [f.LogDestinationType],
-        ["flow-log-id"] = (f, _) => [f.Id],
-        ["log-group-name"] = (f, _) => [f.LogGroupName],
-        ["resource-id"] = (f, _) => [f.ResourceId],
-        ["traffic-type"] = (f, _) => [f.TrafficType],
-    }, f => f.Id);
+        ["deliver-log-status"] = (s, _) => [s.DeliverLogsStatus],
+        ["log-destination-type"] = (s, _) => [s.FlowLog.LogDestinationType],
+        ["flow-log-id"] = (s, _) => [s.FlowLog.Id],
+        ["log-group-name"] = (s, _) => [s.FlowLog.LogGroupName],
+        ["resource-id"] = (s, _) => [s.FlowLog.ResourceId],
+        ["traffic-type"] = (s, _) => [s.FlowLog.TrafficType],
+    }, s => s.FlowLog.Id);
 
     public static async Task<ApiReply> Create(ApiCall call)
     {
@@ -44,9 +47,14 @@ public static class FlowLogs
         var ids = call.Input.Strings("FlowLogIds");
         var flowLogs = state.Table(ResourceKinds.FlowLog).Values
             .Where(f => state.Vpcs.ContainsKey(f.ResourceId) || state.Subnets.ContainsKey(f.ResourceId) || state.NetworkInterfaces.ContainsKey(f.ResourceId))
-            .Where(f => ids.IsEmpty || ids.Contains(f.Id));
+            .Where(f => ids.IsEmpty || ids.Contains(f.Id))
+            .Select(f =>
+            {
+                var (status, error) = call.Options.FlowLogDelivery.Of(f.Id);
+                return new Shown(f, status, error);
+            });
         if (Filters.Apply(flowLogs, call.Input.Structs("Filter"), state, out var matching) is { } filterError) return filterError;
-        if (Paging.Page(matching, f => f.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
+        if (Paging.Page(matching, s => s.FlowLog.Id, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out var page, out var next) is { } pageError)
             return pageError;
         return ApiReply.Ok(w =>
         {
@@ -61,12 +69,14 @@ public static class FlowLogs
         return outcome.Failed ? outcome.Error! : ApiReply.Ok(w => VpcEndpoints.WriteUnsuccessful(w, outcome.Value!));
     }
 
-    private static void FlowLogXml(XmlWriter w, FlowLog f, AccountState state)
+    private static void FlowLogXml(XmlWriter w, Shown shown, AccountState state)
     {
+        var f = shown.FlowLog;
         w.Element("creationTime", f.CreationTime);
+        w.Element("deliverLogsErrorMessage", shown.DeliverLogsErrorMessage);
         w.Element("deliverLogsPermissionArn", f.DeliverLogsPermissionArn);
         w.Element("deliverCrossAccountRole", f.DeliverCrossAccountRole);
-        w.Element("deliverLogsStatus", f.DeliverLogsStatus);
+        w.Element("deliverLogsStatus", shown.DeliverLogsStatus);
         w.Element("flowLogId", f.Id);
         w.Element("flowLogStatus", f.FlowLogStatus);
         w.Element("logGroupName", f.LogGroupName);

@@ -17,10 +17,14 @@ public sealed record DeliveredRecord(long Sequence, string FlowLogId, string Lin
 /// <item>cloud-watch-logs: <c>flow-logs/cloud-watch-logs/REGION/GROUP/ENI-all.log</c>, a stream per interface, as AWS names them;</item>
 /// <item>kinesis-data-firehose: <c>flow-logs/kinesis-data-firehose/REGION/STREAM.log</c>.</item>
 /// </list>
-/// The latest records are also kept in memory for <c>localvpc flows</c>.
+/// With an S3 stand-in (<c>--service s3=URL</c>) the S3 files also go there (<see cref="S3Delivery"/>). The latest records
+/// are also kept in memory for <c>localvpc flows</c>.
 /// </summary>
-public sealed class FlowLogSink(PublishedState published, string dataDirectory)
+public sealed class FlowLogSink(PublishedState published, DataPlaneOptions options, ILogger logger) : IFlowLogDelivery, IDisposable
 {
+    private readonly S3Delivery? _s3 = options.Services.TryGetValue("s3", out var s3) && s3.SpeaksHttp
+        ? new S3Delivery(s3, Path.Combine(options.DataDirectory, "flow-logs"), logger) : null;
+
     public const int Kept = 10_000;
 
     private readonly Lock _gate = new();
@@ -28,7 +32,15 @@ public sealed class FlowLogSink(PublishedState published, string dataDirectory)
     private long _sequence;
     private TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public string Root => Path.Combine(dataDirectory, "flow-logs");
+    public string Root => Path.Combine(options.DataDirectory, "flow-logs");
+
+    /// <summary>Starts sending to the S3 stand-in, if there is one (files left from before a restart first).</summary>
+    public Task RunAsync(CancellationToken stopping) => _s3?.RunAsync(stopping) ?? Task.CompletedTask;
+
+    public (string Status, string? Error) Of(string flowLogId) =>
+        _s3?.FailureOf(flowLogId) is { } error ? ("FAILED", error) : ("SUCCESS", null);
+
+    public void Dispose() => _s3?.Dispose();
 
     public void Deliver(IReadOnlyList<FlowRecord> records)
     {
@@ -122,6 +134,7 @@ public sealed class FlowLogSink(PublishedState published, string dataDirectory)
                     foreach (var line in lines) text.WriteLine(line);
                 }
                 file.Flush(flushToDisk: true);
+                _s3?.Wake();
                 break;
             }
             case "cloud-watch-logs":

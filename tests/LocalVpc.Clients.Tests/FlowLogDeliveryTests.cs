@@ -1,0 +1,94 @@
+using System.IO.Compression;
+
+namespace LocalVpc.Clients.Tests;
+
+/// <summary>
+/// Flow logs delivered to a real S3 stand-in (moto_server, <c>--service s3=URL</c>) with AWS's key layout; while the
+/// destination refuses (its bucket does not exist yet) the flow log reads FAILED and keeps every record, which arrive
+/// once it takes them.
+/// </summary>
+public sealed class FlowLogDeliveryTests : IAsyncLifetime
+{
+    private MotoServer _s3 = null!;
+    private TcpSink _ssm = null!;
+    private LocalVpcServer _server = null!;
+    private readonly string _account = ServerFixture.NewAccount();
+
+    public async Task InitializeAsync()
+    {
+        _s3 = await MotoServer.StartAsync();
+        _ssm = new TcpSink("hello from ssm");
+        _server = await LocalVpcServer.StartAsync(null, null, "--service", $"s3={_s3.Url}", "--service", $"ssm=tcp://127.0.0.1:{_ssm.Port}", "--deny", "reject");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _ssm.DisposeAsync();
+        await _s3.DisposeAsync();
+    }
+
+    /// <summary>Asks until <paramref name="done"/> holds, a bounded number of times: delivery runs in the background.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> ask, Func<T, bool> done, string what)
+    {
+        var last = default(T);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            last = await ask();
+            if (done(last)) return last;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"{what} did not happen; last seen: {last}");
+    }
+
+    [Fact]
+    public async Task RecordsWrittenWhileTheBucketIsMissing_ArriveInMotoOnceItExists_UnderAwsKeys()
+    {
+        var ec2 = Sdk.Ec2(_server, _account);
+        var vpc = (await ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16" })).Vpc.VpcId;
+        await ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = vpc, EnableDnsHostnames = true });
+        var subnet = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.1.0/24", AvailabilityZone = "us-east-1a" })).Subnet.SubnetId;
+        var group = (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { VpcId = vpc, GroupName = "endpoint", Description = "e" })).GroupId;
+        await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+            { GroupId = group, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/16" }] }] });
+        await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = vpc, VpcEndpointType = VpcEndpointType.Interface, ServiceName = "com.amazonaws.us-east-1.ssm", SubnetIds = [subnet],
+            SecurityGroupIds = [group], PrivateDnsEnabled = true,
+        });
+        var instance = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-12345678", MinCount = 1, MaxCount = 1, SubnetId = subnet }))
+            .Reservation.Instances[0].InstanceId;
+        var bucket = $"flows-{_account}";
+        var flowLog = Assert.Single((await ec2.CreateFlowLogsAsync(new CreateFlowLogsRequest
+        {
+            ResourceType = FlowLogsResourceType.VPC, ResourceIds = [vpc], TrafficType = TrafficType.ACCEPT, LogDestinationType = LogDestinationType.S3,
+            LogDestination = $"arn:aws:s3:::{bucket}/vpc",
+        })).FlowLogIds);
+
+        var telnet = await LocalVpcCli.RunAsync(null, "exec", "--endpoint-url", _server.Url, instance, "--", "telnet", "ssm.us-east-1.amazonaws.com", "443");
+        Assert.Contains("Connected to", telnet.Output);
+
+        // The bucket does not exist: the flow log says so, as AWS does.
+        var failed = await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
+            f => f.DeliverLogsStatus == "FAILED", "FAILED delivery");
+        Assert.Equal("Access error", failed.DeliverLogsErrorMessage);
+
+        var made = await AwsCli.RunAsync(_s3.Url, _account, "s3api", "create-bucket", "--bucket", bucket);
+        Assert.True(made.ExitCode == 0, made.Stderr);
+        var listed = await EventuallyAsync(() => AwsCli.RunAsync(_s3.Url, _account, "s3api", "list-objects-v2", "--bucket", bucket),
+            r => r.ExitCode == 0 && r.Stdout.Contains(".log.gz"), "delivery to the bucket");
+        var key = Assert.Single(listed.Json.GetProperty("Contents").EnumerateArray()).GetProperty("Key").GetString()!;
+        Assert.Matches($@"^vpc/AWSLogs/{_account}/vpcflowlogs/us-east-1/\d{{4}}/\d{{2}}/\d{{2}}/{_account}_vpcflowlogs_us-east-1_{flowLog}_\d{{8}}T\d{{4}}Z_[0-9a-f]{{8}}\.log\.gz$", key);
+        Assert.Equal("SUCCESS", (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0].DeliverLogsStatus);
+
+        // The object is what AWS writes: gzip, the default format's field names, then the records (both ways at both interfaces).
+        var local = Path.Combine(Directory.CreateTempSubdirectory("localvpc-flows-").FullName, "object.log.gz");
+        var copied = await AwsCli.RunAsync(_s3.Url, _account, "s3", "cp", $"s3://{bucket}/{key}", local);
+        Assert.True(copied.ExitCode == 0, copied.Stderr);
+        await using var gzip = new GZipStream(File.OpenRead(local), CompressionMode.Decompress);
+        var lines = (await new StreamReader(gzip).ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status", lines[0]);
+        Assert.Equal(4, lines.Length - 1);
+        Assert.All(lines[1..], l => Assert.Matches($@"^2 {_account} eni-[0-9a-f]+ 10\.0\.1\.\d+ 10\.0\.1\.\d+ \d+ \d+ 6 \d+ \d+ \d+ \d+ ACCEPT OK$", l));
+    }
+}
