@@ -33,6 +33,8 @@ public sealed class DemoTests
         // 3. Refused without the endpoint group's inbound 443, connected with it.
         var groups = Step("3. Security groups", "4. Private DNS");
         Assert.Contains("Refused (ENI_SG_RULES_MISMATCH)", groups);
+        Assert.Contains("$ aws ec2 create-flow-logs", groups);
+        Assert.Matches(@"2 \d{12} eni-[0-9a-f]+ 10\.0\.1\.\d+ 10\.0\.[12]\.\d+ \d+ 443 6 1 0 \d+ \d+ REJECT OK\s+\(ENI_SG_RULES_MISMATCH\)", groups);
         Assert.Contains("STOP security-group-ingress", groups);
         Assert.Contains("$ aws ec2 authorize-security-group-ingress", groups);
         Assert.Contains("Connected to kms.us-east-1.amazonaws.com", groups);

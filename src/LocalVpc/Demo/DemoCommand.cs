@@ -107,7 +107,11 @@ internal sealed class DemoCommand : IAsyncDisposable
 
         // 3. Security groups: the endpoint's group must let 443 in.
         Step("3. Security groups", "The endpoint's group has no inbound rule yet: the test from the instance does not connect.");
+        var flowLog = Value(await consumer.Ec2Async("CreateFlowLogs", ("ResourceType", "VPC"), ("ResourceId.1", vpc), ("TrafficType", "REJECT"),
+            ("LogDestinationType", "s3"), ("LogDestination", "arn:aws:s3:::demo-flow-logs")), "item");
+        Aws($"aws ec2 create-flow-logs --resource-type VPC --resource-ids {vpc} --traffic-type REJECT \\\n    --log-destination-type s3 --log-destination arn:aws:s3:::demo-flow-logs   # {flowLog}");
         await LiveAsync(consumer, instance, Kms, 443);
+        await RejectsAsync(vpc, "The VPC's flow log has the REJECT, at the endpoint's interface:");
         await ProbeAsync(consumer, instance, Kms, "Why:");
         await consumer.Ec2Async("AuthorizeSecurityGroupIngress", ("GroupId", endpointGroup), ("IpPermissions.1.IpProtocol", "tcp"), ("IpPermissions.1.FromPort", "443"),
             ("IpPermissions.1.ToPort", "443"), ("IpPermissions.1.Groups.1.GroupId", appGroup));
@@ -216,6 +220,16 @@ internal sealed class DemoCommand : IAsyncDisposable
             _ => $"[red]Refused[/]{why}: {Markup.Escape(Text(live, "detail") ?? "")}",
         };
         AnsiConsole.MarkupLine($"  {line}");
+    }
+
+    /// <summary>The REJECT records of the VPC's flow log so far (what <c>localvpc flows</c> prints), waiting briefly for the first.</summary>
+    private async Task RejectsAsync(string vpc, string lead)
+    {
+        var page = await _http.GetFromJsonAsync<JsonElement>($"{_url}/_localvpc/flows?vpc={vpc}&action=REJECT&wait=5");
+        AnsiConsole.MarkupLine(Markup.Escape(lead));
+        Aws($"localvpc flows --vpc {vpc} --action REJECT");
+        foreach (var record in page.GetProperty("records").EnumerateArray())
+            AnsiConsole.MarkupLine($"  [red]{Markup.Escape(record.GetProperty("line").GetString()!)}[/]  ({Markup.Escape(record.GetProperty("explanation").GetString() ?? "")})");
     }
 
     private async Task<IPEndPoint> ResolverAsync(string vpc)
