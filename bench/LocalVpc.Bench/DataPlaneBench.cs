@@ -19,7 +19,8 @@ internal static class DataPlaneBench
     private const string BulkName = "kms.us-east-1.amazonaws.com";
     private const string EchoName = "sts.us-east-1.amazonaws.com";
 
-    private sealed record Path(string Name, Func<bool, Task<Socket>> Open);
+    /// <param name="Prepare">What to do before this path is measured (the flow log of the second LocalVpc row).</param>
+    private sealed record Path(string Name, Func<bool, Task<Socket>> Open, Func<Task>? Prepare = null);
 
     /// <summary>Every peer process started, ended when the run ends however it ends.</summary>
     private static readonly List<Process> Started = [];
@@ -74,7 +75,7 @@ internal static class DataPlaneBench
         await sink.StandardOutput.ReadLineAsync();
 
         await using var localVpc = await Peer.LocalVpcAsync(["--service", $"kms=tcp://127.0.0.1:{bulkPort}", "--service", $"sts=tcp://127.0.0.1:{echoPort}", "--offline"]);
-        var (proxy, resolver, endpointIp) = await BuildNetworkAsync(localVpc);
+        var (proxy, resolver, endpointIp, vpc) = await BuildNetworkAsync(localVpc);
 
         var work = Directory.CreateTempSubdirectory("localvpc-bench-peers-").FullName;
         var (haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho) = (Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort());
@@ -90,6 +91,10 @@ internal static class DataPlaneBench
         [
             new("direct loopback", bulk => ConnectAsync(bulk ? bulkPort : echoPort)),
             new("LocalVpc (proxy → endpoint)", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443)),
+            // The same path with the VPC's flow log on: four records per connection, written to a gzipped file as on S3.
+            new("LocalVpc, flow log ALL to S3 files", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443), () => LoadClient.PostForXmlAsync(localVpc,
+                [("Action", "CreateFlowLogs"), ("Version", "2016-11-15"), ("ResourceType", "VPC"), ("ResourceId.1", vpc), ("TrafficType", "ALL"),
+                    ("LogDestinationType", "s3"), ("LogDestination", "arn:aws:s3:::bench-flow-logs")])),
             new("HAProxy (tcp)", bulk => ConnectAsync(bulk ? haBulk : haEcho)),
             new("HAProxy (tcp, splice)", bulk => ConnectAsync(bulk ? haSpliceBulk : haSpliceEcho)),
             new("socat", bulk => ConnectAsync(bulk ? socatBulk : socatEcho)),
@@ -100,6 +105,7 @@ internal static class DataPlaneBench
         foreach (var path in paths)
         {
             Console.Error.WriteLine($"data plane: {path.Name}");
+            if (path.Prepare is { } prepare) await prepare();
             await BulkAsync(path, TimeSpan.FromSeconds(1)); // warm-up, not measured
             await ConnectionsAsync(path, TimeSpan.FromSeconds(1));
             rows.Add((path.Name, await BulkAsync(path, duration), await ConnectionsAsync(path, duration)));
@@ -133,7 +139,7 @@ internal static class DataPlaneBench
     }
 
     /// <summary>A VPC with an instance allowed out on 443 and KMS and STS endpoints with private DNS, their groups allowing 443 in.</summary>
-    private static async Task<(string Proxy, string Resolver, string EndpointIp)> BuildNetworkAsync(Peer peer)
+    private static async Task<(string Proxy, string Resolver, string EndpointIp, string Vpc)> BuildNetworkAsync(Peer peer)
     {
         string Field(string xml, string name) => Regex.Match(xml, $"<{name}>([^<]+)</{name}>").Groups[1].Value;
         var vpc = Field(await LoadClient.PostForXmlAsync(peer, [("Action", "CreateVpc"), ("Version", "2016-11-15"), ("CidrBlock", "10.0.0.0/16")]), "vpcId");
@@ -152,7 +158,7 @@ internal static class DataPlaneBench
         var proxy = vpcStatus.GetProperty("instances").EnumerateArray().Single(i => i.GetProperty("instanceId").GetString() == instance).GetProperty("proxy").GetString()!;
         var endpointIp = vpcStatus.GetProperty("subnets")[0].GetProperty("networkInterfaces").EnumerateArray()
             .First(n => n.GetProperty("kind").GetString() == "vpc-endpoint").GetProperty("privateIpAddress").GetString()!;
-        return (proxy, vpcStatus.GetProperty("dns").GetString()!, endpointIp);
+        return (proxy, vpcStatus.GetProperty("dns").GetString()!, endpointIp, vpc);
     }
 
     private static async Task<double> BulkAsync(Path path, TimeSpan duration)

@@ -32,39 +32,74 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
     private long _sequence;
     private TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // Records wait here for the writer, which takes all that queued at once: under load, one file (and one fsync) per
+    // flow log carries many connections' records, as group commit carries many writes.
+    private readonly System.Threading.Channels.Channel<(FlowLog FlowLog, FlowRecord Record)> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<(FlowLog, FlowRecord)>(new() { SingleReader = true });
+
     public string Root => Path.Combine(options.DataDirectory, "flow-logs");
 
-    /// <summary>Starts sending to the S3 stand-in, if there is one (files left from before a restart first).</summary>
-    public Task RunAsync(CancellationToken stopping) => _s3?.RunAsync(stopping) ?? Task.CompletedTask;
+    /// <summary>Writes what is delivered, and sends to the S3 stand-in if there is one (files left from before a restart first).</summary>
+    public Task RunAsync(CancellationToken stopping) => Task.WhenAll(WriteAsync(stopping), _s3?.RunAsync(stopping) ?? Task.CompletedTask);
 
     public (string Status, string? Error) Of(string flowLogId) =>
         _s3?.FailureOf(flowLogId) is { } error ? ("FAILED", error) : ("SUCCESS", null);
 
-    public void Dispose() => _s3?.Dispose();
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _s3?.Dispose();
+    }
 
+    /// <summary>Queues each record for every flow log that covers its interface and takes its action.</summary>
     public void Deliver(IReadOnlyList<FlowRecord> records)
     {
         if (records.Count == 0) return;
         var region = published.Region(records[0].Region);
-        var byFlowLog = records.SelectMany(r => Covering(region.Account(r.AccountId), r).Select(f => (FlowLog: f, Record: r)))
-            .GroupBy(p => p.FlowLog.Id).ToList();
-        if (byFlowLog.Count == 0) return;
-        lock (_gate)
+        foreach (var record in records)
+        foreach (var flowLog in Covering(region.Account(record.AccountId), record))
+            _queue.Writer.TryWrite((flowLog, record));
+    }
+
+    private async Task WriteAsync(CancellationToken stopping)
+    {
+        var batch = new List<(FlowLog FlowLog, FlowRecord Record)>();
+        try
         {
-            foreach (var group in byFlowLog)
+            while (await _queue.Reader.WaitToReadAsync(stopping))
             {
-                var flowLog = group.First().FlowLog;
-                FlowLogFormat.Parse(flowLog.LogFormat, out var fields);
-                var lines = group.Select(p => (Line: FlowRecordFormat.Line(p.Record, fields), p.Record)).ToList();
-                Write(flowLog, group.First().Record, fields, lines.Select(l => l.Line).ToList());
-                foreach (var (line, record) in lines)
+                batch.Clear();
+                while (_queue.Reader.TryRead(out var item)) batch.Add(item);
+                foreach (var group in batch.GroupBy(p => p.FlowLog.Id))
                 {
-                    _recent.AddLast(new DeliveredRecord(++_sequence, flowLog.Id, line, record));
-                    if (_recent.Count > Kept) _recent.RemoveFirst();
+                    var flowLog = group.First().FlowLog;
+                    FlowLogFormat.Parse(flowLog.LogFormat, out var fields);
+                    var lines = group.Select(p => (Line: FlowRecordFormat.Line(p.Record, fields), p.Record)).ToList();
+                    try
+                    {
+                        Write(flowLog, group.First().Record, fields, [.. lines.Select(l => l.Line)]);
+                    }
+                    catch (IOException e)
+                    {
+                        NetworkLog.FlowLogNotDelivered(logger, flowLog.Id, $"could not write under {Root}: {e.Message}");
+                    }
+                    // Shown once written: what localvpc flows prints is on disk.
+                    lock (_gate)
+                        foreach (var (line, record) in lines)
+                        {
+                            _recent.AddLast(new DeliveredRecord(++_sequence, flowLog.Id, line, record));
+                            if (_recent.Count > Kept) _recent.RemoveFirst();
+                        }
+                }
+                lock (_gate)
+                {
+                    _delivered.TrySetResult();
+                    _delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
             }
-            _delivered.TrySetResult();
-            _delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
         }
     }
 

@@ -43,15 +43,15 @@ public static class FlowRecords
     {
         var refusal = verdict.Hops.LastOrDefault(h => !h.Passed);
         if (refusal is null || Ends(region, scope, instanceId, verdict) is not var (source, target, destination)) return [];
-        var (at_, direction) = refusal.Component switch
+        var (logged, direction) = refusal.Component switch
         {
             HopComponent.SecurityGroupEgress or HopComponent.NetworkAclEgress => (source, "egress"),
             HopComponent.SecurityGroupIngress or HopComponent.NetworkAclIngress when target is not null => (target, "ingress"),
             _ => ((NetworkInterface?)null, ""),
         };
-        if (at_ is null) return [];
+        if (logged is null) return [];
         var carried = new Carried(sourcePort, destinationPort, at, at, 0, 0, new Forwarding.TcpSegments(0, 1), false);
-        return [Record(region, at_, at_ == source ? instanceId : at_.Attachment?.InstanceId, Address(source, destination), destination,
+        return [Record(region, logged, logged == source ? instanceId : logged.Attachment?.InstanceId, Address(source, destination), destination,
             sourcePort, destinationPort, 1, 0, carried, FlowRecord.Reject, direction, Syn, direction == "egress" ? TrafficPath(source, target) : null,
             verdict.ExplanationCode)];
     }
