@@ -105,27 +105,10 @@ internal static class Server
             var accounts = pipeline.Published.Regions.SelectMany(r => r.Accounts.Values).Where(a => caller is null || a.Scope.Account == caller);
             return Results.Json(StatusBuilder.Build(accounts, plane, options.Url, pipeline.Time.GetUtcNow()), StatusJson.Options);
         });
-        app.MapGet("/_localvpc/flows", async (HttpRequest request, CancellationToken aborted) =>
+        app.MapGet("/_localvpc/flows", (HttpRequest request, CancellationToken aborted) =>
         {
             var (caller, refusal) = LocalCaller.Identify(request, options.VerifiedKeys, pipeline.Time);
-            if (refusal is not null) return refusal;
-            string? Param(string name) => request.Query[name].ToString() is { Length: > 0 } value ? value : null;
-            var after = long.TryParse(Param("after"), out var a) ? a : 0;
-            var (vpc, eni, action) = (Param("vpc"), Param("eni"), Param("action"));
-            // wait=SECONDS (at most 60): a long poll, answered as soon as a record arrives.
-            var wait = TimeSpan.FromSeconds(double.TryParse(Param("wait"), System.Globalization.CultureInfo.InvariantCulture, out var w) ? Math.Clamp(w, 0, 60) : 0);
-            var records = await plane.FlowLogs.WaitAsync(after, d => (caller is null || d.Record.AccountId == caller) &&
-                (vpc is null || d.Record.Interface.VpcId == vpc) && (eni is null || d.Record.Interface.Id == eni) && (action is null || d.Record.Action == action),
-                wait, aborted);
-            return Results.Json(new
-            {
-                records = records.Select(d => new
-                {
-                    sequence = d.Sequence, flowLogId = d.FlowLogId, interfaceId = d.Record.Interface.Id, vpcId = d.Record.Interface.VpcId,
-                    action = d.Record.Action, explanation = d.Record.ExplanationCode, line = d.Line,
-                }),
-                last = records.Count > 0 ? records[^1].Sequence : after,
-            });
+            return refusal is not null ? Task.FromResult(refusal) : FlowsEndpoint.HandleAsync(request, plane.FlowLogs, caller, aborted);
         });
         app.MapPost("/", endpoint.HandleAsync);
         app.MapGet("/", endpoint.HandleAsync);
