@@ -20,8 +20,8 @@ public sealed class ServiceQuotas
     public static readonly Quota SecurityGroupsPerRegion = new("security-groups-per-region", "VPC security groups per Region", "L-E79EC296", 2500);
     public static readonly Quota RulesPerSecurityGroup = new("rules-per-security-group", "Inbound or outbound rules per security group", "L-0EA8095F", 60);
     public static readonly Quota NetworkInterfacesPerRegion = new("network-interfaces-per-region", "Network interfaces per Region", "L-DF5E4CA3", 5000);
-    /// <remarks>AWS's Service Quotas console shows 5 for a brand-new account and most accounts hold 32 or more; 32 lets a
-    /// handful of instances run, as users expect. <c>--quota running-on-demand-standard-vcpus=5</c> mirrors a new account.</remarks>
+    /// <remarks>AWS's value differs most between accounts here (new accounts often start lower, older ones hold more); 32
+    /// lets a handful of instances run, as users expect, and <c>--quota running-on-demand-standard-vcpus=N</c> sets an account's own.</remarks>
     public static readonly Quota RunningOnDemandStandardVcpus = new("running-on-demand-standard-vcpus",
         "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", "L-1216C47A", 32);
     public static readonly Quota ElasticIpsPerRegion = new("elastic-ips-per-region", "EC2-VPC Elastic IPs", "L-0263D0A3", 5);
