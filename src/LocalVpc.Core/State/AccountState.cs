@@ -142,12 +142,19 @@ public sealed class AccountState
 
     /// <summary>The volumes attached to an instance: the root device first, then by device name.</summary>
     public IEnumerable<Volume> VolumesOf(string instanceId) =>
-        Table(ResourceKinds.Volume).Values.Where(v => v.Attachment?.InstanceId == instanceId)
+        (_volumesByInstance ??= Table(ResourceKinds.Volume).Values.Where(v => v.Attachment is not null).ToLookup(v => v.Attachment!.InstanceId))[instanceId]
             .OrderBy(v => v.Attachment!.Device != ImageInfo.RootDeviceName).ThenBy(v => v.Attachment!.Device, StringComparer.Ordinal);
 
     /// <summary>The instance's network interfaces, primary (device 0) first.</summary>
     public IEnumerable<NetworkInterface> NetworkInterfacesOf(Instance instance) =>
-        NetworkInterfaces.Values.Where(n => n.Attachment?.InstanceId == instance.Id).OrderBy(n => n.Attachment!.DeviceIndex);
+        (_interfacesByInstance ??= NetworkInterfaces.Values.Where(n => n.Attachment is not null).ToLookup(n => n.Attachment!.InstanceId))[instance.Id]
+            .OrderBy(n => n.Attachment!.DeviceIndex);
+
+    // Indexes of this snapshot, built on first use: a listing of n instances reads each instance's interfaces and volumes
+    // in O(1) instead of scanning every interface and volume n times. The snapshot never changes, so they never go stale;
+    // two readers racing to build one build the same thing.
+    private ILookup<string, NetworkInterface>? _interfacesByInstance;
+    private ILookup<string, Volume>? _volumesByInstance;
 
     /// <summary>The next state. Applying is mechanical: all checks happened when the command decided.</summary>
     public AccountState Apply(Event e) => e switch
