@@ -1,7 +1,7 @@
 namespace LocalVpc.Core.Quotas;
 
-/// <summary>One AWS service quota LocalVpc enforces: the name <c>--quota</c> takes, AWS's name and code for it, and its default.</summary>
-public sealed record Quota(string Name, string AwsName, string AwsCode, int AwsDefault);
+/// <summary>One AWS service quota LocalVpc enforces: the name <c>--quota</c> takes, AWS's name for it, and its default.</summary>
+public sealed record Quota(string Name, string AwsName, int AwsDefault);
 
 /// <summary>
 /// The quotas of every account in every region, as AWS sets them for an account
@@ -12,19 +12,19 @@ public sealed record Quota(string Name, string AwsName, string AwsCode, int AwsD
 /// </summary>
 public sealed class ServiceQuotas
 {
-    public static readonly Quota VpcsPerRegion = new("vpcs-per-region", "VPCs per Region", "L-F678F1CE", 5);
-    public static readonly Quota SubnetsPerVpc = new("subnets-per-vpc", "Subnets per VPC", "L-407747CB", 200);
+    public static readonly Quota VpcsPerRegion = new("vpcs-per-region", "VPCs per Region", 5);
+    public static readonly Quota SubnetsPerVpc = new("subnets-per-vpc", "Subnets per VPC", 200);
     public static readonly Quota InterfaceEndpointsPerVpc = new("interface-endpoints-per-vpc",
-        "Interface and Gateway Load Balancer endpoints per VPC", "L-29B6F2EB", 50);
-    public static readonly Quota GatewayEndpointsPerRegion = new("gateway-endpoints-per-region", "Gateway VPC endpoints per Region", "L-1B52E74A", 20);
-    public static readonly Quota SecurityGroupsPerRegion = new("security-groups-per-region", "VPC security groups per Region", "L-E79EC296", 2500);
-    public static readonly Quota RulesPerSecurityGroup = new("rules-per-security-group", "Inbound or outbound rules per security group", "L-0EA8095F", 60);
-    public static readonly Quota NetworkInterfacesPerRegion = new("network-interfaces-per-region", "Network interfaces per Region", "L-DF5E4CA3", 5000);
+        "Interface and Gateway Load Balancer endpoints per VPC", 50);
+    public static readonly Quota GatewayEndpointsPerRegion = new("gateway-endpoints-per-region", "Gateway VPC endpoints per Region", 20);
+    public static readonly Quota SecurityGroupsPerRegion = new("security-groups-per-region", "VPC security groups per Region", 2500);
+    public static readonly Quota RulesPerSecurityGroup = new("rules-per-security-group", "Inbound or outbound rules per security group", 60);
+    public static readonly Quota NetworkInterfacesPerRegion = new("network-interfaces-per-region", "Network interfaces per Region", 5000);
     /// <remarks>AWS's value differs most between accounts here (new accounts often start lower, older ones hold more); 32
     /// lets a handful of instances run, as users expect, and <c>--quota running-on-demand-standard-vcpus=N</c> sets an account's own.</remarks>
     public static readonly Quota RunningOnDemandStandardVcpus = new("running-on-demand-standard-vcpus",
-        "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", "L-1216C47A", 32);
-    public static readonly Quota ElasticIpsPerRegion = new("elastic-ips-per-region", "EC2-VPC Elastic IPs", "L-0263D0A3", 5);
+        "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", 32);
+    public static readonly Quota ElasticIpsPerRegion = new("elastic-ips-per-region", "EC2-VPC Elastic IPs", 5);
 
     public static IReadOnlyList<Quota> All { get; } =
     [

@@ -42,7 +42,6 @@ public static class FlowLogs
     public static async Task<ApiReply> Describe(ApiCall call)
     {
         var state = await call.ReadAsync();
-        if (Paging.CheckMaxResults(call.Input.Int("MaxResults"), 1, 1000) is { } invalid) return invalid;
         // Flow logs of resources that are gone went with them. Ids that name none are simply not shown, as on AWS.
         var ids = call.Input.Strings("FlowLogIds");
         var flowLogs = state.Table(ResourceKinds.FlowLog).Values

@@ -104,8 +104,9 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
     }
 
     /// <summary>
-    /// Like <see cref="Since"/>, but when nothing is there yet, waits up to <paramref name="wait"/> for records to arrive
-    /// (a long poll: <c>localvpc flows --follow</c> and scripts get them as they are delivered).
+    /// Records delivered after <paramref name="after"/>, oldest first, that <paramref name="keep"/> keeps; when none is there
+    /// yet, waits up to <paramref name="wait"/> for them (a long poll: <c>localvpc flows --follow</c> and scripts get
+    /// records as they are delivered).
     /// </summary>
     public async Task<List<DeliveredRecord>> WaitAsync(long after, Func<DeliveredRecord, bool> keep, TimeSpan wait, CancellationToken cancellationToken)
     {
@@ -129,12 +130,6 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
                 return [];
             }
         }
-    }
-
-    /// <summary>Records delivered after <paramref name="after"/>, oldest first, that <paramref name="keep"/> keeps.</summary>
-    public List<DeliveredRecord> Since(long after, Func<DeliveredRecord, bool> keep)
-    {
-        lock (_gate) return [.. _recent.Where(r => r.Sequence > after && keep(r))];
     }
 
     private static IEnumerable<FlowLog> Covering(AccountState state, FlowRecord record) =>

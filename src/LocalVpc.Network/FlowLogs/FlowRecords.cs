@@ -50,7 +50,8 @@ public static class FlowRecords
             _ => ((NetworkInterface?)null, ""),
         };
         if (logged is null) return [];
-        var carried = new Carried(sourcePort, destinationPort, at, at, 0, 0, new Forwarding.TcpSegments(0, 1), false);
+        // A refused connection carries nothing: its one packet is the SYN that was refused.
+        var carried = new Carried(sourcePort, destinationPort, at, at, 0, 0, default, false);
         return [Record(region, logged, logged == source ? instanceId : logged.Attachment?.InstanceId, Address(source, destination), destination,
             sourcePort, destinationPort, 1, 0, carried, FlowRecord.Reject, direction, Syn, direction == "egress" ? TrafficPath(source, target) : null,
             verdict.ExplanationCode)];
