@@ -1,4 +1,5 @@
 using LocalVpc.Ec2Api.Protocol.SigV4;
+using LocalVpc.SigV4;
 using Microsoft.AspNetCore.Http;
 
 namespace LocalVpc;
@@ -25,8 +26,8 @@ internal static class LocalCaller
     {
         var message = new HttpRequestMessage(HttpMethod.Get, url);
         if (RequestSigner.FromEnvironment() is var (id, secret))
-            RequestSigner.Sign(message, id, secret,
-                Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1", DateTimeOffset.UtcNow);
+            RequestSigner.Sign(message, [], id, secret,
+                Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1", "ec2", DateTimeOffset.UtcNow);
         return message;
     }
 }

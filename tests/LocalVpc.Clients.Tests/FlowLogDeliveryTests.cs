@@ -1,15 +1,18 @@
 using System.IO.Compression;
+using System.Text.Json;
 
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>
-/// Flow logs delivered to a real S3 stand-in (moto_server, <c>--service s3=URL</c>) with AWS's key layout; while the
-/// destination refuses (its bucket does not exist yet) the flow log reads FAILED and keeps every record, which arrive
-/// once it takes them.
+/// Flow logs delivered to real stand-ins (moto_server): S3 (<c>--service s3=URL</c>) with AWS's key layout, CloudWatch Logs
+/// (<c>--service logs=URL</c>) with a stream per interface. While the destination refuses (its bucket does not exist yet)
+/// or is down, the flow log reads FAILED and keeps every record, which arrive once it takes them.
 /// </summary>
 public sealed class FlowLogDeliveryTests : IAsyncLifetime
 {
     private MotoServer _s3 = null!;
+    private MotoServer? _logs;
+    private readonly int _logsPort = LocalVpcServer.FreePort();
     private TcpSink _ssm = null!;
     private LocalVpcServer _server = null!;
     private readonly string _account = ServerFixture.NewAccount();
@@ -18,7 +21,9 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
     {
         _s3 = await MotoServer.StartAsync();
         _ssm = new TcpSink("hello from ssm");
-        _server = await LocalVpcServer.StartAsync(null, null, "--service", $"s3={_s3.Url}", "--service", $"ssm=tcp://127.0.0.1:{_ssm.Port}", "--deny", "reject");
+        // The CloudWatch Logs stand-in is not up yet: a test starts it on its port when it wants it.
+        _server = await LocalVpcServer.StartAsync(null, null, "--service", $"s3={_s3.Url}", "--service", $"logs=http://127.0.0.1:{_logsPort}",
+            "--service", $"ssm=tcp://127.0.0.1:{_ssm.Port}", "--deny", "reject");
     }
 
     public async Task DisposeAsync()
@@ -26,6 +31,7 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
         await _server.DisposeAsync();
         await _ssm.DisposeAsync();
         await _s3.DisposeAsync();
+        if (_logs is not null) await _logs.DisposeAsync();
     }
 
     /// <summary>Asks until <paramref name="done"/> holds, a bounded number of times: delivery runs in the background.</summary>
@@ -41,10 +47,9 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
         throw new Xunit.Sdk.XunitException($"{what} did not happen; last seen: {last}");
     }
 
-    [Fact]
-    public async Task RecordsWrittenWhileTheBucketIsMissing_ArriveInMotoOnceItExists_UnderAwsKeys()
+    /// <summary>The seed's network: an instance and an ssm endpoint that takes 443 from the VPC; its VPC and instance.</summary>
+    private static async Task<(string Vpc, string Instance)> SeedAsync(AmazonEC2Client ec2)
     {
-        var ec2 = Sdk.Ec2(_server, _account);
         var vpc = (await ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16" })).Vpc.VpcId;
         await ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = vpc, EnableDnsHostnames = true });
         var subnet = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.1.0/24", AvailabilityZone = "us-east-1a" })).Subnet.SubnetId;
@@ -58,6 +63,20 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
         });
         var instance = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-12345678", MinCount = 1, MaxCount = 1, SubnetId = subnet }))
             .Reservation.Instances[0].InstanceId;
+        return (vpc, instance);
+    }
+
+    private async Task TelnetAsync(string instance)
+    {
+        var telnet = await LocalVpcCli.RunAsync(null, "exec", "--endpoint-url", _server.Url, instance, "--", "telnet", "ssm.us-east-1.amazonaws.com", "443");
+        Assert.Contains("Connected to", telnet.Output);
+    }
+
+    [Fact]
+    public async Task RecordsWrittenWhileTheBucketIsMissing_ArriveInMotoOnceItExists_UnderAwsKeys()
+    {
+        var ec2 = Sdk.Ec2(_server, _account);
+        var (vpc, instance) = await SeedAsync(ec2);
         var bucket = $"flows-{_account}";
         var flowLog = Assert.Single((await ec2.CreateFlowLogsAsync(new CreateFlowLogsRequest
         {
@@ -65,8 +84,7 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
             LogDestination = $"arn:aws:s3:::{bucket}/vpc",
         })).FlowLogIds);
 
-        var telnet = await LocalVpcCli.RunAsync(null, "exec", "--endpoint-url", _server.Url, instance, "--", "telnet", "ssm.us-east-1.amazonaws.com", "443");
-        Assert.Contains("Connected to", telnet.Output);
+        await TelnetAsync(instance);
 
         // The bucket does not exist: the flow log says so, as AWS does.
         var failed = await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
@@ -90,5 +108,42 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
         Assert.Equal("version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status", lines[0]);
         Assert.Equal(4, lines.Length - 1);
         Assert.All(lines[1..], l => Assert.Matches($@"^2 {_account} eni-[0-9a-f]+ 10\.0\.1\.\d+ 10\.0\.1\.\d+ \d+ \d+ 6 \d+ \d+ \d+ \d+ ACCEPT OK$", l));
+    }
+
+    [Fact]
+    public async Task CloudWatchLogsRecords_WrittenWhileTheStandInIsDown_AllArriveOnceItIsUp_AStreamPerInterface()
+    {
+        var ec2 = Sdk.Ec2(_server, _account);
+        var (vpc, instance) = await SeedAsync(ec2);
+        const string group = "/aws/vpc/flow-logs";
+        var flowLog = Assert.Single((await ec2.CreateFlowLogsAsync(new CreateFlowLogsRequest
+        {
+            ResourceType = FlowLogsResourceType.VPC, ResourceIds = [vpc], TrafficType = TrafficType.ALL, LogGroupName = group,
+            DeliverLogsPermissionArn = $"arn:aws:iam::{_account}:role/flow-logs",
+        })).FlowLogIds);
+
+        // Nothing answers at the stand-in's address yet: AWS's words for a destination that does not answer.
+        await TelnetAsync(instance);
+        var failed = await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
+            f => f.DeliverLogsStatus == "FAILED", "FAILED delivery");
+        Assert.Equal("Unknown error", failed.DeliverLogsErrorMessage);
+        await TelnetAsync(instance);
+        // Each connection leaves a record each way at the instance's interface and at the endpoint's.
+        using var http = new HttpClient();
+        var records = await EventuallyAsync(async () => JsonDocument.Parse(await http.GetStringAsync($"{_server.Url}/_localvpc/flows?vpc={vpc}"))
+                .RootElement.GetProperty("records").EnumerateArray()
+                .Select(r => (Interface: r.GetProperty("interfaceId").GetString()!, Line: r.GetProperty("line").GetString()!)).ToList(),
+            r => r.Count == 8, "eight records");
+
+        _logs = await MotoServer.StartAsync(_logsPort);
+        foreach (var stream in records.GroupBy(r => r.Interface))
+        {
+            var events = await EventuallyAsync(() => AwsCli.RunAsync(_logs.Url, _account, "logs", "get-log-events", "--log-group-name", group,
+                    "--log-stream-name", $"{stream.Key}-all", "--start-from-head"),
+                r => r.ExitCode == 0 && r.Json.GetProperty("events").GetArrayLength() == stream.Count(), $"the events of {stream.Key}");
+            Assert.Equal(stream.Select(r => r.Line).Order(), events.Json.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).Order());
+        }
+        Assert.Equal("SUCCESS", (await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
+            f => f.DeliverLogsStatus == "SUCCESS", "SUCCESS after delivery")).DeliverLogsStatus);
     }
 }

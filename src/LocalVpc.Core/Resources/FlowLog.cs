@@ -36,7 +36,7 @@ public sealed record FlowLog(
 /// <summary>How a flow log's delivery goes, as DescribeFlowLogs reports it: SUCCESS, or FAILED with AWS's message.</summary>
 public interface IFlowLogDelivery
 {
-    (string Status, string? Error) Of(string flowLogId);
+    (string Status, string? Error) Of(Scope scope, FlowLog flowLog);
 }
 
 /// <summary>No data plane delivers (the API alone): every flow log reads SUCCESS.</summary>
@@ -44,5 +44,5 @@ public sealed class NothingToDeliver : IFlowLogDelivery
 {
     public static NothingToDeliver Instance { get; } = new();
 
-    public (string Status, string? Error) Of(string flowLogId) => ("SUCCESS", null);
+    public (string Status, string? Error) Of(Scope scope, FlowLog flowLog) => ("SUCCESS", null);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LocalVpc.Core.Commands.FlowLogs;
 
 namespace LocalVpc.Core.Validation;
@@ -6,7 +7,7 @@ namespace LocalVpc.Core.Validation;
 /// Where a flow log's records go, checked as AWS checks it: CloudWatch Logs (a log group by name or ARN, and a role to
 /// deliver with), S3 (a bucket ARN, optionally with a folder, and file options) or Kinesis Data Firehose (a stream ARN).
 /// </summary>
-public static class FlowLogDestinations
+public static partial class FlowLogDestinations
 {
     /// <summary>The flow log every resource of the request gets (its id and resource still to fill in), or AWS's error.</summary>
     public static AwsError? Check(FlowLogRequest request, Scope scope, out FlowLog template)
@@ -34,6 +35,8 @@ public static class FlowLogDestinations
                 else return Ec2Errors.InvalidParameter(destination is null
                     ? "LogGroupName or LogDestination must be given for a cloud-watch-logs destination."
                     : $"LogDestination {destination} is not a CloudWatch Logs log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME).");
+                if (!LogGroupName().IsMatch(groupName))
+                    return Ec2Errors.InvalidParameter($"Log group name {groupName} is invalid: 1 to 512 of a-z, A-Z, 0-9, '_', '-', '/', '.' and '#'.");
                 if (request.DeliverLogsPermissionArn is null)
                     return Ec2Errors.InvalidParameter("DeliverLogsPermissionArn can't be empty if LogDestinationType is cloud-watch-logs.");
                 break;
@@ -46,6 +49,10 @@ public static class FlowLogDestinations
                     return Ec2Errors.InvalidParameter(type == "s3"
                         ? $"LogDestination {destination} is not an S3 bucket ARN (arn:aws:s3:::BUCKET, optionally /FOLDER)."
                         : $"LogDestination {destination} is not a Firehose delivery stream ARN (arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME).");
+                if (type == "s3" && BucketAndFolder(Arn(destination, "s3", "")!) is { } where)
+                    return Ec2Errors.InvalidParameter($"LogDestination {destination}: {where}");
+                if (type == "kinesis-data-firehose" && !DeliveryStreamName().IsMatch(Arn(destination, "firehose", "deliverystream/")!))
+                    return Ec2Errors.InvalidParameter($"LogDestination {destination}: a delivery stream's name is 1 to 64 of a-z, A-Z, 0-9, '_', '.' and '-'.");
                 if (type == "s3")
                 {
                     var fileFormat = request.FileFormat ?? "plain-text";
@@ -60,6 +67,27 @@ public static class FlowLogDestinations
             request.DeliverCrossAccountRole, format, interval, files, default, null);
         return null;
     }
+
+    /// <summary>What is wrong with <c>BUCKET/FOLDER</c>, or null: S3's bucket naming rules, and a folder of path segments.</summary>
+    private static string? BucketAndFolder(string resource)
+    {
+        var slash = resource.IndexOf('/');
+        var (bucket, folder) = slash < 0 ? (resource, "") : (resource[..slash], resource[(slash + 1)..].Trim('/'));
+        if (!BucketName().IsMatch(bucket) || bucket.Contains("..", StringComparison.Ordinal))
+            return $"{bucket} is not a bucket name (3 to 63 of a-z, 0-9, '.' and '-', beginning and ending with a letter or digit).";
+        // The folder is a key prefix, and keys are files under the data directory: '.' and '..' would leave their place.
+        return folder.Split('/').Any(s => s is "." or "..")
+            ? $"the folder {folder} has a '.' or '..' segment, which LocalVpc cannot lay out as files." : null;
+    }
+
+    [GeneratedRegex("^[.\\-_/#A-Za-z0-9]{1,512}$")]
+    private static partial Regex LogGroupName();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketName();
+
+    [GeneratedRegex("^[a-zA-Z0-9_.-]{1,64}$")]
+    private static partial Regex DeliveryStreamName();
 
     /// <summary>The part of an ARN of <paramref name="service"/> after its <paramref name="resourcePrefix"/>; null when it is no such ARN.</summary>
     private static string? Arn(string arn, string service, string resourcePrefix)

@@ -49,7 +49,7 @@ public static class FlowLogs
             .Where(f => ids.IsEmpty || ids.Contains(f.Id))
             .Select(f =>
             {
-                var (status, error) = call.Options.FlowLogDelivery.Of(f.Id);
+                var (status, error) = call.Options.FlowLogDelivery.Of(call.Scope, f);
                 return new Shown(f, status, error);
             });
         if (Filters.Apply(flowLogs, call.Input.Structs("Filter"), state, out var matching) is { } filterError) return filterError;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using LocalVpc.Core.Validation;
 
 namespace LocalVpc.Network.FlowLogs;
@@ -14,16 +15,20 @@ public sealed record DeliveredRecord(long Sequence, string FlowLogId, string Lin
 /// <list type="bullet">
 /// <item>s3: <c>flow-logs/s3/BUCKET/PREFIX/AWSLogs/ACCOUNT/vpcflowlogs/REGION/YYYY/MM/DD/ACCOUNT_vpcflowlogs_REGION_FLOWLOG_TIME_HASH.log.gz</c>
 /// (Hive-style and hourly when asked), each file a header line and records;</item>
-/// <item>cloud-watch-logs: <c>flow-logs/cloud-watch-logs/REGION/GROUP/ENI-all.log</c>, a stream per interface, as AWS names them;</item>
+/// <item>cloud-watch-logs: <c>flow-logs/cloud-watch-logs/ACCOUNT/REGION/GROUP/ENI-all.jsonl</c>, the group's name escaped as
+/// one folder (<c>%2Faws%2Fvpc</c>), a stream per interface as AWS names them, each line an event as <c>PutLogEvents</c> takes it;</item>
 /// <item>kinesis-data-firehose: <c>flow-logs/kinesis-data-firehose/REGION/STREAM.log</c>.</item>
 /// </list>
-/// With an S3 stand-in (<c>--service s3=URL</c>) the S3 files also go there (<see cref="S3Delivery"/>). The latest records
-/// are also kept in memory for <c>localvpc flows</c>.
+/// With an S3 stand-in (<c>--service s3=URL</c>) the S3 files also go there (<see cref="S3Delivery"/>), with a CloudWatch
+/// Logs stand-in (<c>--service logs=URL</c>) the streams (<see cref="CloudWatchLogsDelivery"/>). The latest records are
+/// also kept in memory for <c>localvpc flows</c>.
 /// </summary>
 public sealed class FlowLogSink(PublishedState published, DataPlaneOptions options, ILogger logger) : IFlowLogDelivery, IDisposable
 {
     private readonly S3Delivery? _s3 = options.Services.TryGetValue("s3", out var s3) && s3.SpeaksHttp
         ? new S3Delivery(s3, Path.Combine(options.DataDirectory, "flow-logs"), logger) : null;
+    private readonly CloudWatchLogsDelivery? _logs = options.Services.TryGetValue("logs", out var logs) && logs.SpeaksHttp
+        ? new CloudWatchLogsDelivery(logs, Path.Combine(options.DataDirectory, "flow-logs"), logger) : null;
 
     public const int Kept = 10_000;
 
@@ -39,16 +44,23 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
 
     public string Root => Path.Combine(options.DataDirectory, "flow-logs");
 
-    /// <summary>Writes what is delivered, and sends to the S3 stand-in if there is one (files left from before a restart first).</summary>
-    public Task RunAsync(CancellationToken stopping) => Task.WhenAll(WriteAsync(stopping), _s3?.RunAsync(stopping) ?? Task.CompletedTask);
+    /// <summary>Writes what is delivered, and sends to the stand-ins there are (what was left from before a restart first).</summary>
+    public Task RunAsync(CancellationToken stopping) =>
+        Task.WhenAll(WriteAsync(stopping), _s3?.RunAsync(stopping) ?? Task.CompletedTask, _logs?.RunAsync(stopping) ?? Task.CompletedTask);
 
-    public (string Status, string? Error) Of(string flowLogId) =>
-        _s3?.FailureOf(flowLogId) is { } error ? ("FAILED", error) : ("SUCCESS", null);
+    public (string Status, string? Error) Of(Scope scope, FlowLog flowLog) =>
+        (flowLog.LogDestinationType switch
+        {
+            "s3" => _s3?.FailureOf(flowLog.Id),
+            "cloud-watch-logs" => _logs?.FailureOf(scope.Account, scope.Region, flowLog.LogGroupName!),
+            _ => null,
+        }) is { } error ? ("FAILED", error) : ("SUCCESS", null);
 
     public void Dispose()
     {
         _queue.Writer.TryComplete();
         _s3?.Dispose();
+        _logs?.Dispose();
     }
 
     /// <summary>Queues each record for every flow log that covers its interface and takes its action.</summary>
@@ -77,7 +89,7 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
                     var lines = group.Select(p => (Line: FlowRecordFormat.Line(p.Record, fields), p.Record)).ToList();
                     try
                     {
-                        Write(flowLog, group.First().Record, fields, [.. lines.Select(l => l.Line)]);
+                        Write(flowLog, fields, lines);
                     }
                     catch (IOException e)
                     {
@@ -137,8 +149,10 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
             (f.ResourceId == record.Interface.Id || f.ResourceId == record.Interface.SubnetId || f.ResourceId == record.Interface.VpcId) &&
             (f.TrafficType == "ALL" || f.TrafficType == record.Action));
 
-    private void Write(FlowLog flowLog, FlowRecord first, ImmutableArray<string> fields, List<string> lines)
+    private void Write(FlowLog flowLog, ImmutableArray<string> fields, List<(string Line, FlowRecord Record)> records)
     {
+        var first = records[0].Record;
+        var lines = records.Select(r => r.Line).ToList();
         var region = first.Region;
         var account = first.AccountId;
         var now = first.End.UtcDateTime;
@@ -168,7 +182,11 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
                 break;
             }
             case "cloud-watch-logs":
-                Append(Path.Combine(Root, "cloud-watch-logs", region, flowLog.LogGroupName!), $"{first.Interface.Id}-all.log", lines);
+                // A stream per interface; an event's time is its flow's start, as the record says.
+                foreach (var stream in records.GroupBy(r => r.Record.Interface.Id))
+                    Append(Path.Combine(Root, "cloud-watch-logs", account, region, CloudWatchLogsDelivery.GroupFolder(flowLog.LogGroupName!)), $"{stream.Key}-all.jsonl",
+                        [.. stream.Select(r => JsonSerializer.Serialize(new LogEvent(r.Record.Start.ToUnixTimeMilliseconds(), r.Line)))]);
+                _logs?.Wake();
                 break;
             default:
                 Append(Path.Combine(Root, flowLog.LogDestinationType, region), $"{flowLog.LogDestination!.Split('/')[^1]}.log", lines);

@@ -19,14 +19,10 @@ public sealed class MotoServer : IAsyncDisposable
 
     public string Url => $"http://127.0.0.1:{Port}";
 
-    public static async Task<MotoServer> StartAsync()
+    /// <summary>Starts moto_server on <paramref name="port"/>, or on a free port.</summary>
+    public static async Task<MotoServer> StartAsync(int? chosenPort = null)
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        var port = chosenPort ?? LocalVpcServer.FreePort();
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString() }) info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;

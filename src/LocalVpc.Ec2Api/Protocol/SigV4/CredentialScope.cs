@@ -1,3 +1,5 @@
+using LocalVpc.SigV4;
+
 namespace LocalVpc.Ec2Api.Protocol.SigV4;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace LocalVpc.Ec2Api.Protocol.SigV4;
 public sealed record CredentialScope(string AccessKeyId, string Date, string Region, string Service,
     IReadOnlyList<string> SignedHeaders, string Signature)
 {
-    public const string Algorithm = "AWS4-HMAC-SHA256";
+    public const string Algorithm = SdkCanonicalRequest.AWS4AlgorithmTag;
 
     /// <summary>Reads the Authorization header; null when absent or not SigV4.</summary>
     public static CredentialScope? FromHeader(string? authorization)

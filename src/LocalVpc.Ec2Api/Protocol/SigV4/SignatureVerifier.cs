@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using LocalVpc.SigV4;
 
 namespace LocalVpc.Ec2Api.Protocol.SigV4;
 

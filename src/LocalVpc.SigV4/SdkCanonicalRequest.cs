@@ -1,13 +1,13 @@
 using Amazon.Runtime.Internal.Auth;
 
-namespace LocalVpc.Ec2Api.Protocol.SigV4;
+namespace LocalVpc.SigV4;
 
 /// <summary>
 /// The canonical request and signature as the AWS SDK for .NET computes them when it signs: its own
 /// <see cref="AWS4Signer"/> code, reached through the protected helpers it keeps for its subclasses. Verifying with the
 /// signer's code rather than a copy of the rules means a request the SDK signs is, by construction, one we accept.
 /// </summary>
-internal sealed class SdkCanonicalRequest : AWS4Signer
+public sealed class SdkCanonicalRequest : AWS4Signer
 {
     private static readonly Uri Origin = new("http://localhost/");
 
