@@ -30,6 +30,12 @@ public sealed record DataPlaneOptions
     /// <summary>How long a proxy client may take to say what it wants. Defaults to 30 s.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often an open connection reports what it carried to the flow logs: AWS's shortest aggregation interval. Flow
+    /// logs of 600 seconds gather ten of these into one record (<see cref="FlowLogs.AggregationWindows"/>).
+    /// </summary>
+    public TimeSpan AggregationTick { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The most an HTTP proxy request's head may take. Defaults to 16 KiB, a bound on what a client can make us hold.</summary>
     public int MaxHttpHead { get; init; } = 16 * 1024;
 

@@ -146,4 +146,63 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
         Assert.Equal("SUCCESS", (await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
             f => f.DeliverLogsStatus == "SUCCESS", "SUCCESS after delivery")).DeliverLogsStatus);
     }
+
+    [Fact]
+    public async Task AConnectionLongerThanTheAggregationInterval_ShowsWindowByWindow_WhileItIsOpen()
+    {
+        var ec2 = Sdk.Ec2(_server, _account);
+        var (vpc, instance) = await SeedAsync(ec2);
+        const string Format = "${interface-id} ${flow-direction} ${srcport} ${dstport} ${bytes} ${tcp-flags} ${start} ${end}";
+        await ec2.CreateFlowLogsAsync(new CreateFlowLogsRequest
+        {
+            ResourceType = FlowLogsResourceType.VPC, ResourceIds = [vpc], TrafficType = TrafficType.ACCEPT, LogDestinationType = LogDestinationType.S3,
+            LogDestination = $"arn:aws:s3:::flows-{_account}", LogFormat = Format, MaxAggregationInterval = 60,
+        });
+        var proxy = System.Net.IPEndPoint.Parse(await DataPlaneFixture.ProxyOfAsync(_server, instance));
+
+        // A connection through the instance's proxy to the endpoint, 1,000 bytes each way, then held open.
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(proxy);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("CONNECT ssm.us-east-1.amazonaws.com:443 HTTP/1.1\r\nHost: ssm.us-east-1.amazonaws.com:443\r\n\r\n"));
+        var head = new List<byte>();
+        while (!head.TakeLast(4).SequenceEqual("\r\n\r\n"u8.ToArray())) head.Add((byte)stream.ReadByte());
+        Assert.StartsWith("HTTP/1.1 200", System.Text.Encoding.ASCII.GetString([.. head]));
+        var banner = _ssm.Banner.Length + 1;
+        await stream.WriteAsync(new byte[1000]);
+        await stream.ReadExactlyAsync(new byte[banner + 1000]);
+
+        // Within a minute, while it is still open: the first window's records, with its SYN and no FIN.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(90) };
+        async Task<List<Dictionary<string, string>>> RecordsAsync(long after, int count)
+        {
+            var found = new List<Dictionary<string, string>>();
+            // Bounded: two long polls of a minute each cover one aggregation window.
+            for (var ask = 0; ask < 3 && found.Count < count; ask++)
+            {
+                var page = JsonDocument.Parse(await http.GetStringAsync($"{_server.Url}/_localvpc/flows?vpc={vpc}&after={after}&wait=60")).RootElement;
+                found.AddRange(page.GetProperty("records").EnumerateArray()
+                    .Select(r => Format.Split(' ').Select(f => f[2..^1]).Zip(r.GetProperty("line").GetString()!.Split(' ')).ToDictionary(p => p.First, p => p.Second)));
+                after = page.GetProperty("last").GetInt64();
+            }
+            return found;
+        }
+        var first = await RecordsAsync(0, 4);
+        Assert.True(client.Connected);
+        Assert.Equal(4, first.Count);
+        var egress = first.Where(r => r["flow-direction"] == "egress" && r["dstport"] == "443").ToList();
+        var sourcePort = Assert.Single(egress)["srcport"];
+        Assert.Equal(("1000", "2"), (egress[0]["bytes"], egress[0]["tcp-flags"]));
+        Assert.All(first, r => Assert.True(long.Parse(r["end"]) - long.Parse(r["start"]) <= 60 + 1, $"{r["start"]}..{r["end"]}"));
+
+        // The rest, when it closes: only what came after the first window, from where that window ended, with the FIN.
+        await stream.WriteAsync(new byte[500]);
+        await stream.ReadExactlyAsync(new byte[500]);
+        client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+        while (await stream.ReadAsync(new byte[16]) > 0) { }
+        var last = (await RecordsAsync(0, 8)).Skip(4).ToList();
+        Assert.Equal(4, last.Count);
+        var closing = Assert.Single(last, r => r["flow-direction"] == "egress" && r["dstport"] == "443");
+        Assert.Equal((sourcePort, "500", "1", egress[0]["end"]), (closing["srcport"], closing["bytes"], closing["tcp-flags"], closing["start"]));
+    }
 }

@@ -42,6 +42,9 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
     private readonly System.Threading.Channels.Channel<(FlowLog FlowLog, FlowRecord Record)> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<(FlowLog, FlowRecord)>(new() { SingleReader = true });
 
+    // Touched by the one writer only.
+    private readonly AggregationWindows _windows = new(options.AggregationTick);
+
     public string Root => Path.Combine(options.DataDirectory, "flow-logs");
 
     /// <summary>Writes what is delivered, and sends to the stand-ins there are (what was left from before a restart first).</summary>
@@ -81,7 +84,9 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
             while (await _queue.Reader.WaitToReadAsync(stopping))
             {
                 batch.Clear();
-                while (_queue.Reader.TryRead(out var item)) batch.Add(item);
+                while (_queue.Reader.TryRead(out var item))
+                    if (_windows.Add(item.FlowLog, item.Record) is { } record)
+                        batch.Add((item.FlowLog, record));
                 foreach (var group in batch.GroupBy(p => p.FlowLog.Id))
                 {
                     var flowLog = group.First().FlowLog;

@@ -12,28 +12,33 @@ public static class FlowRecords
 {
     private const int Tcp = 6, Fin = 1, Syn = 2, Rst = 4, SynAck = 18;
 
-    /// <summary>What one connection the proxy carried was: its ends, its times, and what it carried each way.</summary>
+    /// <summary>
+    /// What one connection the proxy carried in one aggregation window: its ends, the window, what it carried each way in
+    /// it, and whether the window saw it open (SYN) or close (FIN, or RST when <paramref name="Reset"/>).
+    /// </summary>
     public sealed record Carried(int SourcePort, int DestinationPort, DateTimeOffset Start, DateTimeOffset End, long Sent, long Received,
-        Forwarding.TcpSegments Segments, bool Reset);
+        Forwarding.TcpSegments Segments, bool Opens, bool Closes, bool Reset);
 
     public static List<FlowRecord> Accepted(RegionSnapshot region, Scope scope, string instanceId, Verdict verdict, Carried c)
     {
         if (Ends(region, scope, instanceId, verdict) is not var (source, target, destination)) return [];
-        var closing = c.Reset ? Rst : Fin;
+        // A window between the first and the last sees none of the flags AWS logs.
+        var closing = !c.Closes ? 0 : c.Reset ? Rst : Fin;
+        (int Syn, int SynAck) opening = c.Opens ? (Syn, SynAck) : (0, 0);
         var records = new List<FlowRecord>
         {
             // At the instance: out with the request, in with the answers.
             Record(region, source, instanceId, Address(source, destination), destination, c.SourcePort, c.DestinationPort, c.Segments.In, c.Sent,
-                c, FlowRecord.Accept, "egress", Syn | closing, TrafficPath(source, target), null),
+                c, FlowRecord.Accept, "egress", opening.Syn | closing, TrafficPath(source, target), null),
             Record(region, source, instanceId, destination, Address(source, destination), c.DestinationPort, c.SourcePort, c.Segments.Out, c.Received,
-                c, FlowRecord.Accept, "ingress", SynAck | closing, null, null),
+                c, FlowRecord.Accept, "ingress", opening.SynAck | closing, null, null),
         };
         if (target is not null)
         {
             records.Add(Record(region, target, target.Attachment?.InstanceId, Address(source, destination), destination, c.SourcePort, c.DestinationPort,
-                c.Segments.In, c.Sent, c, FlowRecord.Accept, "ingress", Syn | closing, null, null));
+                c.Segments.In, c.Sent, c, FlowRecord.Accept, "ingress", opening.Syn | closing, null, null));
             records.Add(Record(region, target, target.Attachment?.InstanceId, destination, Address(source, destination), c.DestinationPort, c.SourcePort,
-                c.Segments.Out, c.Received, c, FlowRecord.Accept, "egress", SynAck | closing, TrafficPath(target, source), null));
+                c.Segments.Out, c.Received, c, FlowRecord.Accept, "egress", opening.SynAck | closing, TrafficPath(target, source), null));
         }
         return records;
     }
@@ -51,7 +56,7 @@ public static class FlowRecords
         };
         if (logged is null) return [];
         // A refused connection carries nothing: its one packet is the SYN that was refused.
-        var carried = new Carried(sourcePort, destinationPort, at, at, 0, 0, default, false);
+        var carried = new Carried(sourcePort, destinationPort, at, at, 0, 0, default, true, true, false);
         return [Record(region, logged, logged == source ? instanceId : logged.Attachment?.InstanceId, Address(source, destination), destination,
             sourcePort, destinationPort, 1, 0, carried, FlowRecord.Reject, direction, Syn, direction == "egress" ? TrafficPath(source, target) : null,
             verdict.ExplanationCode)];
@@ -82,5 +87,5 @@ public static class FlowRecords
     private static FlowRecord Record(RegionSnapshot region, NetworkInterface at, string? instanceId, string src, string dst, int srcPort, int dstPort,
         long packets, long bytes, Carried c, string action, string direction, int flags, string? trafficPath, string? code) =>
         new(region.Region, at.OwnerId, at, instanceId, src, dst, srcPort, dstPort, Tcp, packets, bytes, c.Start, c.End, action, direction, flags,
-            trafficPath, code);
+            trafficPath, code, c.Closes);
 }

@@ -16,11 +16,12 @@ public static class Splicer
     /// client's socket carried each way, read just before it closes.
     /// </summary>
     public static async Task<(SpliceResult Result, long Sent, long Received, TcpSegments ClientSegments)> RunAsync(Leg client, Leg upstream,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, SpliceCounters? counters = null)
     {
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sending = PumpAsync(client, upstream, SpliceResult.ClientFailed, SpliceResult.UpstreamFailed, abort);
-        var receiving = PumpAsync(upstream, client, SpliceResult.UpstreamFailed, SpliceResult.ClientFailed, abort);
+        counters ??= new SpliceCounters();
+        var sending = PumpAsync(client, upstream, SpliceResult.ClientFailed, SpliceResult.UpstreamFailed, abort, n => counters.AddSent(n));
+        var receiving = PumpAsync(upstream, client, SpliceResult.UpstreamFailed, SpliceResult.ClientFailed, abort, n => counters.AddReceived(n));
         var (sentResult, sent) = await sending.ConfigureAwait(false);
         var (receivedResult, received) = await receiving.ConfigureAwait(false);
         // The direction that failed first names the cause; the other one was only stopped because of it.
@@ -33,7 +34,7 @@ public static class Splicer
     }
 
     private static async Task<(SpliceResult, long)> PumpAsync(Leg from, Leg to, SpliceResult readFailure, SpliceResult writeFailure,
-        CancellationTokenSource abort)
+        CancellationTokenSource abort, Action<int> moved)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         long total = 0;
@@ -60,6 +61,7 @@ public static class Splicer
                     return (Fail(abort, e, writeFailure), total);
                 }
                 total += read;
+                moved(read);
             }
             await to.CloseSendingAsync().ConfigureAwait(false);
             return (SpliceResult.Completed, total);
@@ -80,4 +82,20 @@ public static class Splicer
 
     private static bool Expected(Exception e) =>
         e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or System.Security.Authentication.AuthenticationException;
+}
+
+/// <summary>What a splice has moved so far each way, readable while it runs (flow logs' aggregation windows read it).</summary>
+public sealed class SpliceCounters
+{
+    private long _sent, _received;
+
+    /// <summary>Bytes from the client to its destination.</summary>
+    public long Sent => Volatile.Read(ref _sent);
+
+    /// <summary>Bytes from the destination to the client.</summary>
+    public long Received => Volatile.Read(ref _received);
+
+    internal void AddSent(int bytes) => Interlocked.Add(ref _sent, bytes);
+
+    internal void AddReceived(int bytes) => Interlocked.Add(ref _received, bytes);
 }

@@ -8,6 +8,8 @@ namespace LocalVpc.Network.Forwarding;
 /// </summary>
 public readonly record struct TcpSegments(long Out, long In)
 {
+    public static TcpSegments operator -(TcpSegments a, TcpSegments b) => new(a.Out - b.Out, a.In - b.In);
+
     private const int TcpInfo = 11, SegsOutOffset = 136, SegsInOffset = 140;
 
     /// <summary>The socket's counts; zero where the kernel does not say (another OS, a closed socket).</summary>

@@ -27,7 +27,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
         var sourcePort = (socket.RemoteEndPoint as IPEndPoint)?.Port ?? 0;
         var connection = new ProxyConnection(new Leg(socket));
         // Once the destination answered, the connection is ACCEPTed whatever happens after: its records say what it carried.
-        Func<long, long, TcpSegments, bool, List<FlowRecord>>? accepted = null;
+        CarriedWindows? windows = null;
         try
         {
             // 1. The request.
@@ -72,8 +72,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             }
             var dialed = (Dialed)outcome;
             connection.Upstream = new Leg(dialed.Socket);
-            accepted = (sent, received, segments, reset) => FlowRecords.Accepted(region, scope, instanceId, verdict,
-                new FlowRecords.Carried(sourcePort, request.Port, started, published.Time.GetUtcNow(), sent, received, segments, reset));
+            windows = new CarriedWindows(sourcePort, request.Port, started, carried => FlowRecords.Accepted(region, scope, instanceId, verdict, carried));
             NetworkLog.Allowed(logger, instanceId, request.ToString(), dialed.Destination);
 
             // 4. Open, and splice.
@@ -90,9 +89,11 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
                 connection.Upstream = await OriginateTlsAsync(connection.Upstream, http, stopping);
             }
             if (!prelude.IsEmpty) await connection.Upstream.Stream.WriteAsync(prelude, stopping);
-            var (result, sent, received, segments) = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping);
+            var counters = new SpliceCounters();
+            var (result, sent, received, segments) = await ReportingWindowsAsync(windows, counters, socket,
+                () => Splicer.RunAsync(connection.Client, connection.Upstream, stopping, counters), stopping);
             connection.Shutdown(result.ToString(), abort: result != SpliceResult.Completed);
-            flowLogs.Deliver(accepted(sent, received, segments, result != SpliceResult.Completed));
+            flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), sent, received, segments, closes: true, reset: result != SpliceResult.Completed));
             NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);
         }
         catch (Exception e) when (ProxyConnection.IsExpected(e))
@@ -100,8 +101,39 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             // Whatever step failed (the handshake, either TLS, a write), both legs close: nothing the connection opened is left behind.
             var segments = TcpSegments.Of(socket);
             connection.Shutdown(ProxyConnection.Describe(e), abort: true);
-            if (accepted is not null) flowLogs.Deliver(accepted(0, 0, segments, true));
+            if (windows is not null) flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), 0, 0, segments, closes: true, reset: true));
             NetworkLog.HandshakeFailed(logger, instanceId, connection.Reason ?? e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Runs the splice, and meanwhile, at every aggregation tick, delivers what the connection carried since the last: a
+    /// connection open for an hour shows in its flow logs within a minute, as on AWS.
+    /// </summary>
+    private async Task<T> ReportingWindowsAsync<T>(CarriedWindows windows, SpliceCounters counters, Socket socket, Func<Task<T>> splice,
+        CancellationToken stopping)
+    {
+        using var ticking = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var reporting = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(options.AggregationTick, published.Time);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(ticking.Token))
+                    flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), counters.Sent, counters.Received, TcpSegments.Of(socket), closes: false, reset: false));
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
+        try
+        {
+            return await splice();
+        }
+        finally
+        {
+            await ticking.CancelAsync();
+            await reporting;
         }
     }
 
