@@ -80,6 +80,8 @@ internal static class Server
             ec2ApiVersion = ServiceModel.Ec2.ApiVersion,
             botocoreModel = ServiceModel.Ec2.BotocoreVersion,
             actions = ActionTable.Handlers.Count,
+            auth = options.VerifiedKeys is null ? "any" : "sigv4",
+            console = WebConsole.Path,
         }));
         app.MapPost("/_localvpc/reset", async () =>
         {
@@ -102,14 +104,21 @@ internal static class Server
             var (caller, refusal) = LocalCaller.Identify(request, options.VerifiedKeys, pipeline.Time);
             if (refusal is not null) return refusal;
             await plane.ReconciledAsync();
-            var accounts = pipeline.Published.Regions.SelectMany(r => r.Accounts.Values).Where(a => caller is null || a.Scope.Account == caller);
-            return Results.Json(StatusBuilder.Build(accounts, plane, options.Url, pipeline.Time.GetUtcNow()), StatusJson.Options);
+            return Results.Json(StatusBuilder.Build(pipeline.Published.Regions, account => caller is null || account == caller, plane, options.Url,
+                pipeline.Time.GetUtcNow()), StatusJson.Options);
         });
         app.MapGet("/_localvpc/flows", (HttpRequest request, CancellationToken aborted) =>
         {
             var (caller, refusal) = LocalCaller.Identify(request, options.VerifiedKeys, pipeline.Time);
             return refusal is not null ? Task.FromResult(refusal) : FlowsEndpoint.HandleAsync(request, plane.FlowLogs, caller, aborted);
         });
+        app.MapGet("/_localvpc/events", async (HttpContext http) =>
+        {
+            var (_, refusal) = LocalCaller.Identify(http.Request, options.VerifiedKeys, pipeline.Time);
+            if (refusal is not null) await refusal.ExecuteAsync(http);
+            else await EventsEndpoint.HandleAsync(http, pipeline.Published, http.RequestAborted);
+        });
+        WebConsole.Map(app);
         app.MapPost("/", endpoint.HandleAsync);
         app.MapGet("/", endpoint.HandleAsync);
 

@@ -11,7 +11,9 @@ internal static class SecurityGroupRules
         {
             hops.Add(new Hop(HopComponent.SecurityGroupEgress, string.Join(",", source.GroupIds), false,
                 $"no outbound rule of {string.Join(", ", source.GroupIds)} allows {family} {flow.Protocol}/{flow.Port} to {address}", Explanations.SecurityGroupRulesMismatch));
-            return $"Add an outbound rule {flow.Protocol}/{flow.Port} to {IpBlock.Host(address)} (or its group) to {source.GroupIds[0]}, the source's group.";
+            return $"Add an outbound rule {flow.Protocol}/{flow.Port} to {IpBlock.Host(address)} (or its group) to {source.GroupIds[0]}, the source's group " +
+                   $"(aws ec2 authorize-security-group-egress --group-id {source.GroupIds[0]} --ip-permissions " +
+                   $"IpProtocol={flow.Protocol},FromPort={Port(flow)},ToPort={Port(flow)},{(IpBlock.IsIpv6(address) ? "Ipv6Ranges=[{CidrIpv6=" : "IpRanges=[{CidrIp=")}{IpBlock.Host(address)}}}]).";
         }
         hops.Add(new Hop(HopComponent.SecurityGroupEgress, egress.Id, true, $"outbound {Describe(egress)}"));
         return null;
@@ -29,11 +31,15 @@ internal static class SecurityGroupRules
                 $"no inbound rule of {string.Join(", ", target.GroupIds)} allows {family} {flow.Protocol}/{flow.Port} from {from} or its groups",
                 Explanations.SecurityGroupRulesMismatch));
             var block = IpBlock.IsIpv6(address) ? vpc.Ipv6CidrAssociations.FirstOrDefault()?.Ipv6CidrBlock ?? IpBlock.Host(from) : vpc.CidrBlock;
-            return $"Add an inbound rule {flow.Protocol}/{flow.Port} from {source.GroupIds[0]} (or {block}) to {target.GroupIds[0]}, the destination's group.";
+            return $"Add an inbound rule {flow.Protocol}/{flow.Port} from {source.GroupIds[0]} (or {block}) to {target.GroupIds[0]}, the destination's group " +
+                   $"(aws ec2 authorize-security-group-ingress --group-id {target.GroupIds[0]} --protocol {flow.Protocol} --port {Port(flow)} --source-group {source.GroupIds[0]}).";
         }
         hops.Add(new Hop(HopComponent.SecurityGroupIngress, ingress.Id, true, $"inbound {Describe(ingress)}"));
         return null;
     }
+
+    /// <summary>The port a rule for the flow names: ICMP rules take -1 (every type).</summary>
+    private static int Port(Flow flow) => flow.Protocol == "icmp" ? -1 : flow.Port;
 
     private static string Describe(SecurityGroupRule rule) =>
         $"{(rule.IpProtocol == "-1" ? "all traffic" : $"{rule.IpProtocol}/{rule.FromPort}-{rule.ToPort}")} " +
