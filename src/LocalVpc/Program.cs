@@ -102,5 +102,12 @@ var flows = new Command("flows", "Flow log records of connections through instan
 flows.SetAction((result, cancellationToken) => FlowsCommand.RunAsync(result.GetValue(flowsUrl)!, result.GetValue(flowsVpc), result.GetValue(flowsEni),
     result.GetValue(flowsAction), result.GetValue(follow), cancellationToken));
 
-var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe, status, exec, demo, flows };
+var shell = new Argument<string>("shell") { Description = "bash or zsh" };
+shell.AcceptOnlyFromAmong(CompletionCommand.Shells);
+var completion = new Command("completion", "A shell completion script: source <(localvpc completion bash), or zsh") { shell };
+completion.SetAction(result => CompletionCommand.Run(result.GetValue(shell)!));
+
+var root = new RootCommand("LocalVpc: AWS VPC networking and VPC endpoints on one machine") { up, probe, status, exec, demo, flows, completion };
+// --version also names what LocalVpc serves: the API versions and the botocore models they are read from.
+root.Options.OfType<System.CommandLine.VersionOption>().Single().Action = new VersionAction();
 return await root.Parse(args).InvokeAsync();

@@ -344,7 +344,7 @@ internal sealed class DemoCommand : IAsyncDisposable
 
     /// <summary>How to run this same program again: the dll after <c>dotnet</c>, or nothing for an apphost.</summary>
     private static string[] SelfArguments() =>
-        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [typeof(DemoCommand).Assembly.Location] : [];
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [Path.Combine(AppContext.BaseDirectory, "localvpc.dll")] : [];
 
     private void Spawn(string file, IEnumerable<string> args)
     {
