@@ -12,6 +12,9 @@ internal sealed class Peer : IAsyncDisposable
     public string Name { get; }
     public string Url { get; }
 
+    /// <summary>The server's process id (for its memory in /proc).</summary>
+    public int ProcessId => _process.Id;
+
     private Peer(string name, Process process, int port)
     {
         Name = name;
@@ -22,10 +25,12 @@ internal sealed class Peer : IAsyncDisposable
     public static Task<Peer> LocalVpcAsync() => LocalVpcAsync([]);
 
     /// <summary>LocalVpc with more options for <c>up</c> (service upstreams, say).</summary>
-    public static Task<Peer> LocalVpcAsync(string[] options)
+    public static Task<Peer> LocalVpcAsync(string[] options) => LocalVpcAsync(Directory.CreateTempSubdirectory("localvpc-bench-").FullName, options);
+
+    /// <summary>LocalVpc on a given data directory: a second one on the same directory restarts from its state.</summary>
+    public static Task<Peer> LocalVpcAsync(string data, string[] options)
     {
         var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("localvpc-bench-").FullName;
         return StartAsync("localvpc", "dotnet",
             [Path.Combine(AppContext.BaseDirectory, "localvpc.dll"), "up", "--port", port.ToString(), "--data", data, .. options], port, "/_localvpc/health");
     }

@@ -9,9 +9,11 @@ using LocalVpc.Bench;
 //   endpoints: CreateVpcEndpoint up to N interface endpoints, then DescribeVpcEndpoints by id, by filter,
 //              and listing all of them, in one call and page by page.
 //   reachability: the analyser on a generated network of 10,000 interfaces (in process, no peer).
+//   scale: for each --sizes N (default 1000,10000,100000), a LocalVpc filled with N interfaces (and their VPCs, subnets,
+//          rules, endpoints): creates, lookups, a page, probes, memory and restart time at that size.
 //   dataplane: bulk throughput and connections/s through an instance proxy and an endpoint, against direct loopback,
 //              HAProxy (with and without splice) and socat; the VPC resolver against unbound under dnsperf.
-// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|reachability|dataplane|all --seconds 10 --count 1000]
+// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|reachability|dataplane|scale|all --seconds 10 --count 1000]
 var seconds = ArgValue("--seconds", 10);
 var count = ArgValue("--count", 1000);
 var suite = Arg("--suite") ?? "all";
@@ -27,6 +29,12 @@ if (Arg("--role") == "sink")
 if (suite == "dataplane")
 {
     await DataPlaneBench.RunAsync(seconds);
+    return;
+}
+
+if (suite == "scale")
+{
+    await ScaleBench.RunAsync([.. (Arg("--sizes") ?? "1000,10000,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))], seconds);
     return;
 }
 

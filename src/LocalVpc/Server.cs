@@ -107,16 +107,24 @@ internal static class Server
             return Results.Json(StatusBuilder.Build(pipeline.Published.Regions, account => caller is null || account == caller, plane, options.Url,
                 pipeline.Time.GetUtcNow()), StatusJson.Options);
         });
-        app.MapGet("/_localvpc/flows", (HttpRequest request, CancellationToken aborted) =>
+        app.MapGet("/_localvpc/flows", async (HttpRequest request, CancellationToken aborted) =>
         {
             var (caller, refusal) = LocalCaller.Identify(request, options.VerifiedKeys, pipeline.Time);
-            return refusal is not null ? Task.FromResult(refusal) : FlowsEndpoint.HandleAsync(request, plane.FlowLogs, caller, aborted);
+            if (refusal is not null) return refusal;
+            // A long poll answers at once when the server stops, rather than holding its shutdown.
+            using var ends = CancellationTokenSource.CreateLinkedTokenSource(aborted, app.Lifetime.ApplicationStopping);
+            return await FlowsEndpoint.HandleAsync(request, plane.FlowLogs, caller, ends.Token);
         });
         app.MapGet("/_localvpc/events", async (HttpContext http) =>
         {
             var (_, refusal) = LocalCaller.Identify(http.Request, options.VerifiedKeys, pipeline.Time);
             if (refusal is not null) await refusal.ExecuteAsync(http);
-            else await EventsEndpoint.HandleAsync(http, pipeline.Published, http.RequestAborted);
+            else
+            {
+                // An open console must not hold the server's shutdown: the stream ends when the server stops.
+                using var ends = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, app.Lifetime.ApplicationStopping);
+                await EventsEndpoint.HandleAsync(http, pipeline.Published, ends.Token);
+            }
         });
         WebConsole.Map(app);
         app.MapPost("/", endpoint.HandleAsync);

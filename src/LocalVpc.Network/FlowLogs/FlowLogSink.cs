@@ -47,9 +47,18 @@ public sealed class FlowLogSink(PublishedState published, DataPlaneOptions optio
 
     public string Root => Path.Combine(options.DataDirectory, "flow-logs");
 
-    /// <summary>Writes what is delivered, and sends to the stand-ins there are (what was left from before a restart first).</summary>
+    /// <summary>The connections carried now, which report at every aggregation tick.</summary>
+    public OpenConnections Open => LazyInitializer.EnsureInitialized(ref _open, () => new OpenConnections(published.Time, options.AggregationTick, Deliver));
+
+    private OpenConnections? _open;
+
+    /// <summary>
+    /// Writes what is delivered, has open connections report at every tick, and sends to the stand-ins there are (what
+    /// was left from before a restart first).
+    /// </summary>
     public Task RunAsync(CancellationToken stopping) =>
-        Task.WhenAll(WriteAsync(stopping), _s3?.RunAsync(stopping) ?? Task.CompletedTask, _logs?.RunAsync(stopping) ?? Task.CompletedTask);
+        Task.WhenAll(WriteAsync(stopping), Open.RunAsync(stopping), _s3?.RunAsync(stopping) ?? Task.CompletedTask,
+            _logs?.RunAsync(stopping) ?? Task.CompletedTask);
 
     public (string Status, string? Error) Of(Scope scope, FlowLog flowLog) =>
         (flowLog.LogDestinationType switch

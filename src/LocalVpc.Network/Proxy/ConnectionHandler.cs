@@ -90,8 +90,10 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             }
             if (!prelude.IsEmpty) await connection.Upstream.Stream.WriteAsync(prelude, stopping);
             var counters = new SpliceCounters();
-            var (result, sent, received, segments) = await ReportingWindowsAsync(windows, counters, socket,
-                () => Splicer.RunAsync(connection.Client, connection.Upstream, stopping, counters), stopping);
+            (SpliceResult, long, long, TcpSegments) spliced;
+            using (flowLogs.Open.Track(windows, counters, socket))
+                spliced = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping, counters);
+            var (result, sent, received, segments) = spliced;
             connection.Shutdown(result.ToString(), abort: result != SpliceResult.Completed);
             flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), sent, received, segments, closes: true, reset: result != SpliceResult.Completed));
             NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);
@@ -103,37 +105,6 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             connection.Shutdown(ProxyConnection.Describe(e), abort: true);
             if (windows is not null) flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), 0, 0, segments, closes: true, reset: true));
             NetworkLog.HandshakeFailed(logger, instanceId, connection.Reason ?? e.Message);
-        }
-    }
-
-    /// <summary>
-    /// Runs the splice, and meanwhile, at every aggregation tick, delivers what the connection carried since the last: a
-    /// connection open for an hour shows in its flow logs within a minute, as on AWS.
-    /// </summary>
-    private async Task<T> ReportingWindowsAsync<T>(CarriedWindows windows, SpliceCounters counters, Socket socket, Func<Task<T>> splice,
-        CancellationToken stopping)
-    {
-        using var ticking = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var reporting = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(options.AggregationTick, published.Time);
-            try
-            {
-                while (await timer.WaitForNextTickAsync(ticking.Token))
-                    flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), counters.Sent, counters.Received, TcpSegments.Of(socket), closes: false, reset: false));
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }, CancellationToken.None);
-        try
-        {
-            return await splice();
-        }
-        finally
-        {
-            await ticking.CancelAsync();
-            await reporting;
         }
     }
 

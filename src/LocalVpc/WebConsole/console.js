@@ -23,20 +23,33 @@ async function get(path) {
   return body;
 }
 
+let asked = 0;
+
+/** Takes the status again and redraws; the path too, since what it crosses may have changed (a live result is then old). */
 async function refresh() {
+  const mine = ++asked;
+  let status;
   try {
-    view.status = await get("/_localvpc/status");
-    $("credentials").hidden = true;
+    status = await get("/_localvpc/status");
   } catch (e) {
     if (e.status === 401 || e.status === 403) return askForCredentials(view.credentials ? e.message : "");
-    throw e;
+    $("footer").textContent = `LocalVpc did not answer: ${e.message}`;
+    return;
   }
+  // Changes come quickly one after another: only the newest answer is drawn.
+  if (mine !== asked) return;
+  view.status = status;
+  $("credentials").hidden = true;
   render();
-  if (view.path) await analyze(false);
+  if (view.path) {
+    view.liveResult = null;
+    await analyze(false);
+  }
 }
 
 async function follow() {
-  const url = view.credentials ? await signedUrl(location.origin + "/_localvpc/events", view.credentials, view.region ?? "us-east-1") : "/_localvpc/events";
+  // The browser reconnects with the same address: signed for the longest a presigned URL may last (7 days).
+  const url = view.credentials ? await signedUrl(location.origin + "/_localvpc/events", view.credentials, view.region ?? "us-east-1", 604800) : "/_localvpc/events";
   const events = new EventSource(url);
   const live = $("live");
   events.addEventListener("hello", () => { live.textContent = "live"; live.classList.add("on"); refresh(); });
