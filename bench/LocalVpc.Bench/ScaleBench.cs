@@ -125,7 +125,7 @@ internal static class ScaleBench
         {
             for (var n = c; stopwatch.Elapsed < time; n += 4)
             {
-                var response = await LoadClient.Http.GetAsync($"{peer.Url}/_localvpc/probe?from={instance}&to={addresses[n % addresses.Length]}:443");
+                var response = await LoadClient.Http.GetAsync($"{peer.Url}/_localvpc/probe?account=123456789012&from={instance}&to={addresses[n % addresses.Length]}:443");
                 if (response.IsSuccessStatusCode) Interlocked.Increment(ref done);
             }
         }));

@@ -57,4 +57,31 @@ public sealed class CommandTests
         Assert.Equal("InvalidVpcID.NotFound", decision.Error!.Code);
         Assert.True(decision.Events.IsDefaultOrEmpty);
     }
+
+    [Fact]
+    public void ASubnetsInterfaces_AreFoundThroughItsIndex_AfterCreatesDeletesAndASnapshotsReplay()
+    {
+        var (state, context) = NewRegion();
+        (state, var vpc) = Run(state, context, new CreateVpc("10.0.0.0/16", null, []));
+        (state, var first) = Run(state, context, new CreateSubnet(vpc, "10.0.1.0/28", null, null, []));
+        (state, var second) = Run(state, context, new CreateSubnet(vpc, "10.0.2.0/28", null, null, []));
+        string Create(string subnet)
+        {
+            (state, var id) = Run(state, context, new Commands.NetworkInterfaces.CreateNetworkInterface(subnet, null, null, [], 0, [], []));
+            return id;
+        }
+        var (a, b, c) = (Create(first), Create(first), Create(second));
+        (state, _) = Run(state, context, new Commands.NetworkInterfaces.DeleteNetworkInterface(b));
+        // The freed address is the next one given: the allocator reads the subnet through the index.
+        var d = Create(first);
+
+        Assert.Equal(new[] { a, d }.Order(StringComparer.Ordinal), state.NetworkInterfacesIn(first).Select(n => n.Id));
+        Assert.Equal([c], state.NetworkInterfacesIn(second).Select(n => n.Id));
+        Assert.Equal(["10.0.1.4", "10.0.1.5"], state.NetworkInterfacesIn(first).Select(n => n.PrivateIpAddress).Order());
+        Assert.Equal(16 - 5 - 2, state.AvailableIpAddressCount(state.Subnets[first]));
+        // A state rebuilt from its snapshot's events has the same index.
+        var replayed = AccountState.Empty(Scope).Apply(state.ToEvents());
+        Assert.Equal(state.NetworkInterfacesIn(first).Select(n => n.Id), replayed.NetworkInterfacesIn(first).Select(n => n.Id));
+        Assert.Equal([c], replayed.NetworkInterfacesIn(second).Select(n => n.Id));
+    }
 }

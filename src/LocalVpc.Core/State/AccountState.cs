@@ -11,18 +11,29 @@ public sealed class AccountState
     /// <summary>One table per kind, at <see cref="ResourceKind.Index"/>: each an <c>ImmutableSortedDictionary&lt;string, T&gt;</c>.</summary>
     private readonly ImmutableArray<object> _tables;
 
+    /// <summary>
+    /// The ids of each subnet's network interfaces, kept with every change rather than found by a scan: allocating an
+    /// address and counting a subnet's free ones read it on every create, and a region may hold 100,000 interfaces.
+    /// </summary>
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _interfacesBySubnet;
+
+    private static readonly ImmutableSortedSet<string> NoIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
     private AccountState(Scope scope, string? dhcpOptionsId, ImmutableArray<object> tables,
-        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags)
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags,
+        ImmutableDictionary<string, ImmutableSortedSet<string>> interfacesBySubnet)
     {
         Scope = scope;
         DhcpOptionsId = dhcpOptionsId;
         _tables = tables;
         Tags = tags;
+        _interfacesBySubnet = interfacesBySubnet;
     }
 
     /// <summary>An account nobody has used yet in this region.</summary>
     public static AccountState Empty(Scope scope) => new(scope, null, [.. ResourceKinds.All.Select(k => k.EmptyTable())],
-        ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal));
+        ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal),
+        ImmutableDictionary<string, ImmutableSortedSet<string>>.Empty);
 
     public Scope Scope { get; }
 
@@ -138,7 +149,9 @@ public sealed class AccountState
         return privateIp == eni.PrivateIpAddress && eni.PublicIp is { } launch ? (launch, null) : null;
     }
 
-    public IEnumerable<NetworkInterface> NetworkInterfacesIn(string subnetId) => NetworkInterfaces.Values.Where(n => n.SubnetId == subnetId);
+    /// <summary>The subnet's network interfaces, by id.</summary>
+    public IEnumerable<NetworkInterface> NetworkInterfacesIn(string subnetId) =>
+        _interfacesBySubnet.GetValueOrDefault(subnetId, NoIds).Select(id => NetworkInterfaces[id]);
 
     /// <summary>The volumes attached to an instance: the root device first, then by device name.</summary>
     public IEnumerable<Volume> VolumesOf(string instanceId) =>
@@ -160,13 +173,13 @@ public sealed class AccountState
     public AccountState Apply(Event e) => e switch
     {
         // A region starts with its default DHCP options set; a snapshot of a region whose set was deleted says so (ToEvents).
-        RegionInitialized init => new AccountState(Scope, init.DhcpOptionsId, _tables, Tags)
+        RegionInitialized init => new AccountState(Scope, init.DhcpOptionsId, _tables, Tags, _interfacesBySubnet)
             .Put(ResourceKinds.DhcpOptions, Resources.DhcpOptions.Default(init.DhcpOptionsId, Scope)),
         ResourcePut put => Put(ResourceKinds.Of(put.Resource), put.Resource),
         ResourceRemoved r => Remove(ResourceKinds.Of(r.Id) ?? throw new ArgumentException($"No resource kind for {r.Id}", nameof(e)), r.Id),
         // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
         TagsChanged t => new(Scope, DhcpOptionsId, _tables,
-            t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal))),
+            t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)), _interfacesBySubnet),
         _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e)),
     };
 
@@ -187,9 +200,17 @@ public sealed class AccountState
     }
 
     private AccountState Put(ResourceKind kind, Resource resource) =>
-        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Put(_tables[kind.Index], resource)), Tags);
+        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Put(_tables[kind.Index], resource)), Tags,
+            resource is NetworkInterface eni ? WithoutInterface(eni.Id).SetItem(eni.SubnetId, _interfacesBySubnet.GetValueOrDefault(eni.SubnetId, NoIds).Add(eni.Id))
+                : _interfacesBySubnet);
 
     /// <summary>The resource and its tags are gone.</summary>
     private AccountState Remove(ResourceKind kind, string id) =>
-        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Remove(_tables[kind.Index], id)), Tags.Remove(id));
+        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Remove(_tables[kind.Index], id)), Tags.Remove(id), WithoutInterface(id));
+
+    /// <summary>The subnet index without the interface <paramref name="id"/> (unchanged when it names none).</summary>
+    private ImmutableDictionary<string, ImmutableSortedSet<string>> WithoutInterface(string id) =>
+        NetworkInterfaces.TryGetValue(id, out var before) && _interfacesBySubnet.TryGetValue(before.SubnetId, out var ids)
+            ? _interfacesBySubnet.SetItem(before.SubnetId, ids.Remove(id))
+            : _interfacesBySubnet;
 }
