@@ -68,6 +68,9 @@ public sealed class AccountState
     /// <summary>True once the region was set up (default VPC created or declined).</summary>
     public bool Initialized => DhcpOptionsId is not null;
 
+    /// <summary>How many resources the account holds here, of every kind.</summary>
+    public int ResourceCount => ResourceKinds.All.Sum(k => k.Count(_tables[k.Index]));
+
     public RegionInfo Region => RegionCatalog.Find(Scope.Region) ?? throw new InvalidOperationException(Scope.Region);
 
     public ImmutableSortedDictionary<string, string> TagsOf(string id) => Tags.GetValueOrDefault(id, NoTags);

@@ -37,6 +37,8 @@ public abstract class ResourceKind(int index, string discriminator, Type type, s
     internal abstract Resource? Find(object table, string id);
 
     internal abstract IEnumerable<Resource> All(object table);
+
+    internal abstract int Count(object table);
 }
 
 /// <summary>A kind whose resources are <typeparamref name="T"/>.</summary>
@@ -76,4 +78,6 @@ public sealed class ResourceKind<T>(int index, string discriminator, string key,
     internal override Resource? Find(object table, string id) => ((ImmutableSortedDictionary<string, T>)table).GetValueOrDefault(id);
 
     internal override IEnumerable<Resource> All(object table) => ((ImmutableSortedDictionary<string, T>)table).Values;
+
+    internal override int Count(object table) => ((ImmutableSortedDictionary<string, T>)table).Count;
 }

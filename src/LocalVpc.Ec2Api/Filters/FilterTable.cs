@@ -11,11 +11,34 @@ public sealed class FilterTable<T>
 {
     private readonly FrozenDictionary<string, Func<T, AccountState, IEnumerable<string?>>> _filters;
     private readonly Func<T, string>? _tagsId;
+    private readonly FrozenDictionary<string, Func<AccountState, string, IEnumerable<T>>> _indexes;
 
-    public FilterTable(Dictionary<string, Func<T, AccountState, IEnumerable<string?>>> filters, Func<T, string>? tagsId)
+    /// <param name="indexes">
+    /// Filters the state can answer from an index (name → the items with that exact value): a call with such a filter
+    /// reads those items instead of scanning every one. The filter itself still applies.
+    /// </param>
+    public FilterTable(Dictionary<string, Func<T, AccountState, IEnumerable<string?>>> filters, Func<T, string>? tagsId,
+        Dictionary<string, Func<AccountState, string, IEnumerable<T>>>? indexes = null)
     {
         _filters = filters.ToFrozenDictionary(StringComparer.Ordinal);
         _tagsId = tagsId;
+        _indexes = (indexes ?? []).ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The items an indexed filter of exact values allows, sorted by id; null when no filter is indexed, or when its values
+    /// are patterns (<c>*</c>, <c>?</c>), which only a scan can match.
+    /// </summary>
+    public IEnumerable<T>? Narrow(IReadOnlyList<Input> filters, AccountState state, Func<T, string> idOf)
+    {
+        foreach (var filter in filters)
+        {
+            if (filter.String("Name") is not { } name || !_indexes.TryGetValue(name, out var index)) continue;
+            var values = filter.Strings("Values");
+            if (values.IsEmpty || values.Any(v => v.AsSpan().IndexOfAny('*', '?', '\\') >= 0)) continue;
+            return values.Distinct().SelectMany(v => index(state, v)).DistinctBy(idOf).OrderBy(idOf, StringComparer.Ordinal);
+        }
+        return null;
     }
 
     /// <summary>The filter names, for documentation and tests.</summary>
@@ -23,6 +46,14 @@ public sealed class FilterTable<T>
 
     /// <summary>Keeps the items that match every filter (filters AND, values OR).</summary>
     public AwsError? Apply(IEnumerable<T> items, IReadOnlyList<Input> filters, AccountState state, out IEnumerable<T> matching)
+    {
+        var error = Where(items, filters, state, out matching);
+        if (error is null) matching = matching.ToList();
+        return error;
+    }
+
+    /// <summary>The same, evaluated as it is read: a page of the first matches reads no further than they are.</summary>
+    public AwsError? Where(IEnumerable<T> items, IReadOnlyList<Input> filters, AccountState state, out IEnumerable<T> matching)
     {
         matching = items;
         foreach (var filter in filters)
@@ -33,7 +64,6 @@ public sealed class FilterTable<T>
             var patterns = filter.Strings("Values");
             matching = matching.Where(item => values(item, state).Any(v => v is not null && patterns.Any(p => Wildcard.IsMatch(p, v))));
         }
-        matching = matching.ToList();
         return null;
     }
 

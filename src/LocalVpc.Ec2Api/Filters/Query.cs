@@ -27,7 +27,10 @@ public static class Query
             }
             items = found;
         }
-        if (filters.Apply(items, call.Input.Structs(filtersMember), state, out var matching) is { } filterError) return filterError;
+        else if (filters.Narrow(call.Input.Structs(filtersMember), state, idOf) is { } narrowed)
+            items = narrowed;
+        // Read lazily: the first page stops reading once it is full.
+        if (filters.Where(items, call.Input.Structs(filtersMember), state, out var matching) is { } filterError) return filterError;
         return Paging.Page(matching, idOf, call.Input.Int("MaxResults"), call.Input.String("NextToken"), out page, out next);
     }
 }

@@ -64,7 +64,11 @@ internal sealed class RegionPipeline(RegionSnapshot durable, IEventLog log, Pipe
     private AccountChange Logged(RegionSnapshot after, AccountEvents change)
     {
         var since = _eventsSinceSnapshot.GetValueOrDefault(change.Account) + change.Events.Length;
-        var snapshot = since >= options.SnapshotEvery ? after.Account(change.Account) : null;
+        var state = after.Account(change.Account);
+        // A snapshot writes the whole account: in a large one, taking it every SnapshotEvery events would cost every write
+        // in proportion to the account's size. Spaced by an eighth of the size, it costs each write a constant, and a
+        // restart replays at most an eighth of the account's size in events after it.
+        var snapshot = since >= Math.Max(options.SnapshotEvery, state.ResourceCount / 8) ? state : null;
         _eventsSinceSnapshot[change.Account] = snapshot is null ? since : 0;
         return new AccountChange(new Scope(change.Account, after.Region), change.Events, snapshot);
     }
