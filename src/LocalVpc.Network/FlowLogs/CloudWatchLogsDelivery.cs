@@ -74,15 +74,19 @@ internal sealed class CloudWatchLogsDelivery(ServiceUpstream upstream, string ro
         var sent = File.Exists(file + Sent) ? long.Parse(await File.ReadAllTextAsync(file + Sent, stopping), CultureInfo.InvariantCulture) : 0;
         try
         {
-            while (await ReadBatchAsync(file, sent, stopping) is { Events.Count: > 0 } batch)
+            // A batch of lines that were all cut short sends nothing, but is passed all the same.
+            while (await ReadBatchAsync(file, sent, stopping) is var batch && batch.End > sent)
             {
-                await EnsureAsync(account, region, group, stream, stopping);
-                await CallAsync(account, region, "PutLogEvents", new
+                if (batch.Events.Count > 0)
                 {
-                    logGroupName = group, logStreamName = stream,
-                    // A batch must be in time order; streams are written in delivery order, which connections' starts need not follow.
-                    logEvents = batch.Events.OrderBy(e => e.Timestamp).ToList(),
-                }, stopping);
+                    await EnsureAsync(account, region, group, stream, stopping);
+                    await CallAsync(account, region, "PutLogEvents", new
+                    {
+                        logGroupName = group, logStreamName = stream,
+                        // A batch must be in time order; streams are written in delivery order, which connections' starts need not follow.
+                        logEvents = batch.Events.OrderBy(e => e.Timestamp).ToList(),
+                    }, stopping);
+                }
                 sent = batch.End;
                 await File.WriteAllTextAsync(file + Sent + ".tmp", sent.ToString(CultureInfo.InvariantCulture), stopping);
                 File.Move(file + Sent + ".tmp", file + Sent, overwrite: true);

@@ -90,10 +90,9 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             }
             if (!prelude.IsEmpty) await connection.Upstream.Stream.WriteAsync(prelude, stopping);
             var counters = new SpliceCounters();
-            (SpliceResult, long, long, TcpSegments) spliced;
-            using (flowLogs.Open.Track(windows, counters, socket))
-                spliced = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping, counters);
-            var (result, sent, received, segments) = spliced;
+            // Ticks that come after the last window find it closed: the registration may outlive the splice.
+            using var reporting = flowLogs.Open.Track(windows, counters, socket);
+            var (result, sent, received, segments) = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping, counters);
             connection.Shutdown(result.ToString(), abort: result != SpliceResult.Completed);
             flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), sent, received, segments, closes: true, reset: result != SpliceResult.Completed));
             NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);
