@@ -47,6 +47,11 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
         throw new Xunit.Sdk.XunitException($"{what} did not happen; last seen: {last}");
     }
 
+    /// <summary>The flow log once DescribeFlowLogs reads <paramref name="status"/> (delivery runs in the background).</summary>
+    private static Task<FlowLog> DeliveryAsync(AmazonEC2Client ec2, string flowLog, string status) =>
+        EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
+            f => f.DeliverLogsStatus == status, $"{status} delivery");
+
     /// <summary>The seed's network: an instance and an ssm endpoint that takes 443 from the VPC; its VPC and instance.</summary>
     private static async Task<(string Vpc, string Instance)> SeedAsync(AmazonEC2Client ec2)
     {
@@ -87,8 +92,7 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
         await TelnetAsync(instance);
 
         // The bucket does not exist: the flow log says so, as AWS does.
-        var failed = await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
-            f => f.DeliverLogsStatus == "FAILED", "FAILED delivery");
+        var failed = await DeliveryAsync(ec2, flowLog, "FAILED");
         Assert.Equal("Access error", failed.DeliverLogsErrorMessage);
 
         var made = await AwsCli.RunAsync(_s3.Url, _account, "s3api", "create-bucket", "--bucket", bucket);
@@ -124,8 +128,7 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
 
         // Nothing answers at the stand-in's address yet: AWS's words for a destination that does not answer.
         await TelnetAsync(instance);
-        var failed = await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
-            f => f.DeliverLogsStatus == "FAILED", "FAILED delivery");
+        var failed = await DeliveryAsync(ec2, flowLog, "FAILED");
         Assert.Equal("Unknown error", failed.DeliverLogsErrorMessage);
         await TelnetAsync(instance);
         // Each connection leaves a record each way at the instance's interface and at the endpoint's.
@@ -143,8 +146,7 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
                 r => r.ExitCode == 0 && r.Json.GetProperty("events").GetArrayLength() == stream.Count(), $"the events of {stream.Key}");
             Assert.Equal(stream.Select(r => r.Line).Order(), events.Json.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).Order());
         }
-        Assert.Equal("SUCCESS", (await EventuallyAsync(async () => (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0],
-            f => f.DeliverLogsStatus == "SUCCESS", "SUCCESS after delivery")).DeliverLogsStatus);
+        Assert.Equal("SUCCESS", (await DeliveryAsync(ec2, flowLog, "SUCCESS")).DeliverLogsStatus);
     }
 
     [Fact]

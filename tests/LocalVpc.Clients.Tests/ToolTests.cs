@@ -48,6 +48,15 @@ public sealed class ToolTests
         return $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
     }
 
+    /// <summary>Runs a script in <paramref name="shell"/> with the build under test as <c>localvpc</c> on the PATH.</summary>
+    private static Task<ChildProcess.Result> ShellAsync(string shell, string script, string missing)
+    {
+        var info = new ProcessStartInfo(shell) { Environment = { ["PATH"] = PathWithLocalvpc() } };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        return ChildProcess.RunAsync(info, missing, TimeSpan.FromMinutes(2));
+    }
+
     [Theory]
     [InlineData("localvpc fl", "flows")]
     [InlineData("localvpc flows --e", "--endpoint-url --eni")]
@@ -58,10 +67,7 @@ public sealed class ToolTests
         var script = "source <(localvpc completion bash)\n" +
                      $"COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; COMP_WORDS=({string.Join(' ', words.Select(w => $"'{w}'"))}); COMP_CWORD={words.Length - 1}\n" +
                      "_localvpc_complete; echo \"${COMPREPLY[*]}\"";
-        var info = new ProcessStartInfo("bash") { Environment = { ["PATH"] = PathWithLocalvpc() } };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        var completed = await ChildProcess.RunAsync(info, "bash", TimeSpan.FromMinutes(2));
+        var completed = await ShellAsync("bash", script, "bash");
         Assert.True(completed.ExitCode == 0, completed.Stderr);
         Assert.Equal(expected, completed.Stdout.Trim());
     }
@@ -72,10 +78,7 @@ public sealed class ToolTests
         // compadd is what zsh's completion system offers the candidates to: here it prints them.
         const string Script = "autoload -Uz compinit && compinit -u\nsource <(localvpc completion zsh)\ncompadd() { print -l -- \"$@\" }\n" +
                               "words=(localvpc flows --e); CURRENT=3; _localvpc";
-        var info = new ProcessStartInfo("zsh") { Environment = { ["PATH"] = PathWithLocalvpc() } };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(Script);
-        var completed = await ChildProcess.RunAsync(info, "The zsh completion test runs zsh: apt-get install zsh (or run .ci/run).", TimeSpan.FromMinutes(2));
+        var completed = await ShellAsync("zsh", Script, "The zsh completion test runs zsh: apt-get install zsh (or run .ci/run).");
         Assert.True(completed.ExitCode == 0, completed.Stderr);
         Assert.Equal(["--endpoint-url", "--eni"], completed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l != "--"));
     }
