@@ -84,4 +84,16 @@ public sealed class GoldenLogTests
         var error = Assert.Throws<InvalidDataException>(() => EventJson.Deserialize("""{"version":99,"events":[]}"""));
         Assert.Contains("newer LocalVpc", error.Message);
     }
+
+    [Fact]
+    public void ARecordsFields_AreReadInAnyOrder_AndARecordWithoutOne_IsRefused()
+    {
+        var vpcRemoved = """{"$event":"removed","Id":"vpc-0123456789abcdef0"}""";
+        foreach (var json in (string[])[$$"""{"version":1,"events":[{{vpcRemoved}}]}""", $$"""{"events":[{{vpcRemoved}}],"version":1}""", $"[{vpcRemoved}]"])
+            Assert.Equal([new LocalVpc.Core.Events.ResourceRemoved("vpc-0123456789abcdef0")], EventJson.Deserialize(json));
+
+        Assert.Contains("without events", Assert.Throws<InvalidDataException>(() => EventJson.Deserialize("""{"version":1}""")).Message);
+        Assert.Contains("without a version", Assert.Throws<InvalidDataException>(() => EventJson.Deserialize("""{"events":[]}""")).Message);
+        Assert.Contains("newer LocalVpc", Assert.Throws<InvalidDataException>(() => EventJson.Deserialize("""{"events":[],"version":2}""")).Message);
+    }
 }

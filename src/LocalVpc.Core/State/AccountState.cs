@@ -173,21 +173,19 @@ public sealed class AccountState
     private ILookup<string, Volume>? _volumesByInstance;
 
     /// <summary>The next state. Applying is mechanical: all checks happened when the command decided.</summary>
-    public AccountState Apply(Event e) => e switch
+    public AccountState Apply(Event e) => Apply([e]);
+
+    /// <summary>
+    /// The state after <paramref name="events"/>, in order. They are applied to mutable builders of the tables they touch,
+    /// frozen once at the end: a snapshot read back at a restart holds 100,000 resources, and building a new immutable
+    /// state for each would allocate a whole path of every table per resource.
+    /// </summary>
+    public AccountState Apply(IEnumerable<Event> events)
     {
-        // A region starts with its default DHCP options set; a snapshot of a region whose set was deleted says so (ToEvents).
-        RegionInitialized init => new AccountState(Scope, init.DhcpOptionsId, _tables, Tags, _interfacesBySubnet)
-            .Put(ResourceKinds.DhcpOptions, Resources.DhcpOptions.Default(init.DhcpOptionsId, Scope)),
-        ResourcePut put => Put(ResourceKinds.Of(put.Resource), put.Resource),
-        ResourceRemoved r => Remove(ResourceKinds.Of(r.Id) ?? throw new ArgumentException($"No resource kind for {r.Id}", nameof(e)), r.Id),
-        // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
-        TagsChanged t => new(Scope, DhcpOptionsId, _tables,
-            t.Tags.IsEmpty ? Tags.Remove(t.ResourceId) : Tags.SetItem(t.ResourceId, t.Tags.WithComparers(StringComparer.Ordinal)), _interfacesBySubnet),
-        _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e)),
-    };
-
-    public AccountState Apply(IEnumerable<Event> events) => events.Aggregate(this, (state, e) => state.Apply(e));
-
+        var next = new Changes(this);
+        foreach (var e in events) next.Apply(e);
+        return next.ToState();
+    }
     /// <summary>The shortest list of events that rebuilds this state: what a snapshot stores.</summary>
     public IEnumerable<Event> ToEvents()
     {
@@ -202,18 +200,78 @@ public sealed class AccountState
         foreach (var (id, tags) in Tags) yield return new TagsChanged(id, tags);
     }
 
-    private AccountState Put(ResourceKind kind, Resource resource) =>
-        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Put(_tables[kind.Index], resource)), Tags,
-            resource is NetworkInterface eni ? WithoutInterface(eni.Id).SetItem(eni.SubnetId, _interfacesBySubnet.GetValueOrDefault(eni.SubnetId, NoIds).Add(eni.Id))
-                : _interfacesBySubnet);
+    /// <summary>One application of events: builders of the tables touched so far, the rest shared with the state before.</summary>
+    private sealed class Changes(AccountState before)
+    {
+        private readonly object?[] _tables = new object?[before._tables.Length];
+        private string? _dhcpOptionsId = before.DhcpOptionsId;
+        private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder? _tags;
+        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder? _interfacesBySubnet;
 
-    /// <summary>The resource and its tags are gone.</summary>
-    private AccountState Remove(ResourceKind kind, string id) =>
-        new(Scope, DhcpOptionsId, _tables.SetItem(kind.Index, kind.Remove(_tables[kind.Index], id)), Tags.Remove(id), WithoutInterface(id));
+        public void Apply(Event e)
+        {
+            switch (e)
+            {
+                // A region starts with its default DHCP options set; a snapshot of a region whose set was deleted says so (ToEvents).
+                case RegionInitialized init:
+                    _dhcpOptionsId = init.DhcpOptionsId;
+                    Put(Resources.DhcpOptions.Default(init.DhcpOptionsId, before.Scope));
+                    break;
+                case ResourcePut put:
+                    Put(put.Resource);
+                    break;
+                case ResourceRemoved removed:
+                    Remove(removed.Id);
+                    break;
+                // Tags read back from the log come with the default comparer; keys are compared ordinally, as AWS does.
+                case TagsChanged t when t.Tags.IsEmpty:
+                    Tags.Remove(t.ResourceId);
+                    break;
+                case TagsChanged t:
+                    Tags[t.ResourceId] = t.Tags.WithComparers(StringComparer.Ordinal);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(e));
+            }
+        }
 
-    /// <summary>The subnet index without the interface <paramref name="id"/> (unchanged when it names none).</summary>
-    private ImmutableDictionary<string, ImmutableSortedSet<string>> WithoutInterface(string id) =>
-        NetworkInterfaces.TryGetValue(id, out var before) && _interfacesBySubnet.TryGetValue(before.SubnetId, out var ids)
-            ? _interfacesBySubnet.SetItem(before.SubnetId, ids.Remove(id))
-            : _interfacesBySubnet;
+        public AccountState ToState() => new(before.Scope, _dhcpOptionsId,
+            [.. ResourceKinds.All.Select(k => _tables[k.Index] is { } table ? k.ToImmutable(table) : before._tables[k.Index])],
+            _tags?.ToImmutable() ?? before.Tags, _interfacesBySubnet?.ToImmutable() ?? before._interfacesBySubnet);
+
+        private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder Tags => _tags ??= before.Tags.ToBuilder();
+
+        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder InterfacesBySubnet =>
+            _interfacesBySubnet ??= before._interfacesBySubnet.ToBuilder();
+
+        private object Table(ResourceKind kind) => _tables[kind.Index] ??= kind.ToBuilder(before._tables[kind.Index]);
+
+        private void Put(Resource resource)
+        {
+            var kind = ResourceKinds.Of(resource);
+            if (resource is NetworkInterface eni)
+            {
+                WithoutInterface(eni.Id);
+                InterfacesBySubnet[eni.SubnetId] = InterfacesBySubnet.GetValueOrDefault(eni.SubnetId, NoIds).Add(eni.Id);
+            }
+            kind.Put(Table(kind), resource);
+        }
+
+        /// <summary>The resource and its tags are gone.</summary>
+        private void Remove(string id)
+        {
+            var kind = ResourceKinds.Of(id) ?? throw new ArgumentException($"No resource kind for {id}", nameof(id));
+            WithoutInterface(id);
+            kind.Remove(Table(kind), id);
+            if (_tags is not null || before.Tags.ContainsKey(id)) Tags.Remove(id);
+        }
+
+        /// <summary>The subnet index without the interface <paramref name="id"/> (unchanged when it names none).</summary>
+        private void WithoutInterface(string id)
+        {
+            if (ResourceKinds.NetworkInterface.Find(Table(ResourceKinds.NetworkInterface), id) is NetworkInterface existing &&
+                InterfacesBySubnet.TryGetValue(existing.SubnetId, out var ids))
+                InterfacesBySubnet[existing.SubnetId] = ids.Remove(id);
+        }
+    }
 }

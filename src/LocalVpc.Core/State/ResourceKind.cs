@@ -30,10 +30,16 @@ public abstract class ResourceKind(int index, string discriminator, Type type, s
 
     internal abstract object EmptyTable();
 
-    internal abstract object Put(object table, Resource resource);
+    /// <summary>A mutable builder of <paramref name="table"/>, for applying many events at once (<see cref="AccountState.Apply(IEnumerable{Event})"/>).</summary>
+    internal abstract object ToBuilder(object table);
 
-    internal abstract object Remove(object table, string id);
+    internal abstract object ToImmutable(object builder);
 
+    internal abstract void Put(object builder, Resource resource);
+
+    internal abstract void Remove(object builder, string id);
+
+    /// <summary>The resource of this id in a table or its builder.</summary>
     internal abstract Resource? Find(object table, string id);
 
     internal abstract IEnumerable<Resource> All(object table);
@@ -71,11 +77,20 @@ public sealed class ResourceKind<T>(int index, string discriminator, string key,
 
     internal override object EmptyTable() => Empty;
 
-    internal override object Put(object table, Resource resource) => ((ImmutableSortedDictionary<string, T>)table).SetItem(resource.Id, (T)resource);
+    internal override object ToBuilder(object table) => ((ImmutableSortedDictionary<string, T>)table).ToBuilder();
 
-    internal override object Remove(object table, string id) => ((ImmutableSortedDictionary<string, T>)table).Remove(id);
+    internal override object ToImmutable(object builder) => ((ImmutableSortedDictionary<string, T>.Builder)builder).ToImmutable();
 
-    internal override Resource? Find(object table, string id) => ((ImmutableSortedDictionary<string, T>)table).GetValueOrDefault(id);
+    internal override void Put(object builder, Resource resource) => ((ImmutableSortedDictionary<string, T>.Builder)builder)[resource.Id] = (T)resource;
+
+    internal override void Remove(object builder, string id) => ((ImmutableSortedDictionary<string, T>.Builder)builder).Remove(id);
+
+    internal override Resource? Find(object table, string id) => table switch
+    {
+        ImmutableSortedDictionary<string, T> immutable => immutable.GetValueOrDefault(id),
+        ImmutableSortedDictionary<string, T>.Builder builder => builder.GetValueOrDefault(id),
+        _ => throw new ArgumentException($"Not a table of {Discriminator}", nameof(table)),
+    };
 
     internal override IEnumerable<Resource> All(object table) => ((ImmutableSortedDictionary<string, T>)table).Values;
 

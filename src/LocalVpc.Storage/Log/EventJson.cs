@@ -48,17 +48,39 @@ public static class EventJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static Event[] Deserialize(string json)
+    public static Event[] Deserialize(string json) => Deserialize(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>A record as the log stores it (UTF-8), read in one pass: its version, then its events.</summary>
+    public static Event[] Deserialize(ReadOnlySpan<byte> utf8)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Array) return root.Deserialize<Event[]>(Options) ?? [];
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var field) || !field.TryGetInt32(out var version))
-            throw new InvalidDataException("An event record without a version");
-        if (version > Version)
-            throw new InvalidDataException($"An event record of version {version}: it was written by a newer LocalVpc (this one reads up to {Version})");
-        return root.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array
-            ? events.Deserialize<Event[]>(Options) ?? []
-            : throw new InvalidDataException("An event record without events");
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartArray) return EventsAt(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("An event record without a version");
+        int? version = null;
+        var events = default(Utf8JsonReader);
+        var eventsSeen = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            reader.Read();
+            if (name.SequenceEqual("version"u8) && reader.TryGetInt32(out var number)) version = number;
+            else if (name.SequenceEqual("events"u8) && reader.TokenType == JsonTokenType.StartArray)
+            {
+                // LocalVpc writes the version first; a record written otherwise keeps its events' place until the version is read.
+                if (version is not null) return EventsOf(version.Value, ref reader);
+                events = reader;
+                eventsSeen = true;
+            }
+            reader.Skip();
+        }
+        if (version is null) throw new InvalidDataException("An event record without a version");
+        return eventsSeen ? EventsOf(version.Value, ref events) : throw new InvalidDataException("An event record without events");
     }
+
+    private static Event[] EventsOf(int version, ref Utf8JsonReader events) => version <= Version
+        ? EventsAt(ref events)
+        : throw new InvalidDataException($"An event record of version {version}: it was written by a newer LocalVpc (this one reads up to {Version})");
+
+    private static Event[] EventsAt(ref Utf8JsonReader events) => JsonSerializer.Deserialize<Event[]>(ref events, Options) ?? [];
 }

@@ -82,7 +82,7 @@ public sealed class SqliteEventLog : IEventLog
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var scope = new Scope(reader.GetString(0), reader.GetString(1));
-                states[scope] = AccountState.Empty(scope).Apply(EventJson.Deserialize(reader.GetString(3)));
+                states[scope] = AccountState.Empty(scope).Apply(EventJson.Deserialize(reader.GetFieldValue<byte[]>(3)));
                 snapshotSeq[scope] = reader.GetInt64(2);
             }
         }
@@ -95,7 +95,7 @@ public sealed class SqliteEventLog : IEventLog
                 var scope = new Scope(reader.GetString(0), reader.GetString(1));
                 if (reader.GetInt64(2) <= snapshotSeq.GetValueOrDefault(scope)) continue;
                 var state = states.GetValueOrDefault(scope) ?? AccountState.Empty(scope);
-                states[scope] = state.Apply(EventJson.Deserialize(reader.GetString(3)));
+                states[scope] = state.Apply(EventJson.Deserialize(reader.GetFieldValue<byte[]>(3)));
             }
         }
         return [.. states.Values];
