@@ -84,4 +84,29 @@ public sealed class CommandTests
         Assert.Equal(state.NetworkInterfacesIn(first).Select(n => n.Id), replayed.NetworkInterfacesIn(first).Select(n => n.Id));
         Assert.Equal([c], replayed.NetworkInterfacesIn(second).Select(n => n.Id));
     }
+
+    [Fact]
+    public void Addresses_AreTheLowestFree_ThroughHolesAndPastARun_AndANamedOneInUseIsRefused()
+    {
+        var (state, context) = NewRegion();
+        (state, var vpc) = Run(state, context, new CreateVpc("10.0.0.0/16", null, []));
+        (state, var subnet) = Run(state, context, new CreateSubnet(vpc, "10.0.1.0/24", null, null, []));
+        Resources.NetworkInterface Create(string? named = null, int secondaries = 0)
+        {
+            (state, var id) = Run(state, context, new Commands.NetworkInterfaces.CreateNetworkInterface(subnet, null, named, [], secondaries, [], []));
+            return state.NetworkInterfaces[id];
+        }
+        var made = Enumerable.Range(0, 20).Select(_ => Create()).ToList();
+        Assert.Equal(Enumerable.Range(4, 20).Select(i => $"10.0.1.{i}"), made.Select(n => n.PrivateIpAddress));
+        foreach (var freed in made.Where(n => n.PrivateIpAddress is "10.0.1.6" or "10.0.1.7" or "10.0.1.15"))
+            (state, _) = Run(state, context, new Commands.NetworkInterfaces.DeleteNetworkInterface(freed.Id));
+
+        // The two holes first, lowest first, then past the run of taken addresses.
+        Assert.Equal(["10.0.1.6", "10.0.1.7", "10.0.1.15", "10.0.1.24"], Create(secondaries: 3).PrivateIpAddresses.AsEnumerable());
+        Assert.Equal("10.0.1.40", Create("10.0.1.40").PrivateIpAddress);
+        Assert.Equal("10.0.1.25", Create().PrivateIpAddress);
+        var inUse = new Commands.NetworkInterfaces.CreateNetworkInterface(subnet, null, "10.0.1.40", [], 0, [], []).Decide(state, context);
+        Assert.Equal("InvalidIPAddress.InUse", inUse.Error?.Code);
+        Assert.Equal(256 - 5 - (20 - 3 + 4 + 2), state.AvailableIpAddressCount(state.Subnets[subnet]));
+    }
 }

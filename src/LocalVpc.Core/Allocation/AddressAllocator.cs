@@ -20,9 +20,7 @@ public static class AddressAllocator
         var requestedList = requested.ToList();
         if (subnet.Cidr is not { } cidr)
             return requestedList.Count == 0 && count == 0 ? null : Ec2Errors.Ipv6OnlySubnet(subnet.Id);
-        var taken = state.NetworkInterfacesIn(subnet.Id).SelectMany(n => n.PrivateIpAddresses)
-            .Select(Parse).ToHashSet();
-        taken.UnionWith(pending);
+        var taken = state.PrivateAddressesIn(subnet.Id);
         foreach (var text in requestedList)
         {
             if (!Ipv4Cidr.TryParseAddress(text, out var address)) return Ec2Errors.InvalidParameterValue("privateIpAddress", text);
@@ -30,13 +28,11 @@ public static class AddressAllocator
                 return Ec2Errors.InvalidParameterValue($"Address {text} does not fall within the subnet's address range");
             if (address - cidr.Network < 4 || address == cidr.Last)
                 return Ec2Errors.InvalidParameterValue($"Address {text} is in subnet's reserved address range");
-            if (!taken.Add(address)) return new AwsError("InvalidIPAddress.InUse", $"Address {text} is in use.");
-            pending.Add(address);
+            if (taken.Contains(address) || !pending.Add(address)) return new AwsError("InvalidIPAddress.InUse", $"Address {text} is in use.");
             addresses.Add(text);
         }
-        for (var address = cidr.Network + 4; count > 0 && address < cidr.Last; address++)
+        for (var address = LowestFree(taken, pending, cidr.Network + 4); count > 0 && address < cidr.Last; address = LowestFree(taken, pending, address + 1))
         {
-            if (!taken.Add(address)) continue;
             pending.Add(address);
             addresses.Add(Ipv4Cidr.FormatAddress(address));
             count--;
@@ -46,5 +42,31 @@ public static class AddressAllocator
             : null;
     }
 
-    private static uint Parse(string text) => Ipv4Cidr.TryParseAddress(text, out var address) ? address : 0;
+    /// <summary>The lowest address from <paramref name="from"/> up that neither the subnet's interfaces nor this command hold.</summary>
+    private static uint LowestFree(ImmutableSortedSet<uint> taken, ISet<uint> pending, uint from)
+    {
+        var free = LowestNotIn(taken, from);
+        while (pending.Contains(free)) free = LowestNotIn(taken, free + 1);
+        return free;
+    }
+
+    /// <summary>
+    /// The end of the run of taken addresses that starts at <paramref name="from"/>, found by bisection: addresses are
+    /// handed out lowest first, so a busy subnet's low addresses are one long run, and walking it would cost every create
+    /// the subnet's size. The set is sorted and distinct, so <c>taken[i] - i</c> never decreases along it.
+    /// </summary>
+    private static uint LowestNotIn(ImmutableSortedSet<uint> taken, uint from)
+    {
+        var first = taken.IndexOf(from);
+        if (first < 0) return from;
+        // taken[low] continues the run from `from`; taken[high] (or the end of the set) does not.
+        var (low, high) = (first, taken.Count);
+        while (high - low > 1)
+        {
+            var middle = low + (high - low) / 2;
+            if (taken[middle] == from + (uint)(middle - first)) low = middle;
+            else high = middle;
+        }
+        return from + (uint)(low - first) + 1;
+    }
 }

@@ -12,28 +12,39 @@ public sealed class AccountState
     private readonly ImmutableArray<object> _tables;
 
     /// <summary>
-    /// The ids of each subnet's network interfaces, kept with every change rather than found by a scan: allocating an
-    /// address and counting a subnet's free ones read it on every create, and a region may hold 100,000 interfaces.
+    /// Each subnet's network interfaces and the private IPv4 addresses they hold, kept with every change rather than found
+    /// by a scan: allocating an address and counting a subnet's free ones read it on every create, and a region may hold
+    /// 100,000 interfaces.
     /// </summary>
-    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _interfacesBySubnet;
+    private readonly ImmutableDictionary<string, SubnetUse> _subnetUse;
 
-    private static readonly ImmutableSortedSet<string> NoIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+    private sealed record SubnetUse(ImmutableSortedSet<string> InterfaceIds, ImmutableSortedSet<uint> PrivateAddresses)
+    {
+        public static readonly SubnetUse None = new(ImmutableSortedSet.Create<string>(StringComparer.Ordinal), []);
+
+        public SubnetUse With(NetworkInterface eni) => new(InterfaceIds.Add(eni.Id), PrivateAddresses.Union(AddressesOf(eni)));
+
+        public SubnetUse Without(NetworkInterface eni) => new(InterfaceIds.Remove(eni.Id), PrivateAddresses.Except(AddressesOf(eni)));
+
+        private static IEnumerable<uint> AddressesOf(NetworkInterface eni) =>
+            eni.PrivateIpAddresses.Select(text => Ipv4Cidr.TryParseAddress(text, out var address) ? address : 0);
+    }
 
     private AccountState(Scope scope, string? dhcpOptionsId, ImmutableArray<object> tables,
         ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags,
-        ImmutableDictionary<string, ImmutableSortedSet<string>> interfacesBySubnet)
+        ImmutableDictionary<string, SubnetUse> subnetUse)
     {
         Scope = scope;
         DhcpOptionsId = dhcpOptionsId;
         _tables = tables;
         Tags = tags;
-        _interfacesBySubnet = interfacesBySubnet;
+        _subnetUse = subnetUse;
     }
 
     /// <summary>An account nobody has used yet in this region.</summary>
     public static AccountState Empty(Scope scope) => new(scope, null, [.. ResourceKinds.All.Select(k => k.EmptyTable())],
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal),
-        ImmutableDictionary<string, ImmutableSortedSet<string>>.Empty);
+        ImmutableDictionary<string, SubnetUse>.Empty);
 
     public Scope Scope { get; }
 
@@ -137,7 +148,10 @@ public sealed class AccountState
 
     /// <summary>The subnet's IPv4 size less AWS's five reserved addresses and those its network interfaces hold (0 when IPv6 only).</summary>
     public int AvailableIpAddressCount(Subnet subnet) => subnet.Cidr is not { } cidr ? 0
-        : (int)cidr.Size - Subnet.ReservedAddresses - NetworkInterfacesIn(subnet.Id).Sum(n => n.PrivateIpAddresses.Length);
+        : (int)cidr.Size - Subnet.ReservedAddresses - PrivateAddressesIn(subnet.Id).Count;
+
+    /// <summary>The private IPv4 addresses the subnet's network interfaces hold, in order.</summary>
+    public ImmutableSortedSet<uint> PrivateAddressesIn(string subnetId) => _subnetUse.GetValueOrDefault(subnetId, SubnetUse.None).PrivateAddresses;
 
     /// <summary>Public addresses held in this region: instances' launch addresses and Elastic IPs.</summary>
     public IEnumerable<string> PublicAddressesInUse() =>
@@ -154,7 +168,7 @@ public sealed class AccountState
 
     /// <summary>The subnet's network interfaces, by id.</summary>
     public IEnumerable<NetworkInterface> NetworkInterfacesIn(string subnetId) =>
-        _interfacesBySubnet.GetValueOrDefault(subnetId, NoIds).Select(id => NetworkInterfaces[id]);
+        _subnetUse.GetValueOrDefault(subnetId, SubnetUse.None).InterfaceIds.Select(id => NetworkInterfaces[id]);
 
     /// <summary>The volumes attached to an instance: the root device first, then by device name.</summary>
     public IEnumerable<Volume> VolumesOf(string instanceId) =>
@@ -206,7 +220,7 @@ public sealed class AccountState
         private readonly object?[] _tables = new object?[before._tables.Length];
         private string? _dhcpOptionsId = before.DhcpOptionsId;
         private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder? _tags;
-        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder? _interfacesBySubnet;
+        private ImmutableDictionary<string, SubnetUse>.Builder? _subnetUse;
 
         public void Apply(Event e)
         {
@@ -237,12 +251,11 @@ public sealed class AccountState
 
         public AccountState ToState() => new(before.Scope, _dhcpOptionsId,
             [.. ResourceKinds.All.Select(k => _tables[k.Index] is { } table ? k.ToImmutable(table) : before._tables[k.Index])],
-            _tags?.ToImmutable() ?? before.Tags, _interfacesBySubnet?.ToImmutable() ?? before._interfacesBySubnet);
+            _tags?.ToImmutable() ?? before.Tags, _subnetUse?.ToImmutable() ?? before._subnetUse);
 
         private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder Tags => _tags ??= before.Tags.ToBuilder();
 
-        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder InterfacesBySubnet =>
-            _interfacesBySubnet ??= before._interfacesBySubnet.ToBuilder();
+        private ImmutableDictionary<string, SubnetUse>.Builder Use => _subnetUse ??= before._subnetUse.ToBuilder();
 
         private object Table(ResourceKind kind) => _tables[kind.Index] ??= kind.ToBuilder(before._tables[kind.Index]);
 
@@ -252,7 +265,7 @@ public sealed class AccountState
             if (resource is NetworkInterface eni)
             {
                 WithoutInterface(eni.Id);
-                InterfacesBySubnet[eni.SubnetId] = InterfacesBySubnet.GetValueOrDefault(eni.SubnetId, NoIds).Add(eni.Id);
+                Use[eni.SubnetId] = Use.GetValueOrDefault(eni.SubnetId, SubnetUse.None).With(eni);
             }
             kind.Put(Table(kind), resource);
         }
@@ -270,8 +283,8 @@ public sealed class AccountState
         private void WithoutInterface(string id)
         {
             if (ResourceKinds.NetworkInterface.Find(Table(ResourceKinds.NetworkInterface), id) is NetworkInterface existing &&
-                InterfacesBySubnet.TryGetValue(existing.SubnetId, out var ids))
-                InterfacesBySubnet[existing.SubnetId] = ids.Remove(id);
+                Use.TryGetValue(existing.SubnetId, out var use))
+                Use[existing.SubnetId] = use.Without(existing);
         }
     }
 }
