@@ -29,7 +29,8 @@ public sealed class SqliteEventLog : IEventLog
 
     private abstract record Work(TaskCompletionSource Done);
     private sealed record Append(ImmutableArray<Written> Changes, TaskCompletionSource Done) : Work(Done);
-    private sealed record Written(Scope Scope, string Events, string? Snapshot);
+    /// <summary>One account's record; its snapshot still a state, serialised by the writer (see <see cref="AppendAsync"/>).</summary>
+    private sealed record Written(Scope Scope, string Events, AccountState? Snapshot);
     private sealed record Clear(TaskCompletionSource Done) : Work(Done);
 
     private SqliteEventLog(SqliteConnection connection)
@@ -104,8 +105,9 @@ public sealed class SqliteEventLog : IEventLog
     public Task AppendAsync(IReadOnlyList<AccountChange> changes)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var work = new Append([.. changes.Select(c => new Written(c.Scope, EventJson.Serialize(c.Events),
-            c.Snapshot is null ? null : EventJson.Serialize(c.Snapshot.ToEvents())))], done);
+        // The events are written here, by the caller; a snapshot (a whole account, megabytes in a large one) by the writer
+        // thread, so the region's writers are not held while it is serialised. The state is immutable: nothing changes it meanwhile.
+        var work = new Append([.. changes.Select(c => new Written(c.Scope, EventJson.Serialize(c.Events), c.Snapshot))], done);
         return EnqueueAsync(work);
     }
 
@@ -177,7 +179,7 @@ public sealed class SqliteEventLog : IEventLog
             {
                 (account.Value, region.Value, body.Value) = (change.Scope.Account, change.Scope.Region, change.Events);
                 var seq = (long)insert.ExecuteScalar()!;
-                if (change.Snapshot is not null) WriteSnapshot(transaction, change.Scope, seq, change.Snapshot);
+                if (change.Snapshot is not null) WriteSnapshot(transaction, change.Scope, seq, EventJson.Serialize(change.Snapshot.ToEvents()));
             }
         }
         transaction.Commit();
