@@ -44,7 +44,10 @@ if (suite == "reachability")
     return;
 }
 
-foreach (var start in new Func<Task<Peer>>[] { Peer.LocalVpcAsync, Peer.MotoAsync })
+// AWS's default quotas (200 subnets and 50 interface endpoints per VPC) are raised: the suites put 1,000 of each in one VPC.
+string[] benchQuotas = ["--quota", "subnets-per-vpc=100000", "--quota", "interface-endpoints-per-vpc=100000",
+    "--quota", "network-interfaces-per-region=10000000"];
+foreach (var start in new Func<Task<Peer>>[] { () => Peer.LocalVpcAsync(benchQuotas), Peer.MotoAsync })
 {
     await using var peer = await start();
     await WarmUpAsync(peer);
