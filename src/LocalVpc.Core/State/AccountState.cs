@@ -200,6 +200,7 @@ public sealed class AccountState
         foreach (var e in events) next.Apply(e);
         return next.ToState();
     }
+
     /// <summary>The shortest list of events that rebuilds this state: what a snapshot stores.</summary>
     public IEnumerable<Event> ToEvents()
     {
