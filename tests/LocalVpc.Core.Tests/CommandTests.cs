@@ -109,4 +109,36 @@ public sealed class CommandTests
         Assert.Equal("InvalidIPAddress.InUse", inUse.Error?.Code);
         Assert.Equal(256 - 5 - (20 - 3 + 4 + 2), state.AvailableIpAddressCount(state.Subnets[subnet]));
     }
+
+    [Fact]
+    public void AVpcsEndpoints_AndAClientTokensEndpoint_AreFoundThroughTheIndex_ThroughADeleteAndASnapshotsReplay()
+    {
+        var (state, context) = NewRegion();
+        context = context with { Quotas = Quotas.ServiceQuotas.Aws.With(Quotas.ServiceQuotas.InterfaceEndpointsPerVpc, 2) };
+        (state, var vpc) = Run(state, context, new CreateVpc("10.0.0.0/16", null, []));
+        (state, var other) = Run(state, context, new CreateVpc("10.1.0.0/16", null, []));
+        (state, var subnet) = Run(state, context, new CreateSubnet(vpc, "10.0.1.0/24", null, null, []));
+        (state, var otherSubnet) = Run(state, context, new CreateSubnet(other, "10.1.1.0/24", null, null, []));
+        static Commands.VpcEndpoints.CreateVpcEndpoint Kms(string vpc, string subnet, string? token) =>
+            new(vpc, "Interface", "com.amazonaws.us-east-1.kms", [subnet], [], [], null, false, null, null, null, token, []);
+        (state, var a) = Run(state, context, Kms(vpc, subnet, "token-a"));
+        (state, var b) = Run(state, context, Kms(vpc, subnet, null));
+        (state, var c) = Run(state, context, Kms(other, otherSubnet, "token-c"));
+
+        // The same token and request give back the same endpoint; a third interface endpoint in the VPC is over its quota.
+        Assert.Equal(a, Kms(vpc, subnet, "token-a").Decide(state, context).Value);
+        Assert.Equal("VpcEndpointLimitExceeded", Kms(vpc, subnet, null).Decide(state, context).Error?.Code);
+
+        // Once deleted, the VPC has room again and the token makes a new endpoint.
+        (state, _) = Run(state, context, new Commands.VpcEndpoints.DeleteVpcEndpoints([a]));
+        (state, var d) = Run(state, context, Kms(vpc, subnet, "token-a"));
+        Assert.NotEqual(a, d);
+        Assert.Equal(new[] { b, d }.Order(StringComparer.Ordinal), state.VpcEndpointsIn(vpc).Select(e => e.Id));
+
+        var replayed = AccountState.Empty(Scope).Apply(state.ToEvents());
+        Assert.Equal(new[] { b, d }.Order(StringComparer.Ordinal), replayed.VpcEndpointsIn(vpc).Select(e => e.Id));
+        Assert.Equal([c], replayed.VpcEndpointsIn(other).Select(e => e.Id));
+        Assert.Equal(d, replayed.VpcEndpointByClientToken("token-a")?.Id);
+        Assert.Equal(c, replayed.VpcEndpointByClientToken("token-c")?.Id);
+    }
 }

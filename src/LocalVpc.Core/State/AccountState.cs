@@ -30,21 +30,35 @@ public sealed class AccountState
             eni.PrivateIpAddresses.Select(text => Ipv4Cidr.TryParseAddress(text, out var address) ? address : 0);
     }
 
+    /// <summary>
+    /// Each VPC's endpoints, and endpoints by the client token that made them: every CreateVpcEndpoint reads both (its
+    /// quota, its private DNS names, its idempotency), and an account may hold thousands of endpoints across its VPCs.
+    /// </summary>
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _endpointsByVpc;
+
+    private readonly ImmutableDictionary<string, string> _endpointsByClientToken;
+
+    private static readonly ImmutableSortedSet<string> NoIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
     private AccountState(Scope scope, string? dhcpOptionsId, ImmutableArray<object> tables,
         ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags,
-        ImmutableDictionary<string, SubnetUse> subnetUse)
+        ImmutableDictionary<string, SubnetUse> subnetUse, ImmutableDictionary<string, ImmutableSortedSet<string>> endpointsByVpc,
+        ImmutableDictionary<string, string> endpointsByClientToken)
     {
         Scope = scope;
         DhcpOptionsId = dhcpOptionsId;
         _tables = tables;
         Tags = tags;
         _subnetUse = subnetUse;
+        _endpointsByVpc = endpointsByVpc;
+        _endpointsByClientToken = endpointsByClientToken;
     }
 
     /// <summary>An account nobody has used yet in this region.</summary>
     public static AccountState Empty(Scope scope) => new(scope, null, [.. ResourceKinds.All.Select(k => k.EmptyTable())],
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal),
-        ImmutableDictionary<string, SubnetUse>.Empty);
+        ImmutableDictionary<string, SubnetUse>.Empty, ImmutableDictionary<string, ImmutableSortedSet<string>>.Empty,
+        ImmutableDictionary.Create<string, string>(StringComparer.Ordinal));
 
     public Scope Scope { get; }
 
@@ -166,6 +180,14 @@ public sealed class AccountState
         return privateIp == eni.PrivateIpAddress && eni.PublicIp is { } launch ? (launch, null) : null;
     }
 
+    /// <summary>The VPC's endpoints, by id.</summary>
+    public IEnumerable<VpcEndpoint> VpcEndpointsIn(string vpcId) =>
+        _endpointsByVpc.GetValueOrDefault(vpcId, NoIds).Select(id => VpcEndpoints[id]);
+
+    /// <summary>The endpoint a CreateVpcEndpoint with this client token made, if any.</summary>
+    public VpcEndpoint? VpcEndpointByClientToken(string clientToken) =>
+        _endpointsByClientToken.TryGetValue(clientToken, out var id) ? VpcEndpoints[id] : null;
+
     /// <summary>The subnet's network interfaces, by id.</summary>
     public IEnumerable<NetworkInterface> NetworkInterfacesIn(string subnetId) =>
         _subnetUse.GetValueOrDefault(subnetId, SubnetUse.None).InterfaceIds.Select(id => NetworkInterfaces[id]);
@@ -222,6 +244,8 @@ public sealed class AccountState
         private string? _dhcpOptionsId = before.DhcpOptionsId;
         private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder? _tags;
         private ImmutableDictionary<string, SubnetUse>.Builder? _subnetUse;
+        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder? _endpointsByVpc;
+        private ImmutableDictionary<string, string>.Builder? _endpointsByClientToken;
 
         public void Apply(Event e)
         {
@@ -252,11 +276,16 @@ public sealed class AccountState
 
         public AccountState ToState() => new(before.Scope, _dhcpOptionsId,
             [.. ResourceKinds.All.Select(k => _tables[k.Index] is { } table ? k.ToImmutable(table) : before._tables[k.Index])],
-            _tags?.ToImmutable() ?? before.Tags, _subnetUse?.ToImmutable() ?? before._subnetUse);
+            _tags?.ToImmutable() ?? before.Tags, _subnetUse?.ToImmutable() ?? before._subnetUse,
+            _endpointsByVpc?.ToImmutable() ?? before._endpointsByVpc, _endpointsByClientToken?.ToImmutable() ?? before._endpointsByClientToken);
 
         private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder Tags => _tags ??= before.Tags.ToBuilder();
 
         private ImmutableDictionary<string, SubnetUse>.Builder Use => _subnetUse ??= before._subnetUse.ToBuilder();
+
+        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder EndpointsByVpc => _endpointsByVpc ??= before._endpointsByVpc.ToBuilder();
+
+        private ImmutableDictionary<string, string>.Builder EndpointsByClientToken => _endpointsByClientToken ??= before._endpointsByClientToken.ToBuilder();
 
         private object Table(ResourceKind kind) => _tables[kind.Index] ??= kind.ToBuilder(before._tables[kind.Index]);
 
@@ -268,6 +297,12 @@ public sealed class AccountState
                 WithoutInterface(eni.Id);
                 Use[eni.SubnetId] = Use.GetValueOrDefault(eni.SubnetId, SubnetUse.None).With(eni);
             }
+            if (resource is VpcEndpoint endpoint)
+            {
+                WithoutEndpoint(endpoint.Id);
+                EndpointsByVpc[endpoint.VpcId] = EndpointsByVpc.GetValueOrDefault(endpoint.VpcId, NoIds).Add(endpoint.Id);
+                if (endpoint.ClientToken is { } token) EndpointsByClientToken[token] = endpoint.Id;
+            }
             kind.Put(Table(kind), resource);
         }
 
@@ -275,7 +310,8 @@ public sealed class AccountState
         private void Remove(string id)
         {
             var kind = ResourceKinds.Of(id) ?? throw new ArgumentException($"No resource kind for {id}", nameof(id));
-            WithoutInterface(id);
+            if (kind == ResourceKinds.NetworkInterface) WithoutInterface(id);
+            if (kind == ResourceKinds.VpcEndpoint) WithoutEndpoint(id);
             kind.Remove(Table(kind), id);
             if (_tags is not null || before.Tags.ContainsKey(id)) Tags.Remove(id);
         }
@@ -286,6 +322,14 @@ public sealed class AccountState
             if (ResourceKinds.NetworkInterface.Find(Table(ResourceKinds.NetworkInterface), id) is NetworkInterface existing &&
                 Use.TryGetValue(existing.SubnetId, out var use))
                 Use[existing.SubnetId] = use.Without(existing);
+        }
+
+        /// <summary>The endpoint indexes without the endpoint <paramref name="id"/> (unchanged when it names none).</summary>
+        private void WithoutEndpoint(string id)
+        {
+            if (ResourceKinds.VpcEndpoint.Find(Table(ResourceKinds.VpcEndpoint), id) is not VpcEndpoint existing) return;
+            if (EndpointsByVpc.TryGetValue(existing.VpcId, out var ids)) EndpointsByVpc[existing.VpcId] = ids.Remove(id);
+            if (existing.ClientToken is { } token) EndpointsByClientToken.Remove(token);
         }
     }
 }

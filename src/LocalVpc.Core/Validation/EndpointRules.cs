@@ -48,12 +48,12 @@ public static class EndpointRules
         if (!vpc.EnableDnsSupport || !vpc.EnableDnsHostnames) return Ec2Errors.PrivateDnsNeedsVpcAttributes(vpc.Id);
         if (service.UsablePrivateDnsNames.IsEmpty)
             return Ec2Errors.InvalidParameter($"Private DNS cannot be enabled: the service {service.ServiceName} has no verified private DNS name.");
-        var claimed = state.VpcEndpoints.Values
-            .Where(e => e.VpcId == vpc.Id && e.Id != endpointId && e.PrivateDnsEnabled)
+        var claimed = state.VpcEndpointsIn(vpc.Id)
+            .Where(e => e.Id != endpointId && e.PrivateDnsEnabled)
             .SelectMany(e => e.ServicePrivateDnsNames);
         if (service.UsablePrivateDnsNames.FirstOrDefault(claimed.Contains) is { } conflict) return Ec2Errors.ConflictingDnsDomain(conflict, vpc.Id);
         if (service.PrivateDnsOnlyWithGateway &&
-            !state.VpcEndpoints.Values.Any(e => e.VpcId == vpc.Id && e.ServiceName == service.ServiceName && e.Type == "Gateway"))
+            !state.VpcEndpointsIn(vpc.Id).Any(e => e.ServiceName == service.ServiceName && e.Type == "Gateway"))
             return Ec2Errors.InvalidParameter($"To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC {vpc.Id} must have a Gateway endpoint for the service.");
         return null;
     }

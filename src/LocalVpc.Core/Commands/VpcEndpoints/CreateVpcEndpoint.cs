@@ -26,7 +26,7 @@ public sealed record CreateVpcEndpoint(
     {
         // 1. Idempotency: the same token and request give back the same endpoint.
         var fingerprint = Fingerprint();
-        if (ClientToken is not null && state.VpcEndpoints.Values.FirstOrDefault(e => e.ClientToken == ClientToken) is { } earlier)
+        if (ClientToken is not null && state.VpcEndpointByClientToken(ClientToken) is { } earlier)
             return earlier.RequestFingerprint == fingerprint ? Decision.Of(earlier.Id) : Ec2Errors.IdempotentParameterMismatch(ClientToken);
 
         // 2. The VPC and the service, of the right type.
@@ -43,7 +43,7 @@ public sealed record CreateVpcEndpoint(
 
         // 3. Room under the quotas: interface endpoints per VPC, gateway endpoints per region.
         if (service.IsInterface
-                ? state.VpcEndpoints.Values.Count(e => e.VpcId == vpc.Id && e.Type != "Gateway") >= context.Quotas[ServiceQuotas.InterfaceEndpointsPerVpc]
+                ? state.VpcEndpointsIn(vpc.Id).Count(e => e.Type != "Gateway") >= context.Quotas[ServiceQuotas.InterfaceEndpointsPerVpc]
                 : state.VpcEndpoints.Values.Count(e => e.Type == "Gateway") >= context.Quotas[ServiceQuotas.GatewayEndpointsPerRegion])
             return Ec2Errors.VpcEndpointLimitExceeded();
 

@@ -17,7 +17,7 @@ public sealed record DeleteVpc(string VpcId) : ICommand<bool>
             state.InternetGatewayOf(vpc.Id) is not null ||
             state.Table(ResourceKinds.VpnGateway).Values.Any(g => g.VpcId == vpc.Id) ||
             state.Table(ResourceKinds.EgressOnlyInternetGateway).Values.Any(g => g.VpcId == vpc.Id) ||
-            state.VpcEndpoints.Values.Any(e => e.VpcId == vpc.Id);
+            state.VpcEndpointsIn(vpc.Id).Any();
         if (hasDependents) return Ec2Errors.VpcDependencyViolation(vpc.Id);
 
         return Decision.Of(true,

@@ -19,7 +19,7 @@ public sealed record ModifyVpcAttribute(string VpcId, bool? EnableDnsSupport, bo
         // Private DNS of an endpoint rests on both DNS attributes; they stay on while it is enabled.
         if (EnableDnsSupport == false || EnableDnsHostnames == false)
         {
-            var relying = state.VpcEndpoints.Values.FirstOrDefault(e => e.VpcId == vpc.Id && e.PrivateDnsEnabled);
+            var relying = state.VpcEndpointsIn(vpc.Id).FirstOrDefault(e => e.PrivateDnsEnabled);
             if (relying is not null) return Ec2Errors.VpcDnsAttributeInUse(given[0], vpc.Id, relying.Id);
         }
 
