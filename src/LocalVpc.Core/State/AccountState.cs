@@ -34,7 +34,17 @@ public sealed class AccountState
     /// Each VPC's endpoints, and endpoints by the client token that made them: every CreateVpcEndpoint reads both (its
     /// quota, its private DNS names, its idempotency), and an account may hold thousands of endpoints across its VPCs.
     /// </summary>
-    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>> _endpointsByVpc;
+    private readonly ImmutableDictionary<string, VpcEndpointUse> _endpointsByVpc;
+
+    /// <summary>A VPC's endpoints, and how many are not Gateway endpoints (what its interface endpoint quota counts).</summary>
+    private sealed record VpcEndpointUse(ImmutableSortedSet<string> Ids, int NotGateway)
+    {
+        public static readonly VpcEndpointUse None = new(NoIds, 0);
+
+        public VpcEndpointUse With(VpcEndpoint endpoint) => new(Ids.Add(endpoint.Id), NotGateway + (endpoint.Type == "Gateway" ? 0 : 1));
+
+        public VpcEndpointUse Without(VpcEndpoint endpoint) => new(Ids.Remove(endpoint.Id), NotGateway - (endpoint.Type == "Gateway" ? 0 : 1));
+    }
 
     private readonly ImmutableDictionary<string, string> _endpointsByClientToken;
 
@@ -42,7 +52,7 @@ public sealed class AccountState
 
     private AccountState(Scope scope, string? dhcpOptionsId, ImmutableArray<object> tables,
         ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags,
-        ImmutableDictionary<string, SubnetUse> subnetUse, ImmutableDictionary<string, ImmutableSortedSet<string>> endpointsByVpc,
+        ImmutableDictionary<string, SubnetUse> subnetUse, ImmutableDictionary<string, VpcEndpointUse> endpointsByVpc,
         ImmutableDictionary<string, string> endpointsByClientToken)
     {
         Scope = scope;
@@ -57,7 +67,7 @@ public sealed class AccountState
     /// <summary>An account nobody has used yet in this region.</summary>
     public static AccountState Empty(Scope scope) => new(scope, null, [.. ResourceKinds.All.Select(k => k.EmptyTable())],
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal),
-        ImmutableDictionary<string, SubnetUse>.Empty, ImmutableDictionary<string, ImmutableSortedSet<string>>.Empty,
+        ImmutableDictionary<string, SubnetUse>.Empty, ImmutableDictionary<string, VpcEndpointUse>.Empty,
         ImmutableDictionary.Create<string, string>(StringComparer.Ordinal));
 
     public Scope Scope { get; }
@@ -182,7 +192,10 @@ public sealed class AccountState
 
     /// <summary>The VPC's endpoints, by id.</summary>
     public IEnumerable<VpcEndpoint> VpcEndpointsIn(string vpcId) =>
-        _endpointsByVpc.GetValueOrDefault(vpcId, NoIds).Select(id => VpcEndpoints[id]);
+        _endpointsByVpc.GetValueOrDefault(vpcId, VpcEndpointUse.None).Ids.Select(id => VpcEndpoints[id]);
+
+    /// <summary>How many of the VPC's endpoints are not Gateway endpoints: what its interface endpoint quota counts.</summary>
+    public int InterfaceEndpointCountIn(string vpcId) => _endpointsByVpc.GetValueOrDefault(vpcId, VpcEndpointUse.None).NotGateway;
 
     /// <summary>The endpoint a CreateVpcEndpoint with this client token made, if any.</summary>
     public VpcEndpoint? VpcEndpointByClientToken(string clientToken) =>
@@ -244,7 +257,7 @@ public sealed class AccountState
         private string? _dhcpOptionsId = before.DhcpOptionsId;
         private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder? _tags;
         private ImmutableDictionary<string, SubnetUse>.Builder? _subnetUse;
-        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder? _endpointsByVpc;
+        private ImmutableDictionary<string, VpcEndpointUse>.Builder? _endpointsByVpc;
         private ImmutableDictionary<string, string>.Builder? _endpointsByClientToken;
 
         public void Apply(Event e)
@@ -283,7 +296,7 @@ public sealed class AccountState
 
         private ImmutableDictionary<string, SubnetUse>.Builder Use => _subnetUse ??= before._subnetUse.ToBuilder();
 
-        private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder EndpointsByVpc => _endpointsByVpc ??= before._endpointsByVpc.ToBuilder();
+        private ImmutableDictionary<string, VpcEndpointUse>.Builder EndpointsByVpc => _endpointsByVpc ??= before._endpointsByVpc.ToBuilder();
 
         private ImmutableDictionary<string, string>.Builder EndpointsByClientToken => _endpointsByClientToken ??= before._endpointsByClientToken.ToBuilder();
 
@@ -300,7 +313,7 @@ public sealed class AccountState
             if (resource is VpcEndpoint endpoint)
             {
                 WithoutEndpoint(endpoint.Id);
-                EndpointsByVpc[endpoint.VpcId] = EndpointsByVpc.GetValueOrDefault(endpoint.VpcId, NoIds).Add(endpoint.Id);
+                EndpointsByVpc[endpoint.VpcId] = EndpointsByVpc.GetValueOrDefault(endpoint.VpcId, VpcEndpointUse.None).With(endpoint);
                 if (endpoint.ClientToken is { } token) EndpointsByClientToken[token] = endpoint.Id;
             }
             kind.Put(Table(kind), resource);
@@ -328,7 +341,7 @@ public sealed class AccountState
         private void WithoutEndpoint(string id)
         {
             if (ResourceKinds.VpcEndpoint.Find(Table(ResourceKinds.VpcEndpoint), id) is not VpcEndpoint existing) return;
-            if (EndpointsByVpc.TryGetValue(existing.VpcId, out var ids)) EndpointsByVpc[existing.VpcId] = ids.Remove(id);
+            if (EndpointsByVpc.TryGetValue(existing.VpcId, out var use)) EndpointsByVpc[existing.VpcId] = use.Without(existing);
             if (existing.ClientToken is { } token) EndpointsByClientToken.Remove(token);
         }
     }

@@ -43,7 +43,7 @@ public sealed record CreateVpcEndpoint(
 
         // 3. Room under the quotas: interface endpoints per VPC, gateway endpoints per region.
         if (service.IsInterface
-                ? state.VpcEndpointsIn(vpc.Id).Count(e => e.Type != "Gateway") >= context.Quotas[ServiceQuotas.InterfaceEndpointsPerVpc]
+                ? state.InterfaceEndpointCountIn(vpc.Id) >= context.Quotas[ServiceQuotas.InterfaceEndpointsPerVpc]
                 : state.VpcEndpoints.Values.Count(e => e.Type == "Gateway") >= context.Quotas[ServiceQuotas.GatewayEndpointsPerRegion])
             return Ec2Errors.VpcEndpointLimitExceeded();
 
