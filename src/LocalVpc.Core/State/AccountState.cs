@@ -8,6 +8,8 @@ public sealed class AccountState
 {
     private static readonly ImmutableSortedDictionary<string, string> NoTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    private static readonly ImmutableSortedSet<string> NoIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>One table per kind, at <see cref="ResourceKind.Index"/>: each an <c>ImmutableSortedDictionary&lt;string, T&gt;</c>.</summary>
     private readonly ImmutableArray<object> _tables;
 
@@ -20,7 +22,7 @@ public sealed class AccountState
 
     private sealed record SubnetUse(ImmutableSortedSet<string> InterfaceIds, ImmutableSortedSet<uint> PrivateAddresses)
     {
-        public static readonly SubnetUse None = new(ImmutableSortedSet.Create<string>(StringComparer.Ordinal), []);
+        public static readonly SubnetUse None = new(NoIds, []);
 
         public SubnetUse With(NetworkInterface eni) => new(InterfaceIds.Add(eni.Id), PrivateAddresses.Union(AddressesOf(eni)));
 
@@ -47,8 +49,6 @@ public sealed class AccountState
     }
 
     private readonly ImmutableDictionary<string, string> _endpointsByClientToken;
-
-    private static readonly ImmutableSortedSet<string> NoIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
     private AccountState(Scope scope, string? dhcpOptionsId, ImmutableArray<object> tables,
         ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> tags,
