@@ -43,9 +43,11 @@ public sealed class AccountState
     {
         public static readonly VpcEndpointUse None = new(NoIds, 0);
 
-        public VpcEndpointUse With(VpcEndpoint endpoint) => new(Ids.Add(endpoint.Id), NotGateway + (endpoint.Type == "Gateway" ? 0 : 1));
+        public VpcEndpointUse With(VpcEndpoint endpoint) => new(Ids.Add(endpoint.Id), NotGateway + Counted(endpoint));
 
-        public VpcEndpointUse Without(VpcEndpoint endpoint) => new(Ids.Remove(endpoint.Id), NotGateway - (endpoint.Type == "Gateway" ? 0 : 1));
+        public VpcEndpointUse Without(VpcEndpoint endpoint) => new(Ids.Remove(endpoint.Id), NotGateway - Counted(endpoint));
+
+        private static int Counted(VpcEndpoint endpoint) => endpoint.Type == "Gateway" ? 0 : 1;
     }
 
     private readonly ImmutableDictionary<string, string> _endpointsByClientToken;
