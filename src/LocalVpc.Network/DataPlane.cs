@@ -15,6 +15,7 @@ public sealed class DataPlane : IAsyncDisposable
     private readonly DataPlaneOptions _options;
     private readonly ILogger _logger;
     private readonly ConnectionHandler _handler;
+    private readonly SpliceEngine? _engine;
     private readonly DnsAnswerer _answerer;
     private readonly Dictionary<(Scope, string), VpcResolver> _resolvers = [];
     private readonly Dictionary<(Scope, string), InstanceProxy> _proxies = [];
@@ -37,7 +38,8 @@ public sealed class DataPlane : IAsyncDisposable
         Health = new Health.TargetHealthMonitor(published, dialer, _logger);
         Policies = new FlowPolicy(options, published.Time, Health);
         FlowLogs = new FlowLogs.FlowLogSink(published, options, _logger);
-        _handler = new ConnectionHandler(published, options, Policies, dialer, Authority, FlowLogs, _logger);
+        _engine = options.Splice ? SpliceEngine.TryStart(Environment.ProcessorCount) : null;
+        _handler = new ConnectionHandler(published, options, Policies, dialer, Authority, FlowLogs, _engine, _logger);
         _answerer = new DnsAnswerer(published, options.Offline ? null : HostForwarder.FromHost());
     }
 
@@ -179,5 +181,6 @@ public sealed class DataPlane : IAsyncDisposable
             _proxies.Clear();
         }
         foreach (var listener in all) await listener.DisposeAsync().ConfigureAwait(false);
+        _engine?.Dispose();
     }
 }

@@ -39,6 +39,12 @@ public sealed record DataPlaneOptions
     /// <summary>The most an HTTP proxy request's head may take. Defaults to 16 KiB, a bound on what a client can make us hold.</summary>
     public int MaxHttpHead { get; init; } = 16 * 1024;
 
+    /// <summary>
+    /// Whether plain TCP is carried with splice(2) on the data plane's own threads, where the kernel offers it (Linux);
+    /// off, every connection goes through the process's buffers as TLS does. Defaults to on.
+    /// </summary>
+    public bool Splice { get; init; } = true;
+
     /// <summary>How long connecting to an upstream may take. Defaults to 10 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -7,7 +7,7 @@ namespace LocalVpc;
 
 /// <summary>
 /// Reads the data plane's settings from <c>localvpc up</c>'s options and, beneath them, a JSON config file:
-/// <c>{"services": {"kms": "http://127.0.0.1:5000"}, "internet": "deny", "deny": "drop", "offline": false}</c>.
+/// <c>{"services": {"kms": "http://127.0.0.1:5000"}, "internet": "deny", "deny": "drop", "offline": false, "splice": true}</c>.
 /// </summary>
 internal static class DataPlaneSettings
 {
@@ -16,6 +16,7 @@ internal static class DataPlaneSettings
         string? internet, string? deny, bool offline)
     {
         var upstreams = ImmutableDictionary.CreateBuilder<string, ServiceUpstream>();
+        var splice = true;
         if (configPath is not null)
         {
             JsonElement config;
@@ -41,6 +42,7 @@ internal static class DataPlaneSettings
             internet ??= Text(config, "internet");
             deny ??= Text(config, "deny");
             offline |= config.TryGetProperty("offline", out var o) && o.ValueKind == JsonValueKind.True;
+            splice = !(config.TryGetProperty("splice", out var sp) && sp.ValueKind == JsonValueKind.False);
         }
         foreach (var text in services)
         {
@@ -55,6 +57,7 @@ internal static class DataPlaneSettings
             InternetAllowed = internet == "allow",
             Deny = deny == "reject" ? DenyMode.Reject : DenyMode.Drop,
             Offline = offline,
+            Splice = splice,
             Services = upstreams.ToImmutable(),
         }, null);
     }

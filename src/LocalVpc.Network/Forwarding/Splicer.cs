@@ -13,24 +13,34 @@ public static class Splicer
 
     /// <summary>
     /// Runs until both directions end; then closes both legs (with RST when one failed). Also says how many segments the
-    /// client's socket carried each way, read just before it closes.
+    /// client's socket carried each way, read just before it closes. Plain legs go through <paramref name="engine"/>
+    /// when there is one (splice(2)); TLS, whose bytes the process must see, through the copy loop.
     /// </summary>
     public static async Task<(SpliceResult Result, long Sent, long Received, TcpSegments ClientSegments)> RunAsync(Leg client, Leg upstream,
-        CancellationToken cancellationToken, SpliceCounters? counters = null)
+        CancellationToken cancellationToken, SpliceCounters? counters = null, SpliceEngine? engine = null)
+    {
+        counters ??= new SpliceCounters();
+        var (result, sent, received) = engine is not null && client.Stream is NetworkStream && upstream.Stream is NetworkStream
+            ? await engine.RunAsync(client.Socket, upstream.Socket, counters, cancellationToken).ConfigureAwait(false)
+            : await CopyAsync(client, upstream, counters, cancellationToken).ConfigureAwait(false);
+        var segments = TcpSegments.Of(client.Socket);
+        client.Close(abort: result != SpliceResult.Completed);
+        upstream.Close(abort: result != SpliceResult.Completed);
+        return (result, sent, received, segments);
+    }
+
+    /// <summary>Both directions through the process's buffers: read, then write, each way.</summary>
+    private static async Task<(SpliceResult, long, long)> CopyAsync(Leg client, Leg upstream, SpliceCounters counters, CancellationToken cancellationToken)
     {
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        counters ??= new SpliceCounters();
-        var sending = PumpAsync(client, upstream, SpliceResult.ClientFailed, SpliceResult.UpstreamFailed, abort, n => counters.AddSent(n));
-        var receiving = PumpAsync(upstream, client, SpliceResult.UpstreamFailed, SpliceResult.ClientFailed, abort, n => counters.AddReceived(n));
+        var sending = PumpAsync(client, upstream, SpliceResult.ClientFailed, SpliceResult.UpstreamFailed, abort, counters.AddSent);
+        var receiving = PumpAsync(upstream, client, SpliceResult.UpstreamFailed, SpliceResult.ClientFailed, abort, counters.AddReceived);
         var (sentResult, sent) = await sending.ConfigureAwait(false);
         var (receivedResult, received) = await receiving.ConfigureAwait(false);
         // The direction that failed first names the cause; the other one was only stopped because of it.
         var result = new[] { sentResult, receivedResult }.FirstOrDefault(r => r is SpliceResult.ClientFailed or SpliceResult.UpstreamFailed,
             sentResult == SpliceResult.Completed ? receivedResult : sentResult);
-        var segments = TcpSegments.Of(client.Socket);
-        client.Close(abort: result != SpliceResult.Completed);
-        upstream.Close(abort: result != SpliceResult.Completed);
-        return (result, sent, received, segments);
+        return (result, sent, received);
     }
 
     private static async Task<(SpliceResult, long)> PumpAsync(Leg from, Leg to, SpliceResult readFailure, SpliceResult writeFailure,

@@ -17,7 +17,7 @@ namespace LocalVpc.Network.Proxy;
 /// 5. Answer the client, terminate its TLS when the upstream speaks HTTP, and splice.
 /// </remarks>
 public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions options, FlowPolicy policies, Dialer dialer,
-    CertificateAuthority authority, FlowLogs.FlowLogSink flowLogs, ILogger logger)
+    CertificateAuthority authority, FlowLogs.FlowLogSink flowLogs, SpliceEngine? engine, ILogger logger)
 {
     public async Task HandleAsync(Scope scope, string instanceId, Socket socket, CancellationToken stopping)
     {
@@ -92,7 +92,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             var counters = new SpliceCounters();
             // Ticks that come after the last window find it closed: the registration may outlive the splice.
             using var reporting = flowLogs.Open.Track(windows, counters, socket);
-            var (result, sent, received, segments) = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping, counters);
+            var (result, sent, received, segments) = await Splicer.RunAsync(connection.Client, connection.Upstream, stopping, counters, engine);
             connection.Shutdown(result.ToString(), abort: result != SpliceResult.Completed);
             flowLogs.Deliver(windows.Next(published.Time.GetUtcNow(), sent, received, segments, closes: true, reset: result != SpliceResult.Completed));
             NetworkLog.Closed(logger, instanceId, request.ToString(), result.ToString(), sent, received);

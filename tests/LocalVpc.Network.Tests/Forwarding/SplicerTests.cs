@@ -1,0 +1,106 @@
+using LocalVpc.Network.Forwarding;
+using System.Security.Cryptography;
+
+namespace LocalVpc.Network.Tests.Forwarding;
+
+/// <summary>
+/// The splice between a proxy's two legs, on real loopback connections: through the splice engine (splice(2) on its
+/// own threads) and through the copy loop, which must behave alike.
+/// </summary>
+public sealed class SplicerTests : IDisposable
+{
+    private readonly SpliceEngine? _engine = SpliceEngine.TryStart(threads: 1);
+
+    public static TheoryData<bool> Engines => [true, false];
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Bytes_PassBothWays_EachHalfCloseIsPassedOn_AndTheCountsAreWhatArrived(bool spliced)
+    {
+        var engine = Engine(spliced);
+        await using var client = await SocketPair.ConnectAsync();
+        await using var upstream = await SocketPair.ConnectAsync();
+        var counters = new SpliceCounters();
+        var splicing = Splicer.RunAsync(new Leg(client.Proxy.Socket), new Leg(upstream.Client.Socket), CancellationToken.None, counters, engine);
+
+        // The client sends 3 MiB and ends its half; the server still answers after reading the end of it.
+        var request = RandomNumberGenerator.GetBytes(3 * 1024 * 1024);
+        await client.Client.WriteAsync(request);
+        client.Client.Socket.Shutdown(SocketShutdown.Send);
+        var received = await ReadToEndAsync(upstream.Proxy);
+        Assert.Equal(SHA256.HashData(request), SHA256.HashData(received));
+
+        var answer = RandomNumberGenerator.GetBytes(1024 * 1024 + 17);
+        await upstream.Proxy.WriteAsync(answer);
+        upstream.Proxy.Socket.Shutdown(SocketShutdown.Send);
+        Assert.Equal(SHA256.HashData(answer), SHA256.HashData(await ReadToEndAsync(client.Client)));
+
+        var (result, sent, back, _) = await splicing;
+        Assert.Equal(SpliceResult.Completed, result);
+        Assert.Equal((request.Length, answer.Length), (sent, back));
+        Assert.Equal((request.Length, answer.Length), (counters.Sent, counters.Received));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task AResetUpstream_EndsItAsUpstreamFailed_AndClosesTheClient(bool spliced)
+    {
+        var engine = Engine(spliced);
+        await using var client = await SocketPair.ConnectAsync();
+        await using var upstream = await SocketPair.ConnectAsync();
+        var splicing = Splicer.RunAsync(new Leg(client.Proxy.Socket), new Leg(upstream.Client.Socket), CancellationToken.None, engine: engine);
+
+        await client.Client.WriteAsync("ping"u8.ToArray());
+        Assert.Equal("ping"u8.ToArray(), await ReadExactlyAsync(upstream.Proxy, 4));
+        upstream.Proxy.Socket.LingerState = new LingerOption(true, 0);
+        upstream.Proxy.Socket.Close();
+
+        var (result, sent, _, _) = await splicing;
+        Assert.Equal(SpliceResult.UpstreamFailed, result);
+        Assert.Equal(4, sent);
+        // The client's connection ends too (an end of stream, or a reset where the kernel delivers the RST first).
+        await Assert.ThrowsAnyAsync<IOException>(async () => await client.Client.ReadExactlyAsync(new byte[1]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Stopping_EndsAnOpenSpliceAsCanceled(bool spliced)
+    {
+        var engine = Engine(spliced);
+        await using var client = await SocketPair.ConnectAsync();
+        await using var upstream = await SocketPair.ConnectAsync();
+        using var stopping = new CancellationTokenSource();
+        var splicing = Splicer.RunAsync(new Leg(client.Proxy.Socket), new Leg(upstream.Client.Socket), stopping.Token, engine: engine);
+
+        await client.Client.WriteAsync("still open"u8.ToArray());
+        Assert.Equal("still open"u8.ToArray(), await ReadExactlyAsync(upstream.Proxy, 10));
+        await stopping.CancelAsync();
+
+        Assert.Equal(SpliceResult.Canceled, (await splicing).Result);
+    }
+
+    private SpliceEngine? Engine(bool spliced)
+    {
+        // Every Linux kernel since 2.6.17 has splice(2) and epoll: the engine must start where the tests run.
+        if (!spliced) return null;
+        return _engine ?? throw new InvalidOperationException("no splice engine: splice(2) and epoll are Linux's");
+    }
+
+    /// <summary>Everything until the end of stream; a lost half-close fails the test instead of hanging it.</summary>
+    private static async Task<byte[]> ReadToEndAsync(Stream stream)
+    {
+        using var all = new MemoryStream();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await stream.CopyToAsync(all, patience.Token);
+        return all.ToArray();
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream stream, int count)
+    {
+        var bytes = new byte[count];
+        await stream.ReadExactlyAsync(bytes);
+        return bytes;
+    }
+
+    public void Dispose() => _engine?.Dispose();
+}
