@@ -74,10 +74,16 @@ internal static class DataPlaneBench
         var sink = Start("dotnet", [System.IO.Path.Combine(AppContext.BaseDirectory, "LocalVpc.Bench.dll"), "--role", "sink", "--bulk-port", bulkPort.ToString(), "--echo-port", echoPort.ToString()], stdin: true);
         await sink.StandardOutput.ReadLineAsync();
 
-        await using var localVpc = await Peer.LocalVpcAsync(["--service", $"kms=tcp://127.0.0.1:{bulkPort}", "--service", $"sts=tcp://127.0.0.1:{echoPort}", "--offline"]);
+        string[] services = ["--service", $"kms=tcp://127.0.0.1:{bulkPort}", "--service", $"sts=tcp://127.0.0.1:{echoPort}", "--offline"];
+        await using var localVpc = await Peer.LocalVpcAsync(services);
         var (proxy, resolver, endpointIp, vpc) = await BuildNetworkAsync(localVpc);
-
+        // The same LocalVpc with splice(2) off: every byte through the process's buffers, as before the splice engine.
         var work = Directory.CreateTempSubdirectory("localvpc-bench-peers-").FullName;
+        var copyConfig = System.IO.Path.Combine(work, "copy-loop.json");
+        File.WriteAllText(copyConfig, """{"splice": false}""");
+        await using var copying = await Peer.LocalVpcAsync([.. services, "--config", copyConfig]);
+        var (copyProxy, _, _, _) = await BuildNetworkAsync(copying);
+
         var (haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho) = (Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort());
         StartHaproxy(work, "plain", haBulk, haEcho, bulkPort, echoPort, splice: false);
         StartHaproxy(work, "splice", haSpliceBulk, haSpliceEcho, bulkPort, echoPort, splice: true);
@@ -91,6 +97,7 @@ internal static class DataPlaneBench
         [
             new("direct loopback", bulk => ConnectAsync(bulk ? bulkPort : echoPort)),
             new("LocalVpc (proxy → endpoint)", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443)),
+            new("LocalVpc, splice off (copy loop)", bulk => SocksAsync(copyProxy, bulk ? BulkName : EchoName, 443)),
             // The same path with the VPC's flow log on: four records per connection, written to a gzipped file as on S3.
             new("LocalVpc, flow log ALL to S3 files", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443), () => LoadClient.PostForXmlAsync(localVpc,
                 [("Action", "CreateFlowLogs"), ("Version", "2016-11-15"), ("ResourceType", "VPC"), ("ResourceId.1", vpc), ("TrafficType", "ALL"),

@@ -8,12 +8,14 @@ using LocalVpc.Bench;
 //   subnets:   CreateSubnet up to N subnets in one VPC, then DescribeVpcs and DescribeSubnets point lookups.
 //   endpoints: CreateVpcEndpoint up to N interface endpoints, then DescribeVpcEndpoints by id, by filter,
 //              and listing all of them, in one call and page by page.
+//   rules:     CreateSecurityGroup of N/10 groups in one VPC, then AuthorizeSecurityGroupIngress of N rules (ten a group),
+//              then DescribeSecurityGroups point lookups.
 //   reachability: the analyser on a generated network of 10,000 interfaces (in process, no peer).
 //   scale: for each --sizes N (default 1000,10000,100000), a LocalVpc filled with N interfaces (and their VPCs, subnets,
 //          rules, endpoints): creates, lookups, a page, probes, memory and restart time at that size.
 //   dataplane: bulk throughput and connections/s through an instance proxy and an endpoint, against direct loopback,
 //              HAProxy (with and without splice) and socat; the VPC resolver against unbound under dnsperf.
-// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|reachability|dataplane|scale|all --seconds 10 --count 1000]
+// Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|rules|reachability|dataplane|scale|all --seconds 10 --count 1000]
 var seconds = ArgValue("--seconds", 10);
 var count = ArgValue("--count", 1000);
 var suite = Arg("--suite") ?? "all";
@@ -53,6 +55,24 @@ foreach (var start in new Func<Task<Peer>>[] { () => Peer.LocalVpcAsync(benchQuo
     await WarmUpAsync(peer);
     if (suite is "subnets" or "all") await SubnetsAsync(peer);
     if (suite is "endpoints" or "all") await EndpointsAsync(peer);
+    if (suite is "rules" or "all") await RulesAsync(peer);
+}
+
+async Task RulesAsync(Peer peer)
+{
+    Console.Error.WriteLine($"{peer.Name}: security group rules");
+    var vpc = await CreateVpcAsync(peer, "10.200.0.0/16");
+    var groupCount = Math.Max(1, count / 10);
+    results.Add(await LoadClient.RunAsync(peer, "CreateSecurityGroup", 16, groupCount, TimeSpan.FromMinutes(5), n =>
+        [("Action", "CreateSecurityGroup"), ("Version", "2016-11-15"), ("VpcId", vpc), ("GroupName", $"bench-{n}"), ("GroupDescription", "bench")]));
+    var groups = await IdsAsync(peer, "groupId", [("Action", "DescribeSecurityGroups"), ("Version", "2016-11-15"), ("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", vpc)]);
+    // Ten rules a group (AWS allows 60 inbound), each its own port: request n opens port 1000 + n / groups on group n % groups.
+    results.Add(await LoadClient.RunAsync(peer, "AuthorizeSecurityGroupIngress", 16, count, TimeSpan.FromMinutes(5), n =>
+        [("Action", "AuthorizeSecurityGroupIngress"), ("Version", "2016-11-15"), ("GroupId", groups[n % groups.Length]),
+         ("IpPermissions.1.IpProtocol", "tcp"), ("IpPermissions.1.FromPort", $"{1000 + n / groups.Length}"), ("IpPermissions.1.ToPort", $"{1000 + n / groups.Length}"),
+         ("IpPermissions.1.IpRanges.1.CidrIp", "10.0.0.0/8")]));
+    results.Add(await LoadClient.RunAsync(peer, "DescribeSecurityGroups (GroupId.1)", 16, int.MaxValue, lookupTime, n =>
+        [("Action", "DescribeSecurityGroups"), ("Version", "2016-11-15"), ("GroupId.1", groups[(int)((long)n * 7919 % groups.Length)])]));
 }
 
 async Task WarmUpAsync(Peer peer)

@@ -10,7 +10,7 @@ var endpointDelay = new Option<double>("--endpoint-delay") { Description = "Seco
 var snapshotEvery = new Option<int>("--snapshot-every") { Description = "Events per region between snapshots", DefaultValueFactory = _ => 1000 };
 
 var service = new Option<string[]>("--service") { Description = "An AWS service's local stand-in, NAME=URL (kms=http://127.0.0.1:5000, sts=tcp://127.0.0.1:9000); repeatable" };
-var config = new Option<string?>("--config") { Description = "A JSON file: {\"services\": {\"kms\": \"http://127.0.0.1:5000\"}, \"internet\": \"deny\", \"deny\": \"drop\", \"offline\": false, \"quotas\": {\"vpcs-per-region\": 20}}" };
+var config = new Option<string?>("--config") { Description = "A JSON file: {\"services\": {\"kms\": \"http://127.0.0.1:5000\"}, \"internet\": \"deny\", \"deny\": \"drop\", \"offline\": false, \"splice\": true, \"quotas\": {\"vpcs-per-region\": 20}}" };
 var internet = new Option<string?>("--internet") { Description = "allow: flows the VPC sends to the internet really leave the machine (default deny)" };
 var deny = new Option<string?>("--deny") { Description = "What a denied connection gets: drop (the client waits, as on AWS; default) or reject" };
 var offline = new Option<bool>("--offline") { Description = "VPC resolvers refuse names LocalVpc does not own instead of asking the host's resolver" };

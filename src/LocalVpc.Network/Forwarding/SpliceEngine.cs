@@ -95,8 +95,16 @@ internal sealed unsafe class SpliceLoop : IDisposable
         // Edge-triggered: the kernel reports readiness once per change, and at once for what is ready when added, so
         // the loop runs the pair as soon as either side can move; it always moves until the kernel says EAGAIN.
         var events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
-        Watch(pair.ClientFd, id, events);
-        Watch(pair.UpstreamFd, id, events);
+        try
+        {
+            Watch(pair.ClientFd, id, events);
+            Watch(pair.UpstreamFd, id, events);
+        }
+        catch (IOException)
+        {
+            if (_pairs.TryRemove(id, out _)) Forget(pair, SpliceResult.Canceled);
+            throw;
+        }
         if (cancellationToken.CanBeCanceled) pair.Cancellation = cancellationToken.Register(() => Wake(id));
     }
 
@@ -123,7 +131,10 @@ internal sealed unsafe class SpliceLoop : IDisposable
             if (ready < 0)
             {
                 if (errno == EINTR) continue;
-                break;
+                // Cannot happen with a valid epoll; if it does, no pair is left waiting for a loop that is gone.
+                _stopping = true;
+                foreach (var (key, pair) in _pairs) End(key, pair, SpliceResult.Canceled);
+                return;
             }
             for (var i = 0; i < ready; i++)
             {
@@ -150,7 +161,11 @@ internal sealed unsafe class SpliceLoop : IDisposable
 
     private void End(ulong id, SplicedPair pair, SpliceResult result)
     {
-        _pairs.TryRemove(id, out _);
+        if (_pairs.TryRemove(id, out _)) Forget(pair, result);
+    }
+
+    private void Forget(SplicedPair pair, SpliceResult result)
+    {
         // Out of the epoll before the caller closes the sockets, so a reused descriptor never reaches this pair.
         epoll_ctl(_epoll, EPOLL_CTL_DEL, pair.ClientFd, null);
         epoll_ctl(_epoll, EPOLL_CTL_DEL, pair.UpstreamFd, null);
