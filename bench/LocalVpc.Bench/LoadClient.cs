@@ -50,8 +50,14 @@ internal static class LoadClient
         return new Measurement(peer.Name, scenario, concurrency, all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
-    public static async Task<HttpStatusCode> SendAsync(Peer peer, (string Key, string Value)[] form) =>
-        (await PostAsync(peer, form)).Status;
+    /// <summary>One request whose answer is read to its end but not decoded: as wrk does, the client pays for receiving, not parsing.</summary>
+    public static async Task<HttpStatusCode> SendAsync(Peer peer, (string Key, string Value)[] form)
+    {
+        using var message = Request(peer, form);
+        using var response = await Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
+        await response.Content.CopyToAsync(Stream.Null);
+        return response.StatusCode;
+    }
 
     public static async Task<string> PostForXmlAsync(Peer peer, (string Key, string Value)[] form) =>
         (await PostAsync(peer, form)).Body;
@@ -59,14 +65,28 @@ internal static class LoadClient
     /// <summary>One EC2 Query request, signed-looking (moto and LocalVpc read the region and account from the scope).</summary>
     public static async Task<(HttpStatusCode Status, string Body)> PostAsync(Peer peer, (string Key, string Value)[] form)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, peer.Url + "/")
+        using var message = Request(peer, form);
+        using var response = await Http.SendAsync(message);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The answer's bytes, undecoded: a listing's client counts and finds elements in them without building a string.</summary>
+    public static async Task<(HttpStatusCode Status, byte[] Body)> PostForBytesAsync(Peer peer, (string Key, string Value)[] form)
+    {
+        using var message = Request(peer, form);
+        using var response = await Http.SendAsync(message);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static HttpRequestMessage Request(Peer peer, (string Key, string Value)[] form)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, peer.Url + "/")
         {
             Content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value))),
         };
         message.Headers.TryAddWithoutValidation("Authorization",
             "AWS4-HMAC-SHA256 Credential=123456789012/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00");
-        using var response = await Http.SendAsync(message);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        return message;
     }
 
     private static double Percentile(double[] sorted, double p) =>

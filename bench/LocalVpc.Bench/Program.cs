@@ -132,14 +132,29 @@ async Task EndpointsAsync(Peer peer)
             (string, string)[] form = token is null
                 ? [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("MaxResults", "100")]
                 : [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15"), ("MaxResults", "100"), ("NextToken", token)];
-            var (status, body) = await LoadClient.PostAsync(peer, form);
+            var (status, body) = await LoadClient.PostForBytesAsync(peer, form);
             if (status != HttpStatusCode.OK) return false;
-            seen += Regex.Matches(body, "<vpcEndpointId>").Count;
-            var next = Regex.Match(body, "<nextToken>([^<]+)</nextToken>");
-            token = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+            seen += Occurrences(body, "<vpcEndpointId>"u8);
+            token = ElementText(body, "nextToken");
         } while (token is not null);
         return seen == ids.Length;
     }));
+}
+
+// A listing's client reads the bytes it got: how many of an element, and one element's text.
+static int Occurrences(ReadOnlySpan<byte> body, ReadOnlySpan<byte> tag)
+{
+    var count = 0;
+    for (int at; (at = body.IndexOf(tag)) >= 0; body = body[(at + tag.Length)..]) count++;
+    return count;
+}
+
+static string? ElementText(ReadOnlySpan<byte> body, string name)
+{
+    var open = body.IndexOf(Encoding.UTF8.GetBytes($"<{name}>"));
+    if (open < 0) return null;
+    var text = body[(open + name.Length + 2)..];
+    return WebUtility.HtmlDecode(Encoding.UTF8.GetString(text[..text.IndexOf("</"u8)]));
 }
 
 async Task<string> CreateVpcAsync(Peer peer, string cidr) =>

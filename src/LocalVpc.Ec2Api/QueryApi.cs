@@ -28,12 +28,12 @@ public sealed record QueryApi(ServiceModel Model, FrozenDictionary<string, ApiHa
     };
 
     /// <summary>The success document in this API's protocol.</summary>
-    public ReadOnlyMemory<byte> Success(string action, string requestId, Action<XmlWriter> body) =>
+    public XmlDocumentBuffer Success(string action, string requestId, Action<XmlWriter> body) =>
         Model.IsEc2Protocol
             ? XmlResponseWriter.Success(action, requestId, body)
             : XmlResponseWriter.QuerySuccess(action, Model.Operations.GetValueOrDefault(action)?.ResultWrapper, Model.XmlNamespace, requestId, body);
 
     /// <summary>The error document in this API's protocol.</summary>
-    public ReadOnlyMemory<byte> Error(AwsError error, string requestId) =>
+    public XmlDocumentBuffer Error(AwsError error, string requestId) =>
         Model.IsEc2Protocol ? XmlResponseWriter.Error(error, requestId) : XmlResponseWriter.QueryError(error, Model.XmlNamespace, requestId);
 }

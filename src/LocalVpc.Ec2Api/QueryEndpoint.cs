@@ -41,11 +41,12 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
             reply = Ec2Errors.InternalError();
         }
         // 2. Answer: the action's document, or the error document, in the API's protocol.
-        var body = reply.Error is { } error ? api.Error(error, requestId) : api.Success(action, requestId, reply.Body!);
+        using var body = reply.Error is { } error ? api.Error(error, requestId) : api.Success(action, requestId, reply.Body!);
         http.Response.StatusCode = reply.Error?.HttpStatus ?? 200;
         http.Response.ContentType = XmlResponseWriter.ContentType;
+        http.Response.ContentLength = body.Length;
         http.Response.Headers["x-amzn-RequestId"] = requestId;
-        await http.Response.Body.WriteAsync(body);
+        await body.CopyToAsync(http.Response.Body);
     }
 
     /// <summary>

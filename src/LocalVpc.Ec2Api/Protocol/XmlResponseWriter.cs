@@ -18,7 +18,7 @@ public static class XmlResponseWriter
     };
 
     /// <summary><c>&lt;{Action}Response xmlns="…"&gt;&lt;requestId/&gt;…&lt;/{Action}Response&gt;</c></summary>
-    public static ReadOnlyMemory<byte> Success(string action, string requestId, Action<XmlWriter> body) => Write(w =>
+    public static XmlDocumentBuffer Success(string action, string requestId, Action<XmlWriter> body) => Write(w =>
     {
         w.WriteStartElement(action + "Response", Namespace);
         w.WriteElementString("requestId", Namespace, requestId);
@@ -30,7 +30,7 @@ public static class XmlResponseWriter
     /// The query protocol's document (Elastic Load Balancing): <c>&lt;{Action}Response&gt;&lt;{Action}Result&gt;…&lt;/…&gt;
     /// &lt;ResponseMetadata&gt;&lt;RequestId/&gt;&lt;/…&gt;</c>.
     /// </summary>
-    public static ReadOnlyMemory<byte> QuerySuccess(string action, string? resultWrapper, string xmlNamespace, string requestId,
+    public static XmlDocumentBuffer QuerySuccess(string action, string? resultWrapper, string xmlNamespace, string requestId,
         Action<XmlWriter> body) => Write(w =>
     {
         w.WriteStartElement(action + "Response", xmlNamespace);
@@ -64,7 +64,7 @@ public static class XmlResponseWriter
     }
 
     /// <summary>The query protocol's error: <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>.</summary>
-    public static ReadOnlyMemory<byte> QueryError(AwsError error, string xmlNamespace, string requestId) => Write(w =>
+    public static XmlDocumentBuffer QueryError(AwsError error, string xmlNamespace, string requestId) => Write(w =>
     {
         w.WriteStartElement("ErrorResponse", xmlNamespace);
         w.WriteStartElement("Error", xmlNamespace);
@@ -77,7 +77,7 @@ public static class XmlResponseWriter
     });
 
     /// <summary><c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;…&lt;RequestID/&gt;</c>: note the capital ID here.</summary>
-    public static ReadOnlyMemory<byte> Error(AwsError error, string requestId) => Write(w =>
+    public static XmlDocumentBuffer Error(AwsError error, string requestId) => Write(w =>
     {
         w.WriteStartElement("Response");
         w.WriteStartElement("Errors");
@@ -90,16 +90,22 @@ public static class XmlResponseWriter
         w.WriteEndElement();
     });
 
-    /// <summary>The document, as the bytes of the buffer it was written to (no copy: listings can be megabytes).</summary>
-    private static ReadOnlyMemory<byte> Write(Action<XmlWriter> content)
+    /// <summary>The document, in pooled blocks (listings can be megabytes): the caller disposes it once sent.</summary>
+    private static XmlDocumentBuffer Write(Action<XmlWriter> content)
     {
-        var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, Settings))
+        var document = new XmlDocumentBuffer();
+        try
         {
+            using var writer = new DocumentXmlWriter(XmlWriter.Create(document.Stream, Settings), document.Stream);
             writer.WriteStartDocument();
             content(writer);
             writer.WriteEndDocument();
         }
-        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+        return document;
     }
 }
