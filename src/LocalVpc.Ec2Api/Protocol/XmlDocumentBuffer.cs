@@ -27,9 +27,6 @@ public sealed class XmlDocumentBuffer : IDisposable
     /// <summary>The document's bytes, block by block, without copying them.</summary>
     public ReadOnlySequence<byte> Bytes => _stream.GetReadOnlySequence();
 
-    /// <summary>The whole document as one array (for tests and small documents).</summary>
-    public byte[] ToArray() => _stream.ToArray();
-
     /// <summary>Writes the document to <paramref name="destination"/> block by block.</summary>
     public async Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
     {
