@@ -12,9 +12,10 @@ public sealed class XmlDocumentBuffer : IDisposable
     private static readonly RecyclableMemoryStreamManager Blocks = new(new RecyclableMemoryStreamManager.Options
     {
         BlockSize = 64 * 1024,
-        // What the pool keeps between requests at most; a larger burst is left to the GC.
-        MaximumSmallPoolFreeBytes = 64 * 1024 * 1024,
-        MaximumLargePoolFreeBytes = 16 * 1024 * 1024,
+        // What the pool keeps between requests at most (a dozen listings of 1,000 endpoints); a larger burst is left to the GC.
+        MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+        // Large buffers are made only for one contiguous array, which a document never needs: it is sent block by block.
+        MaximumLargePoolFreeBytes = 4 * 1024 * 1024,
     });
 
     private readonly RecyclableMemoryStream _stream = Blocks.GetStream("xml-response");
