@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LocalVpc.Core.Resources;
 
@@ -32,21 +32,18 @@ public static class EventJson
         foreach (var kind in ResourceKinds.All) info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(kind.Type, kind.Discriminator));
     }
 
+    /// <summary>A record as written: its version first, so a reader knows how to read what follows.</summary>
+    private sealed record Record([property: JsonPropertyName("version")] int Version, [property: JsonPropertyName("events")] Event[] Events);
+
     // Written and read in one pass each (no JSON tree in between): a snapshot of a large account holds 100,000 resources,
     // and a restart reads it before the API answers.
-    public static string Serialize(IEnumerable<Event> events)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("version", Version);
-            writer.WritePropertyName("events");
-            JsonSerializer.Serialize(writer, events.ToArray(), Options);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string Serialize(IEnumerable<Event> events) => JsonSerializer.Serialize(new Record(Version, [.. events]), Options);
+
+    /// <summary>
+    /// A record written as UTF-8 into <paramref name="utf8"/>, a bounded buffer at a time: a snapshot is megabytes,
+    /// which in one growing array (or a string) landed on the large object heap several times over.
+    /// </summary>
+    public static void Serialize(Stream utf8, IEnumerable<Event> events) => JsonSerializer.Serialize(utf8, new Record(Version, [.. events]), Options);
 
     public static Event[] Deserialize(string json) => Deserialize(Encoding.UTF8.GetBytes(json));
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Microsoft.IO;
 
 namespace LocalVpc.Storage.Sqlite;
 
@@ -26,6 +27,14 @@ public sealed class SqliteEventLog : IEventLog
         FullMode = BoundedChannelFullMode.Wait,
     });
     private readonly Task _writer;
+
+    /// <summary>Where snapshots are serialised: 128 KiB blocks, of which the pool keeps at most 16 MB between snapshots.</summary>
+    private static readonly RecyclableMemoryStreamManager SnapshotBlocks = new(new RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = 128 * 1024,
+        MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 4 * 1024 * 1024,
+    });
 
     private abstract record Work(TaskCompletionSource Done);
     private sealed record Append(ImmutableArray<Written> Changes, TaskCompletionSource Done) : Work(Done);
@@ -179,26 +188,41 @@ public sealed class SqliteEventLog : IEventLog
             {
                 (account.Value, region.Value, body.Value) = (change.Scope.Account, change.Scope.Region, change.Events);
                 var seq = (long)insert.ExecuteScalar()!;
-                if (change.Snapshot is not null) WriteSnapshot(transaction, change.Scope, seq, EventJson.Serialize(change.Snapshot.ToEvents()));
+                if (change.Snapshot is not null) WriteSnapshot(transaction, change.Scope, seq, change.Snapshot);
             }
         }
         transaction.Commit();
     }
 
-    /// <summary>Stores the snapshot and drops the events it covers, so the log stays as small as the state.</summary>
-    private void WriteSnapshot(SqliteTransaction transaction, Scope scope, long seq, string snapshot)
+    /// <summary>
+    /// Stores the snapshot and drops the events it covers, so the log stays as small as the state. The snapshot (48 MB
+    /// for 100,000 resources) is serialised into pooled blocks and streamed into its row (SQLite's incremental blob
+    /// I/O), so it never exists as one array or string: those were the largest objects on the heap, several times over.
+    /// </summary>
+    private void WriteSnapshot(SqliteTransaction transaction, Scope scope, long seq, AccountState state)
     {
+        using var json = SnapshotBlocks.GetStream("snapshot");
+        EventJson.Serialize(json, state.ToEvents());
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO snapshots (account, region, seq, body) VALUES ($account, $region, $seq, $body)
-                ON CONFLICT (account, region) DO UPDATE SET seq = excluded.seq, body = excluded.body;
-            DELETE FROM events WHERE account = $account AND region = $region AND seq <= $seq;
+            INSERT INTO snapshots (account, region, seq, body) VALUES ($account, $region, $seq, zeroblob($length))
+                ON CONFLICT (account, region) DO UPDATE SET seq = excluded.seq, body = excluded.body
+                RETURNING rowid;
             """;
         command.Parameters.AddWithValue("$account", scope.Account);
         command.Parameters.AddWithValue("$region", scope.Region);
         command.Parameters.AddWithValue("$seq", seq);
-        command.Parameters.AddWithValue("$body", snapshot);
+        command.Parameters.AddWithValue("$length", json.Length);
+        var row = (long)command.ExecuteScalar()!;
+        using (var body = new SqliteBlob(_connection, "snapshots", "body", row))
+            foreach (var block in json.GetReadOnlySequence()) body.Write(block.Span);
+
+        command.Parameters.Clear();
+        command.CommandText = "DELETE FROM events WHERE account = $account AND region = $region AND seq <= $seq";
+        command.Parameters.AddWithValue("$account", scope.Account);
+        command.Parameters.AddWithValue("$region", scope.Region);
+        command.Parameters.AddWithValue("$seq", seq);
         command.ExecuteNonQuery();
     }
 
