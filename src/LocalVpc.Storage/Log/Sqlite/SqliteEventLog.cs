@@ -217,12 +217,8 @@ public sealed class SqliteEventLog : IEventLog
         var row = (long)command.ExecuteScalar()!;
         using (var body = new SqliteBlob(_connection, "snapshots", "body", row))
             foreach (var block in json.GetReadOnlySequence()) body.Write(block.Span);
-
-        command.Parameters.Clear();
+        // The same parameters; a statement binds only those it names.
         command.CommandText = "DELETE FROM events WHERE account = $account AND region = $region AND seq <= $seq";
-        command.Parameters.AddWithValue("$account", scope.Account);
-        command.Parameters.AddWithValue("$region", scope.Region);
-        command.Parameters.AddWithValue("$seq", seq);
         command.ExecuteNonQuery();
     }
 
