@@ -17,11 +17,9 @@ public sealed class SplicerTests : IDisposable
     [MemberData(nameof(Engines))]
     public async Task Bytes_PassBothWays_EachHalfCloseIsPassedOn_AndTheCountsAreWhatArrived(bool spliced)
     {
-        var engine = Engine(spliced);
-        await using var client = await SocketPair.ConnectAsync();
-        await using var upstream = await SocketPair.ConnectAsync();
         var counters = new SpliceCounters();
-        var splicing = Splicer.RunAsync(new Leg(client.Proxy.Socket), new Leg(upstream.Client.Socket), CancellationToken.None, counters, engine);
+        await using var legs = await SpliceAsync(spliced, counters: counters);
+        var (client, upstream, splicing) = (legs.Client, legs.Upstream, legs.Splicing);
 
         // The client sends 3 MiB and ends its half; the server still answers after reading the end of it.
         var request = RandomNumberGenerator.GetBytes(3 * 1024 * 1024);
@@ -45,10 +43,8 @@ public sealed class SplicerTests : IDisposable
     [MemberData(nameof(Engines))]
     public async Task AResetUpstream_EndsItAsUpstreamFailed_AndClosesTheClient(bool spliced)
     {
-        var engine = Engine(spliced);
-        await using var client = await SocketPair.ConnectAsync();
-        await using var upstream = await SocketPair.ConnectAsync();
-        var splicing = Splicer.RunAsync(new Leg(client.Proxy.Socket), new Leg(upstream.Client.Socket), CancellationToken.None, engine: engine);
+        await using var legs = await SpliceAsync(spliced);
+        var (client, upstream, splicing) = (legs.Client, legs.Upstream, legs.Splicing);
 
         await client.Client.WriteAsync("ping"u8.ToArray());
         Assert.Equal("ping"u8.ToArray(), await ReadExactlyAsync(upstream.Proxy, 4));
@@ -75,17 +71,34 @@ public sealed class SplicerTests : IDisposable
     [MemberData(nameof(Engines))]
     public async Task Stopping_EndsAnOpenSpliceAsCanceled(bool spliced)
     {
-        var engine = Engine(spliced);
-        await using var client = await SocketPair.ConnectAsync();
-        await using var upstream = await SocketPair.ConnectAsync();
         using var stopping = new CancellationTokenSource();
-        var splicing = Splicer.RunAsync(new Leg(client.Proxy.Socket), new Leg(upstream.Client.Socket), stopping.Token, engine: engine);
+        await using var legs = await SpliceAsync(spliced, stopping.Token);
+        var (client, upstream, splicing) = (legs.Client, legs.Upstream, legs.Splicing);
 
         await client.Client.WriteAsync("still open"u8.ToArray());
         Assert.Equal("still open"u8.ToArray(), await ReadExactlyAsync(upstream.Proxy, 10));
         await stopping.CancelAsync();
 
         Assert.Equal(SpliceResult.Canceled, (await splicing).Result);
+    }
+
+    /// <summary>A client's connection to the proxy and the proxy's to the upstream, spliced; disposing closes both.</summary>
+    private sealed record Legs(SocketPair Client, SocketPair Upstream, Task<(SpliceResult Result, long Sent, long Received, TcpSegments ClientSegments)> Splicing)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Client.DisposeAsync();
+            await Upstream.DisposeAsync();
+        }
+    }
+
+    private async Task<Legs> SpliceAsync(bool spliced, CancellationToken stopping = default, SpliceCounters? counters = null)
+    {
+        var engine = Engine(spliced);
+        var client = await SocketPair.ConnectAsync();
+        var upstream = await SocketPair.ConnectAsync();
+        return new Legs(client, upstream, Splicer.RunAsync(new Leg(client.Proxy.Socket), new Leg(upstream.Client.Socket), stopping, counters, engine));
     }
 
     private SpliceEngine? Engine(bool spliced)
