@@ -10,10 +10,15 @@ namespace LocalVpc.Network.Forwarding;
 /// threads of the engine's own, each waiting in its own epoll (as HAProxy's threads do): the thread pool that serves
 /// the API does not carry them.
 /// </summary>
-public sealed unsafe class SpliceEngine : IDisposable
+public sealed class SpliceEngine : IDisposable
 {
+    /// <summary>Emptied pipes kept for the next connections at most (two a connection).</summary>
+    private const int MaxPooledPipes = 256;
+
     private readonly SpliceLoop[] _loops;
     private readonly ConcurrentBag<SplicePipe> _pipes = [];
+    // Counted apart: ConcurrentBag's Count locks every thread's list, too much for each connection's end.
+    private int _pooled;
     private int _next;
 
     private SpliceEngine(SpliceLoop[] loops) => _loops = loops;
@@ -35,23 +40,45 @@ public sealed unsafe class SpliceEngine : IDisposable
     public Task<(SpliceResult Result, long Sent, long Received)> RunAsync(Socket client, Socket upstream, SpliceCounters counters,
         CancellationToken cancellationToken)
     {
-        if (!_pipes.TryTake(out var sending) && !SplicePipe.TryCreate(out sending))
-            throw new IOException("no pipe for splice(2): the process is out of file descriptors");
-        if (!_pipes.TryTake(out var receiving) && !SplicePipe.TryCreate(out receiving))
+        var sending = TakePipe();
+        SplicePipe receiving;
+        try
+        {
+            receiving = TakePipe();
+        }
+        catch (IOException)
         {
             sending.Dispose();
-            throw new IOException("no pipe for splice(2): the process is out of file descriptors");
+            throw;
         }
         var pair = new SplicedPair(client, upstream, sending, receiving, counters, Recycle);
         _loops[(int)((uint)Interlocked.Increment(ref _next) % _loops.Length)].Add(pair, cancellationToken);
         return pair.Completion;
     }
 
+    private SplicePipe TakePipe()
+    {
+        if (_pipes.TryTake(out var pipe))
+        {
+            Interlocked.Decrement(ref _pooled);
+            return pipe;
+        }
+        return SplicePipe.TryCreate(out pipe) ? pipe : throw new IOException("no pipe for splice(2): the process is out of file descriptors");
+    }
+
     /// <summary>An emptied pipe serves the next connection; one with bytes stranded in it (a failed side) is closed.</summary>
     private void Recycle(SplicePipe pipe)
     {
-        if (pipe.Pending == 0 && _pipes.Count < 256) _pipes.Add(pipe);
-        else pipe.Dispose();
+        if (pipe.Pending == 0)
+        {
+            if (Interlocked.Increment(ref _pooled) <= MaxPooledPipes)
+            {
+                _pipes.Add(pipe);
+                return;
+            }
+            Interlocked.Decrement(ref _pooled);
+        }
+        pipe.Dispose();
     }
 
     public void Dispose()
