@@ -152,7 +152,7 @@ public sealed class WebConsoleTests(ITestOutputHelper output) : IAsyncLifetime
         var page = await OpenAsync(_account);
         await Expect(page.Locator("li.eni")).ToHaveCountAsync(2000, new() { Timeout = (float)Patience.TotalMilliseconds });
         output.WriteLine($"drawn: 200 subnets, {await page.Locator("li.eni").CountAsync()} interfaces, render {await page.GetAttributeAsync("body", "data-render-ms")} ms");
-        await Browser.ScreenshotAsync(page, "large-region.png");
+        await Browser.ScreenshotAsync(page, "large-region.png", fullPage: false);
 
         var wanted = interfaces[1234];
         await page.FillAsync("#search", wanted);

@@ -46,8 +46,12 @@ public sealed class Browser : IAsyncDisposable
         get { lock (_requests) return [.. _requests]; }
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = true });
+    /// <summary>
+    /// The whole page, or only what the window shows: a page thousands of rows tall takes Chromium longer to capture
+    /// whole than a test's patience on a busy machine, and the window is what a user sees of it.
+    /// </summary>
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = fullPage });
 
     public async ValueTask DisposeAsync()
     {
