@@ -4,6 +4,7 @@ using LocalVpc.Core.Commands.Vpcs;
 using LocalVpc.Core.State;
 using LocalVpc.Storage;
 using LocalVpc.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace LocalVpc.Storage.Tests;
 
@@ -24,6 +25,18 @@ public sealed class SqliteEventLogTests
 
     private static string NewPath() => Path.Combine(Directory.CreateTempSubdirectory().FullName, "state.db");
 
+    /// <summary>What the closed file holds: snapshot rows, and event rows not yet covered by one.</summary>
+    private static (long Snapshots, long Events) Rows(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM snapshots), (SELECT count(*) FROM events)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     [Theory]
     [InlineData(1000)]
     [InlineData(7)]
@@ -39,6 +52,10 @@ public sealed class SqliteEventLogTests
         }));
         var before = EventJson.Serialize((await pipeline.ReadAsync(Scope)).ToEvents());
         await log.DisposeAsync();
+        // Snapshots are serialised after their record is committed; a closing log stores those on their way.
+        var (snapshots, events) = Rows(path);
+        Assert.Equal(snapshotEvery < 20 ? 1 : 0, snapshots);
+        Assert.True(events < 21 || snapshotEvery >= 20, $"{events} events left beside the snapshot");
 
         var (reopened, log2) = await OpenAsync(path, snapshotEvery);
         var state = await reopened.ReadAsync(Scope);
@@ -53,12 +70,20 @@ public sealed class SqliteEventLogTests
         var path = NewPath();
         var (pipeline, log) = await OpenAsync(path, 1000);
         await pipeline.ExecuteAsync(Scope, new CreateVpc("10.0.0.0/16", null, []));
+        // 5,000 events in one record make a snapshot due, which is still being serialised when the reset is written
+        // (the command is queued just before it): it must not be stored after the reset, nor published.
+        var tagging = pipeline.ExecuteAsync(Scope, new TagMany(5000));
         await pipeline.ResetAsync();
-        Assert.Single((await pipeline.ReadAsync(Scope)).Vpcs); // the default VPC of a fresh region
+        await tagging;
+        var state = await pipeline.ReadAsync(Scope);
+        Assert.Single(state.Vpcs); // the default VPC of a fresh region
+        Assert.Null(state.TagsOf("vpc-00000000000000042").GetValueOrDefault("n"));
         await log.DisposeAsync();
 
         var (reopened, log2) = await OpenAsync(path, 1000);
-        Assert.Single((await reopened.ReadAsync(Scope)).Vpcs);
+        var replayed = await reopened.ReadAsync(Scope);
+        Assert.Single(replayed.Vpcs);
+        Assert.Null(replayed.TagsOf("vpc-00000000000000042").GetValueOrDefault("n"));
         await log2.DisposeAsync();
     }
 
@@ -96,6 +121,14 @@ public sealed class SqliteEventLogTests
         Assert.Equal(refused.Error.Code, invalid.Error?.Code);
         Assert.Equal(before.Account(Scope.Account).Vpcs.Keys, pipeline.Published.Region(Scope.Region).Account(Scope.Account).Vpcs.Keys);
         await log.DisposeAsync();
+    }
+
+    /// <summary>A command of many events: tags <paramref name="Count"/> resource ids.</summary>
+    private sealed record TagMany(int Count) : ICommand<bool>
+    {
+        public Decision<bool> Decide(AccountState state, CommandContext context) =>
+            Decision.Of(true, Enumerable.Range(0, Count).Select(i => (Core.Events.Event)new Core.Events.TagsChanged($"vpc-{i:D17}",
+                ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("n", $"{i}")]))));
     }
 
     /// <summary>A command that writes in its own account and in another one: tags a resource id in each.</summary>

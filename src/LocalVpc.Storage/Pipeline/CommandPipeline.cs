@@ -25,7 +25,7 @@ public sealed class CommandPipeline
         {
             var snapshot = region.Aggregate(RegionSnapshot.Empty(region.Key), (r, account) => r.With(account)) with { Version = 1 };
             _regions[region.Key] = new RegionPipeline(snapshot, log, options, Published);
-            Published.Publish(snapshot);
+            Published.Publish(snapshot, Published.Resets);
         }
     }
 

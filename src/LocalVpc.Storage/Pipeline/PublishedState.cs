@@ -6,8 +6,10 @@ namespace LocalVpc.Storage;
 /// </summary>
 public sealed class PublishedState(TimeProvider time)
 {
-    // Swapped with Interlocked (ImmutableInterlocked) and read with Volatile.Read: a reader sees a whole snapshot or the one before.
+    // Swapped whole under the lock and read with Volatile.Read: a reader sees a whole snapshot or the one before.
     private ImmutableDictionary<string, RegionSnapshot> _regions = ImmutableDictionary<string, RegionSnapshot>.Empty;
+    private readonly Lock _gate = new();
+    private int _resets;
 
     /// <summary>The clock commands see; readers use it for what depends on time (an endpoint's transition, how long terminated instances stay listed).</summary>
     public TimeProvider Time => time;
@@ -21,13 +23,31 @@ public sealed class PublishedState(TimeProvider time)
     /// <summary>The region's newest durable snapshot (empty when nobody used it yet).</summary>
     public RegionSnapshot Region(string region) => Volatile.Read(ref _regions).GetValueOrDefault(region) ?? RegionSnapshot.Empty(region);
 
-    internal void Publish(RegionSnapshot snapshot)
+    /// <summary>How many resets came before: a region's pipeline publishes only while none came after it was made.</summary>
+    internal int Resets => Volatile.Read(ref _resets);
+
+    /// <summary>
+    /// Publishes <paramref name="snapshot"/> unless a newer one is, or a reset came after <paramref name="resets"/>: a
+    /// write that finishes after a reset belongs to the state the reset forgot.
+    /// </summary>
+    internal void Publish(RegionSnapshot snapshot, int resets)
     {
-        ImmutableInterlocked.Update(ref _regions, (all, s) =>
-            all.TryGetValue(s.Region, out var current) && current.Version >= s.Version ? all : all.SetItem(s.Region, s), snapshot);
+        lock (_gate)
+        {
+            if (resets != _resets) return;
+            if (_regions.TryGetValue(snapshot.Region, out var current) && current.Version >= snapshot.Version) return;
+            Volatile.Write(ref _regions, _regions.SetItem(snapshot.Region, snapshot));
+        }
     }
 
-    internal void Clear() => Volatile.Write(ref _regions, ImmutableDictionary<string, RegionSnapshot>.Empty);
+    internal void Clear()
+    {
+        lock (_gate)
+        {
+            _resets++;
+            Volatile.Write(ref _regions, ImmutableDictionary<string, RegionSnapshot>.Empty);
+        }
+    }
 
     internal void Signal() => Changed?.Invoke();
 }

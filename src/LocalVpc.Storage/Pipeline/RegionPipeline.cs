@@ -7,6 +7,7 @@ namespace LocalVpc.Storage;
 internal sealed class RegionPipeline(RegionSnapshot durable, IEventLog log, PipelineOptions options, PublishedState published)
 {
     private readonly Lock _gate = new();
+    private readonly int _resets = published.Resets;
     private readonly Dictionary<string, int> _eventsSinceSnapshot = [];
     private RegionSnapshot _pending = durable;
     private Task _lastAppend = Task.CompletedTask;
@@ -56,7 +57,7 @@ internal sealed class RegionPipeline(RegionSnapshot durable, IEventLog log, Pipe
             throw;
         }
         // 3. Publish. Appends complete in order, but their continuations may not: the newer version wins.
-        published.Publish(after);
+        published.Publish(after, _resets);
         return new Outcome<T>(null, value, after.Account(scope.Account), after);
     }
 

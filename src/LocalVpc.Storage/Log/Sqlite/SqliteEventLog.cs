@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.IO;
@@ -7,7 +8,7 @@ namespace LocalVpc.Storage.Sqlite;
 /// <summary>
 /// The event log in one SQLite file. One writer task takes appends in call order and commits whatever has
 /// queued up in one transaction (group commit); with WAL and synchronous=FULL a commit is fsynced before
-/// any append in it completes.
+/// any append in it completes. Snapshots are serialised beside the writer and stored in a later transaction.
 /// </summary>
 public sealed class SqliteEventLog : IEventLog
 {
@@ -38,9 +39,18 @@ public sealed class SqliteEventLog : IEventLog
 
     private abstract record Work(TaskCompletionSource Done);
     private sealed record Append(ImmutableArray<Written> Changes, TaskCompletionSource Done) : Work(Done);
-    /// <summary>One account's record; its snapshot still a state, serialised by the writer (see <see cref="AppendAsync"/>).</summary>
+    /// <summary>One account's record; its snapshot still a state, serialised once the record is committed (see <see cref="Serialize"/>).</summary>
     private sealed record Written(Scope Scope, string Events, AccountState? Snapshot);
     private sealed record Clear(TaskCompletionSource Done) : Work(Done);
+    /// <summary>An account's state as of record <paramref name="Seq"/>, serialised; nobody waits for it but a closing log.</summary>
+    private sealed record Snapshot(Scope Scope, long Seq, int Generation, RecyclableMemoryStream Json, TaskCompletionSource Done) : Work(Done);
+    /// <summary>A snapshot due once its record is committed.</summary>
+    private sealed record Due(Scope Scope, long Seq, int Generation, AccountState State);
+
+    /// <summary>Accounts whose snapshot is being serialised or waits to be stored: one at a time each.</summary>
+    private readonly ConcurrentDictionary<Scope, Task> _snapshotting = new();
+    /// <summary>Counts the log's clears (writer thread only): a snapshot serialised before one is dropped, not stored.</summary>
+    private int _generation;
 
     private SqliteEventLog(SqliteConnection connection)
     {
@@ -114,8 +124,9 @@ public sealed class SqliteEventLog : IEventLog
     public Task AppendAsync(IReadOnlyList<AccountChange> changes)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The events are written here, by the caller; a snapshot (a whole account, megabytes in a large one) by the writer
-        // thread, so the region's writers are not held while it is serialised. The state is immutable: nothing changes it meanwhile.
+        // The events are written here, by the caller; a snapshot (a whole account, megabytes in a large one) once the record
+        // is committed, beside the writer, so neither the region's writers nor the commits wait while it is serialised.
+        // The state is immutable: nothing changes it meanwhile.
         var work = new Append([.. changes.Select(c => new Written(c.Scope, EventJson.Serialize(c.Events), c.Snapshot))], done);
         return EnqueueAsync(work);
     }
@@ -148,23 +159,69 @@ public sealed class SqliteEventLog : IEventLog
     private void WriteLoop()
     {
         var batch = new List<Work>(MaxBatch);
+        var due = new List<Due>();
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work)) batch.Add(work);
             try
             {
-                Commit(batch);
-                foreach (var work in batch) work.Done.SetResult();
+                Commit(batch, due);
+                Finish(batch, null);
+                foreach (var snapshot in due) Serialize(snapshot);
             }
             catch (Exception e)
             {
-                foreach (var work in batch) work.Done.SetException(e);
+                Finish(batch, e);
             }
             batch.Clear();
+            due.Clear();
         }
     }
 
-    private void Commit(List<Work> batch)
+    private void Finish(List<Work> batch, Exception? failed)
+    {
+        foreach (var work in batch)
+        {
+            if (work is Snapshot snapshot)
+            {
+                snapshot.Json.Dispose();
+                _snapshotting.TryRemove(snapshot.Scope, out _);
+            }
+            if (failed is null) work.Done.SetResult();
+            else work.Done.SetException(failed);
+        }
+    }
+
+    /// <summary>
+    /// Serialises a snapshot on the thread pool: a large account's takes long (tens of milliseconds at 10,000
+    /// resources), and on the writer it held every commit behind it. The state is immutable; its record is committed,
+    /// so until the snapshot is stored the events it covers are still in the log. An account whose last snapshot is
+    /// not stored yet skips this one: its events stay in the log until the next.
+    /// </summary>
+    private void Serialize(Due due)
+    {
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_snapshotting.TryAdd(due.Scope, stored.Task)) return;
+        _ = Task.Run(async () =>
+        {
+            var json = SnapshotBlocks.GetStream("snapshot");
+            try
+            {
+                EventJson.Serialize(json, due.State.ToEvents());
+                var snapshot = new Snapshot(due.Scope, due.Seq, due.Generation, json, stored);
+                if (!_queue.Writer.TryWrite(snapshot)) await _queue.Writer.WriteAsync(snapshot).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Not queued (the log is closing): the events it would have covered stay in the log.
+                json.Dispose();
+                _snapshotting.TryRemove(due.Scope, out _);
+                stored.TrySetException(e);
+            }
+        });
+    }
+
+    private void Commit(List<Work> batch, List<Due> due)
     {
         using var transaction = _connection.BeginTransaction();
         using var insert = _connection.CreateCommand();
@@ -181,6 +238,12 @@ public sealed class SqliteEventLog : IEventLog
                 clear.Transaction = transaction;
                 clear.CommandText = "DELETE FROM events; DELETE FROM snapshots;";
                 clear.ExecuteNonQuery();
+                _generation++;
+                continue;
+            }
+            if (work is Snapshot snapshot)
+            {
+                if (snapshot.Generation == _generation) Store(transaction, snapshot);
                 continue;
             }
             // One command's changes share the batch's transaction, so they land in every account together or not at all.
@@ -188,7 +251,7 @@ public sealed class SqliteEventLog : IEventLog
             {
                 (account.Value, region.Value, body.Value) = (change.Scope.Account, change.Scope.Region, change.Events);
                 var seq = (long)insert.ExecuteScalar()!;
-                if (change.Snapshot is not null) WriteSnapshot(transaction, change.Scope, seq, change.Snapshot);
+                if (change.Snapshot is not null) due.Add(new Due(change.Scope, seq, _generation, change.Snapshot));
             }
         }
         transaction.Commit();
@@ -196,27 +259,26 @@ public sealed class SqliteEventLog : IEventLog
 
     /// <summary>
     /// Stores the snapshot and drops the events it covers, so the log stays as small as the state. The snapshot (48 MB
-    /// for 100,000 resources) is serialised into pooled blocks and streamed into its row (SQLite's incremental blob
+    /// for 100,000 resources) was serialised into pooled blocks and is streamed into its row (SQLite's incremental blob
     /// I/O), so it never exists as one array or string: those were the largest objects on the heap, several times over.
     /// </summary>
-    private void WriteSnapshot(SqliteTransaction transaction, Scope scope, long seq, AccountState state)
+    private void Store(SqliteTransaction transaction, Snapshot snapshot)
     {
-        using var json = SnapshotBlocks.GetStream("snapshot");
-        EventJson.Serialize(json, state.ToEvents());
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
+        // A newer snapshot already stored stays (no row is returned then).
         command.CommandText = """
             INSERT INTO snapshots (account, region, seq, body) VALUES ($account, $region, $seq, zeroblob($length))
-                ON CONFLICT (account, region) DO UPDATE SET seq = excluded.seq, body = excluded.body
+                ON CONFLICT (account, region) DO UPDATE SET seq = excluded.seq, body = excluded.body WHERE excluded.seq > snapshots.seq
                 RETURNING rowid;
             """;
-        command.Parameters.AddWithValue("$account", scope.Account);
-        command.Parameters.AddWithValue("$region", scope.Region);
-        command.Parameters.AddWithValue("$seq", seq);
-        command.Parameters.AddWithValue("$length", json.Length);
-        var row = (long)command.ExecuteScalar()!;
+        command.Parameters.AddWithValue("$account", snapshot.Scope.Account);
+        command.Parameters.AddWithValue("$region", snapshot.Scope.Region);
+        command.Parameters.AddWithValue("$seq", snapshot.Seq);
+        command.Parameters.AddWithValue("$length", snapshot.Json.Length);
+        if (command.ExecuteScalar() is not long row) return;
         using (var body = new SqliteBlob(_connection, "snapshots", "body", row))
-            foreach (var block in json.GetReadOnlySequence()) body.Write(block.Span);
+            foreach (var block in snapshot.Json.GetReadOnlySequence()) body.Write(block.Span);
         // The same parameters; a statement binds only those it names.
         command.CommandText = "DELETE FROM events WHERE account = $account AND region = $region AND seq <= $seq";
         command.ExecuteNonQuery();
@@ -224,6 +286,15 @@ public sealed class SqliteEventLog : IEventLog
 
     public async ValueTask DisposeAsync()
     {
+        // Snapshots on their way are stored first, so the next start replays from them.
+        try
+        {
+            await Task.WhenAll(_snapshotting.Values).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Not stored: the events they cover are in the log.
+        }
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
