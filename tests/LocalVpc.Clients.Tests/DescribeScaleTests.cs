@@ -1,8 +1,8 @@
 namespace LocalVpc.Clients.Tests;
 
 /// <summary>
-/// Describe calls answered from indexes and read lazily (a filter on a subnet, the first page) answer exactly what a scan
-/// of every interface would: the same items, in id order, with patterns and several values.
+/// Describe calls answered from indexes and read lazily (a filter on a subnet or on ids, the first page) answer exactly
+/// what a scan of every item would: the same items, in id order, with patterns and several values.
 /// </summary>
 public sealed class DescribeScaleTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
@@ -50,5 +50,30 @@ public sealed class DescribeScaleTests(ServerFixture fixture) : IClassFixture<Se
             token = page.NextToken;
         } while (token is not null);
         Assert.Equal(Sorted(bySubnet.Values.SelectMany(v => v)), paged);
+    }
+
+    [Fact]
+    public async Task IdFilter_IsLookedUp_AndAnswersWhatAScanWould()
+    {
+        var vpcs = new List<string>();
+        for (var v = 0; v < 2; v++) vpcs.Add((await _ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = $"10.{v}.0.0/16" })).Vpc.VpcId);
+        var subnets = new List<string>();
+        for (var s = 0; s < 4; s++)
+            subnets.Add((await _ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpcs[s % 2], CidrBlock = $"10.{s % 2}.{s}.0/24" })).Subnet.SubnetId);
+        async Task<List<string>> Find(params Filter[] filters) =>
+            [.. ((await _ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [.. filters] })).Subnets ?? []).Select(s => s.SubnetId)];
+        List<string> Sorted(IEnumerable<string> ids) => [.. ids.Order(StringComparer.Ordinal)];
+
+        // Several values, repeated, with ones that name nothing (unknown, malformed): the items named, once, in id order.
+        Assert.Equal(Sorted([subnets[3], subnets[0]]),
+            await Find(new Filter("subnet-id", [subnets[3], "subnet-0123456789abcdef0", subnets[0], "not-a-subnet", subnets[3]])));
+        // Every other filter still applies.
+        Assert.Equal([subnets[1]], await Find(new Filter("subnet-id", [subnets[0], subnets[1]]), new Filter("vpc-id", [vpcs[1]])));
+        // A pattern is matched by a scan.
+        Assert.Equal(Sorted(subnets), await Find(new Filter("subnet-id", ["subnet-*"]), new Filter("vpc-id", vpcs)));
+        // The same rule for VPCs: a VPC filtered by its id.
+        var described = (await _ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new("vpc-id", [vpcs[1], "vpc-0123456789abcdef0"])] })).Vpcs;
+        Assert.Equal([vpcs[1]], described.Select(v => v.VpcId));
+        Assert.Equal("10.1.0.0/16", described[0].CidrBlock);
     }
 }

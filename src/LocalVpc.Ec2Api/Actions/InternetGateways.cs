@@ -12,7 +12,7 @@ public static class InternetGateways
         ["attachment.vpc-id"] = (g, _) => [g.VpcId],
         ["internet-gateway-id"] = (g, _) => [g.Id],
         ["owner-id"] = (g, _) => [g.OwnerId],
-    }, g => g.Id);
+    }, g => g.Id, idFilter: "internet-gateway-id");
 
     public static async Task<ApiReply> Create(ApiCall call)
     {

@@ -23,7 +23,7 @@ public static class NetworkAcls
         ["network-acl-id"] = (a, _) => [a.Id],
         ["owner-id"] = (a, _) => [a.OwnerId],
         ["vpc-id"] = (a, _) => [a.VpcId],
-    }, a => a.Id);
+    }, a => a.Id, idFilter: "network-acl-id");
 
     public static async Task<ApiReply> Describe(ApiCall call)
     {

@@ -35,7 +35,7 @@ public static class NetworkInterfaces
         ["status"] = (n, _) => [n.Status],
         ["subnet-id"] = (n, _) => [n.SubnetId],
         ["vpc-id"] = (n, _) => [n.VpcId],
-    }, n => n.Id, new() { ["subnet-id"] = (state, subnet) => state.NetworkInterfacesIn(subnet) });
+    }, n => n.Id, new() { ["subnet-id"] = (state, subnet) => state.NetworkInterfacesIn(subnet) }, idFilter: "network-interface-id");
 
     public static async Task<ApiReply> Create(ApiCall call)
     {

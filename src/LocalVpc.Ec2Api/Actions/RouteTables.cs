@@ -26,7 +26,7 @@ public static class RouteTables
         ["route.origin"] = (t, _) => t.Routes.Select(r => r.Origin),
         ["route.state"] = (t, state) => t.Routes.Select(r => state.RouteState(t, r)),
         ["vpc-id"] = (t, _) => [t.VpcId],
-    }, t => t.Id);
+    }, t => t.Id, idFilter: "route-table-id");
 
     public static async Task<ApiReply> Describe(ApiCall call)
     {

@@ -32,7 +32,7 @@ public static class Subnets
         ["subnet-arn"] = (s, state) => [s.Arn(state.Scope.Region)],
         ["subnet-id"] = (s, _) => [s.Id],
         ["vpc-id"] = (s, _) => [s.VpcId],
-    }, s => s.Id);
+    }, s => s.Id, idFilter: "subnet-id");
 
     private static IEnumerable<string> Ipv6Association(Subnet subnet, Func<SubnetIpv6CidrAssociation, string> value) =>
         subnet.Ipv6CidrAssociation is { } association ? [value(association)] : [];

@@ -16,7 +16,7 @@ public static class VpcEndpoints
         ["vpc-endpoint-id"] = (e, _) => [e.Endpoint.Id],
         ["vpc-endpoint-state"] = (e, _) => [e.State.ToWire()],
         ["vpc-endpoint-type"] = (e, _) => [e.Endpoint.Type],
-    }, e => e.Endpoint.Id);
+    }, e => e.Endpoint.Id, idFilter: "vpc-endpoint-id");
 
     /// <summary>Filters from https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html.</summary>
     public static readonly FilterTable<EndpointService> ServiceFilters = new(new()

@@ -23,7 +23,7 @@ public static class Vpcs
         ["owner-id"] = (v, _) => [v.OwnerId],
         ["state"] = (v, _) => [v.State],
         ["vpc-id"] = (v, _) => [v.Id],
-    }, v => v.Id);
+    }, v => v.Id, idFilter: "vpc-id");
 
     public static async Task<ApiReply> Create(ApiCall call)
     {

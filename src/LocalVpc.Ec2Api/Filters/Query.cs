@@ -27,7 +27,7 @@ public static class Query
             }
             items = found;
         }
-        else if (filters.Narrow(call.Input.Structs(filtersMember), state, idOf) is { } narrowed)
+        else if (filters.Narrow(call.Input.Structs(filtersMember), state, idOf, lookup) is { } narrowed)
             items = narrowed;
         // Read lazily: the first page stops reading once it is full.
         if (filters.Where(items, call.Input.Structs(filtersMember), state, out var matching) is { } filterError) return filterError;
