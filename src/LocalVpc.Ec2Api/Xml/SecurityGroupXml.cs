@@ -3,7 +3,13 @@ namespace LocalVpc.Ec2Api.Xml;
 /// <summary>Writes <c>SecurityGroup</c>, its <c>IpPermission</c> groups, and the per-rule <c>SecurityGroupRule</c> shapes.</summary>
 public static class SecurityGroupXml
 {
-    public static void SecurityGroup(XmlWriter w, SecurityGroup group, AccountState state)
+    private static readonly XmlFragmentCache<SecurityGroup> Cache = new();
+
+    /// <summary>A group with its rules, which are part of its record: from the fragment cache once written.</summary>
+    public static void SecurityGroup(XmlWriter w, SecurityGroup group, AccountState state) =>
+        Cache.Write(w, group, state.TagsOf(group.Id), w => Write(w, group, state));
+
+    private static void Write(XmlWriter w, SecurityGroup group, AccountState state)
     {
         w.Element("ownerId", group.OwnerId);
         w.Element("groupId", group.Id);
