@@ -57,35 +57,53 @@ public sealed class CommandPipeline
     /// </summary>
     public async Task<Outcome<T>> ExecuteAsync<T>(Scope scope, ICommand<T> command, bool dryRun = false)
     {
-        var region = await InitializedAsync(scope).ConfigureAwait(false);
-        var outcome = await region.ExecuteAsync(scope, command, _context, decideOnly: dryRun).ConfigureAwait(false);
+        var outcome = await RunAsync(scope, command, decideOnly: dryRun).ConfigureAwait(false);
         if (dryRun) return new Outcome<T>(outcome.Error ?? Ec2Errors.DryRunOperation(), default, null);
         if (!outcome.Failed) Published.Signal();
         return outcome;
     }
 
-    /// <summary>Forgets every account and region, on disk and in memory.</summary>
+    /// <summary>
+    /// Forgets every account and region, on disk and in memory. The region pipelines are retired and the clear queued
+    /// under one lock: every write decided before it is in the log before the clear, every one after it behind.
+    /// </summary>
     public async Task ResetAsync()
     {
-        await _log.ClearAsync().ConfigureAwait(false);
+        Task cleared;
         lock (_resetGate)
         {
+            foreach (var region in _regions.Values) region.Retire();
             _regions = new(StringComparer.Ordinal);
+            cleared = _log.ClearAsync();
             Published.Clear();
         }
+        await cleared.ConfigureAwait(false);
         Published.Signal();
+    }
+
+    /// <summary>Runs a command on the region's pipeline, on the new one when a reset retired the one it found.</summary>
+    private async Task<Outcome<T>> RunAsync<T>(Scope scope, ICommand<T> command, bool decideOnly)
+    {
+        while (true)
+        {
+            var region = await InitializedAsync(scope).ConfigureAwait(false);
+            if (region.TryExecuteAsync(scope, command, _context, decideOnly) is { } running) return await running.ConfigureAwait(false);
+        }
     }
 
     private async ValueTask<RegionPipeline> InitializedAsync(Scope scope)
     {
-        RegionPipeline region;
-        lock (_resetGate)
-            region = _regions.GetOrAdd(scope.Region, r => new RegionPipeline(RegionSnapshot.Empty(r), _log, _options, Published));
-        if (!Published.Region(scope.Region).Account(scope.Account).Initialized)
+        while (true)
         {
-            await region.ExecuteAsync(scope, new InitializeRegion(_options.CreateDefaultVpc), _context, decideOnly: false).ConfigureAwait(false);
+            RegionPipeline region;
+            lock (_resetGate)
+                region = _regions.GetOrAdd(scope.Region, r => new RegionPipeline(RegionSnapshot.Empty(r), _log, _options, Published));
+            if (Published.Region(scope.Region).Account(scope.Account).Initialized) return region;
+            if (region.TryExecuteAsync(scope, new InitializeRegion(_options.CreateDefaultVpc), _context, decideOnly: false) is not { } initializing)
+                continue; // retired by a reset meanwhile
+            await initializing.ConfigureAwait(false);
             Published.Signal();
+            return region;
         }
-        return region;
     }
 }

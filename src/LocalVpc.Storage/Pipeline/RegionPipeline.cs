@@ -11,12 +11,14 @@ internal sealed class RegionPipeline(RegionSnapshot durable, IEventLog log, Pipe
     private readonly Dictionary<string, int> _eventsSinceSnapshot = [];
     private RegionSnapshot _pending = durable;
     private Task _lastAppend = Task.CompletedTask;
+    private bool _retired;
 
     /// <summary>
     /// Decides <paramref name="command"/> in <paramref name="scope"/>'s account; unless <paramref name="decideOnly"/>,
-    /// writes what it decided and publishes the region once that is on disk.
+    /// writes what it decided and publishes the region once that is on disk. Null once the pipeline is retired: the
+    /// caller runs the command on the region's new pipeline.
     /// </summary>
-    public Task<Outcome<T>> ExecuteAsync<T>(Scope scope, ICommand<T> command, CommandContext context, bool decideOnly)
+    public Task<Outcome<T>>? TryExecuteAsync<T>(Scope scope, ICommand<T> command, CommandContext context, bool decideOnly)
     {
         // 1. Decide and apply under the lock, and queue the append in the same order as the decisions.
         Task append;
@@ -24,6 +26,7 @@ internal sealed class RegionPipeline(RegionSnapshot durable, IEventLog log, Pipe
         Decision<T> decision;
         lock (_gate)
         {
+            if (_retired) return null;
             decision = command.Decide(_pending.Account(scope.Account), context with { Region = _pending });
             if (decision.Failed || decideOnly) return Task.FromResult(new Outcome<T>(decision.Error, decision.Value, null));
             if (decision.ChangesNothing)
@@ -42,6 +45,15 @@ internal sealed class RegionPipeline(RegionSnapshot durable, IEventLog log, Pipe
         }
         // 2. Wait for the disk outside the lock, so later commands can join the same group commit.
         return FinishAsync(append, after, scope, decision.Value);
+    }
+
+    /// <summary>
+    /// Takes no more commands (a reset): every command decided here queued its append before this returns, so it lands
+    /// before the reset's clear in the log.
+    /// </summary>
+    public void Retire()
+    {
+        lock (_gate) _retired = true;
     }
 
     private async Task<Outcome<T>> FinishAsync<T>(Task append, RegionSnapshot after, Scope scope, T? value)
