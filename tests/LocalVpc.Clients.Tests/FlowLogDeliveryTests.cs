@@ -97,21 +97,36 @@ public sealed class FlowLogDeliveryTests : IAsyncLifetime
 
         var made = await AwsCli.RunAsync(_s3.Url, _account, "s3api", "create-bucket", "--bucket", bucket);
         Assert.True(made.ExitCode == 0, made.Stderr);
-        var listed = await EventuallyAsync(() => AwsCli.RunAsync(_s3.Url, _account, "s3api", "list-objects-v2", "--bucket", bucket),
-            r => r.ExitCode == 0 && r.Stdout.Contains(".log.gz"), "delivery to the bucket");
-        var key = Assert.Single(listed.Json.GetProperty("Contents").EnumerateArray()).GetProperty("Key").GetString()!;
-        Assert.Matches($@"^vpc/AWSLogs/{_account}/vpcflowlogs/us-east-1/\d{{4}}/\d{{2}}/\d{{2}}/{_account}_vpcflowlogs_us-east-1_{flowLog}_\d{{8}}T\d{{4}}Z_[0-9a-f]{{8}}\.log\.gz$", key);
+        // Records held back while the bucket was missing and those that came after may take more than one object (a file
+        // per delivery, as AWS writes several per interval): together they hold the connection's four records.
+        var records = await EventuallyAsync(() => DeliveredRecordsAsync(bucket, flowLog), r => r.Count >= 4, "four records in the bucket");
         Assert.Equal("SUCCESS", (await ec2.DescribeFlowLogsAsync(new DescribeFlowLogsRequest { FlowLogIds = [flowLog] })).FlowLogs[0].DeliverLogsStatus);
+        Assert.Equal(4, records.Count);
+        Assert.All(records, l => Assert.Matches($@"^2 {_account} eni-[0-9a-f]+ 10\.0\.1\.\d+ 10\.0\.1\.\d+ \d+ \d+ 6 \d+ \d+ \d+ \d+ ACCEPT OK$", l));
+    }
 
-        // The object is what AWS writes: gzip, the default format's field names, then the records (both ways at both interfaces).
-        var local = Path.Combine(Directory.CreateTempSubdirectory("localvpc-flows-").FullName, "object.log.gz");
-        var copied = await AwsCli.RunAsync(_s3.Url, _account, "s3", "cp", $"s3://{bucket}/{key}", local);
-        Assert.True(copied.ExitCode == 0, copied.Stderr);
-        await using var gzip = new GZipStream(File.OpenRead(local), CompressionMode.Decompress);
-        var lines = (await new StreamReader(gzip).ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status", lines[0]);
-        Assert.Equal(4, lines.Length - 1);
-        Assert.All(lines[1..], l => Assert.Matches($@"^2 {_account} eni-[0-9a-f]+ 10\.0\.1\.\d+ 10\.0\.1\.\d+ \d+ \d+ 6 \d+ \d+ \d+ \d+ ACCEPT OK$", l));
+    /// <summary>
+    /// The records of every object in the bucket, each object checked to be what AWS writes: its key, gzip, the default
+    /// format's field names, then the records.
+    /// </summary>
+    private async Task<List<string>> DeliveredRecordsAsync(string bucket, string flowLog)
+    {
+        var listed = await AwsCli.RunAsync(_s3.Url, _account, "s3api", "list-objects-v2", "--bucket", bucket);
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        if (!listed.Json.TryGetProperty("Contents", out var contents)) return [];
+        var records = new List<string>();
+        foreach (var key in contents.EnumerateArray().Select(o => o.GetProperty("Key").GetString()!))
+        {
+            Assert.Matches($@"^vpc/AWSLogs/{_account}/vpcflowlogs/us-east-1/\d{{4}}/\d{{2}}/\d{{2}}/{_account}_vpcflowlogs_us-east-1_{flowLog}_\d{{8}}T\d{{4}}Z_[0-9a-f]{{8}}\.log\.gz$", key);
+            var local = Path.Combine(Directory.CreateTempSubdirectory("localvpc-flows-").FullName, "object.log.gz");
+            var copied = await AwsCli.RunAsync(_s3.Url, _account, "s3", "cp", $"s3://{bucket}/{key}", local);
+            Assert.True(copied.ExitCode == 0, copied.Stderr);
+            await using var gzip = new GZipStream(File.OpenRead(local), CompressionMode.Decompress);
+            var lines = (await new StreamReader(gzip).ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status", lines[0]);
+            records.AddRange(lines[1..]);
+        }
+        return records;
     }
 
     [Fact]
