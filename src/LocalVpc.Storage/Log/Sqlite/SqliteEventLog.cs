@@ -163,16 +163,19 @@ public sealed class SqliteEventLog : IEventLog
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work)) batch.Add(work);
+            Exception? failed = null;
             try
             {
                 Commit(batch, due);
-                Finish(batch, null);
-                foreach (var snapshot in due) Serialize(snapshot);
             }
             catch (Exception e)
             {
-                Finish(batch, e);
+                failed = e;
             }
+            Finish(batch, failed);
+            // Only snapshots of committed records: a failed commit's records are not in the log.
+            if (failed is null)
+                foreach (var snapshot in due) Serialize(snapshot);
             batch.Clear();
             due.Clear();
         }
