@@ -34,7 +34,15 @@ internal static class Server
         if (await OpenStateAsync(options, cancellationToken) is not var (log, pipeline)) return 1;
         await using var openLog = log;
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // LocalVpc is configured by its command line alone. The host would read an appsettings.json from the directory it is
+        // started in (a project's Kestrel endpoints would have it listen on 0.0.0.0) and environment variables, and watch
+        // that directory and every folder beneath it for changes (seconds at start, in a large checkout).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         // Every data-plane decision is logged with its explanation.

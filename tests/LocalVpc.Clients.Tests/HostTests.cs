@@ -45,6 +45,29 @@ public sealed class HostTests(OwnServerFixture fixture) : IClassFixture<OwnServe
     }
 
     [Fact]
+    public async Task Start_TakesNoSettingsFromItsWorkingDirectoryOrEnvironment()
+    {
+        // A project's appsettings.json and an ASP.NET app's environment name endpoints: LocalVpc listens on its --port alone.
+        var project = Directory.CreateTempSubdirectory("localvpc-project-").FullName;
+        var (fromFile, fromEnvironment) = (LocalVpcServer.FreePort(), LocalVpcServer.FreePort());
+        await File.WriteAllTextAsync(Path.Combine(project, "appsettings.json"),
+            $$"""{"Kestrel": {"Endpoints": {"Project": {"Url": "http://127.0.0.1:{{fromFile}}"} } } }""");
+        await using var server = await LocalVpcServer.StartAsync(info =>
+        {
+            info.WorkingDirectory = project;
+            info.Environment["Kestrel__Endpoints__App__Url"] = $"http://127.0.0.1:{fromEnvironment}";
+        });
+
+        Assert.NotEmpty((await Sdk.Ec2(server, ServerFixture.NewAccount()).DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs);
+        foreach (var port in new[] { fromFile, fromEnvironment })
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            var refused = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
+            Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, refused.SocketErrorCode);
+        }
+    }
+
+    [Fact]
     public async Task NoDefaultVpc_StartsRegionsEmpty_AndAccountOptionSetsTheDefaultAccount()
     {
         await using var server = await LocalVpcServer.StartAsync(null, null, "--no-default-vpc", "--account", "111122223333");

@@ -28,7 +28,11 @@ public sealed class LocalVpcServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server and waits until its health endpoint answers.</summary>
-    public static async Task<LocalVpcServer> StartAsync(string? dataDirectory = null, int? port = null, params string[] extraArgs)
+    public static Task<LocalVpcServer> StartAsync(string? dataDirectory = null, int? port = null, params string[] extraArgs) =>
+        StartAsync(_ => { }, dataDirectory, port, extraArgs);
+
+    /// <summary>Starts a server whose process <paramref name="setup"/> adjusts first (its working directory, its environment).</summary>
+    public static async Task<LocalVpcServer> StartAsync(Action<ProcessStartInfo> setup, string? dataDirectory = null, int? port = null, params string[] extraArgs)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("localvpc-test-").FullName;
         var chosenPort = port ?? FreePort();
@@ -41,6 +45,7 @@ public sealed class LocalVpcServer : IAsyncDisposable
         };
         foreach (var arg in new[] { dll, "up", "--port", chosenPort.ToString(), "--data", dataDirectory }.Concat(extraArgs))
             info.ArgumentList.Add(arg);
+        setup(info);
         var process = Process.Start(info)!;
         var server = new LocalVpcServer(process, dataDirectory, chosenPort);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (server._output) server._output.Add(e.Data); };
