@@ -55,6 +55,54 @@ public sealed class DamagedLogTests
     }
 
     [Fact]
+    public async Task ABadEventAfterCompressedSnapshots_IsNamed_AndRecoveryKeepsTheSnapshotsAsTheyWere()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "state.db");
+        var log = SqliteEventLog.Open(path);
+        var pipeline = await CommandPipeline.OpenAsync(log, new CommandContext(new Core.Ids.SequentialIdSource(1), TimeProvider.System),
+            new PipelineOptions { SnapshotEvery = 1 });
+        var kept = (await pipeline.ExecuteAsync(Damaged, new CreateVpc("10.0.0.0/16", null, []))).Value!;
+        var other = (await pipeline.ExecuteAsync(Other, new CreateVpc("10.1.0.0/16", null, []))).Value!;
+        await log.DisposeAsync();
+        var snapshots = Snapshots(path);
+        Assert.Equal(2, snapshots.Count);
+        Assert.All(snapshots.Values, body => Assert.Equal([0x1f, 0x8b], body[..2]));
+        long badSeq;
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO events (account, region, body) VALUES ($a, 'us-east-1', '[{\"$event\":\"no-such-event\"}]') RETURNING seq";
+            insert.Parameters.AddWithValue("$a", Damaged.Account);
+            badSeq = (long)insert.ExecuteScalar()!;
+        }
+
+        var damage = DamagedLog.Inspect(path);
+        Assert.Equal((Damaged, badSeq), (damage!.Scope, damage.Seq));
+        DamagedLog.Recover(path, damage, new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(snapshots, Snapshots(path));
+        var recovered = SqliteEventLog.Open(path);
+        var states = await recovered.LoadAsync();
+        Assert.Contains(kept, states.Single(s => s.Scope == Damaged).Vpcs.Keys);
+        Assert.Contains(other, states.Single(s => s.Scope == Other).Vpcs.Keys);
+        await recovered.DisposeAsync();
+    }
+
+    /// <summary>Every snapshot body in the file, by account, as stored.</summary>
+    private static Dictionary<string, byte[]> Snapshots(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT account, body FROM snapshots";
+        using var reader = command.ExecuteReader();
+        var bodies = new Dictionary<string, byte[]>();
+        while (reader.Read()) bodies[reader.GetString(0)] = (byte[])reader.GetValue(1);
+        return bodies;
+    }
+
+    [Fact]
     public void AFileThatIsNotADatabase_IsNamedSo_AndRecoveryStartsEmpty_KeepingTheFileAside()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "state.db");

@@ -65,6 +65,47 @@ public sealed class SqliteEventLogTests
     }
 
     [Fact]
+    public async Task ASnapshot_IsStoredCompressed_AndAPlainOneAsEarlierVersionsWroteIt_StillLoads()
+    {
+        var path = NewPath();
+        var (pipeline, log) = await OpenAsync(path, 1000);
+        await pipeline.ExecuteAsync(Scope, new TagMany(1500));
+        var before = EventJson.Serialize((await pipeline.ReadAsync(Scope)).ToEvents());
+        await log.DisposeAsync();
+
+        var stored = SnapshotBodyOf(path);
+        Assert.Equal([0x1f, 0x8b], stored[..2]); // gzip
+        using var json = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(stored), System.IO.Compression.CompressionMode.Decompress)) gzip.CopyTo(json);
+        Assert.StartsWith($$"""{"version":{{EventJson.Version}},"events":[""", System.Text.Encoding.UTF8.GetString(json.ToArray()));
+        var (reopened, log2) = await OpenAsync(path, 1000);
+        Assert.Equal(before, EventJson.Serialize((await reopened.ReadAsync(Scope)).ToEvents()));
+        await log2.DisposeAsync();
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var plain = connection.CreateCommand();
+            plain.CommandText = "UPDATE snapshots SET body = $json";
+            plain.Parameters.AddWithValue("$json", json.ToArray());
+            Assert.Equal(1, plain.ExecuteNonQuery());
+        }
+        var (again, log3) = await OpenAsync(path, 1000);
+        Assert.Equal(before, EventJson.Serialize((await again.ReadAsync(Scope)).ToEvents()));
+        await log3.DisposeAsync();
+    }
+
+    /// <summary>The body of the closed file's one snapshot, as stored.</summary>
+    private static byte[] SnapshotBodyOf(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM snapshots";
+        return (byte[])command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task Reset_ForgetsEverything_OnDiskToo()
     {
         var path = NewPath();

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace LocalVpc.Storage.Sqlite;
@@ -30,14 +31,14 @@ public static class DamagedLog
             var states = new Dictionary<Scope, AccountState>();
             foreach (var (scope, seq, body) in Rows(connection, "SELECT account, region, seq, body FROM snapshots"))
             {
-                if (Apply(AccountState.Empty(scope), body, out var state) is { } reason)
+                if (Apply(AccountState.Empty(scope), () => SnapshotBody.Json(Bytes(body)), out var state) is { } reason)
                     return new LogDamage($"the snapshot of account {scope.Account} in {scope.Region} (up to event {seq}): {reason}", scope, null);
                 (states[scope], snapshotSeq[scope]) = (state, seq);
             }
             foreach (var (scope, seq, body) in Rows(connection, "SELECT account, region, seq, body FROM events ORDER BY seq"))
             {
                 if (seq <= snapshotSeq.GetValueOrDefault(scope)) continue;
-                if (Apply(states.GetValueOrDefault(scope) ?? AccountState.Empty(scope), body, out var state) is { } reason)
+                if (Apply(states.GetValueOrDefault(scope) ?? AccountState.Empty(scope), () => Bytes(body), out var state) is { } reason)
                     return new LogDamage($"event {seq} of account {scope.Account} in {scope.Region}: {reason}", scope, seq);
                 states[scope] = state;
             }
@@ -80,13 +81,13 @@ public static class DamagedLog
         return (kept, aside);
     }
 
-    /// <summary>Whether the events of <paramref name="body"/> read and apply; null when they do, else why not.</summary>
-    private static string? Apply(AccountState state, string body, out AccountState applied)
+    /// <summary>Whether the events of a body (its JSON read by <paramref name="json"/>) read and apply; null when they do, else why not.</summary>
+    private static string? Apply(AccountState state, Func<byte[]> json, out AccountState applied)
     {
         applied = state;
         try
         {
-            applied = state.Apply(EventJson.Deserialize(body));
+            applied = state.Apply(EventJson.Deserialize(json()));
             return null;
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or NotSupportedException or InvalidOperationException
@@ -103,15 +104,23 @@ public static class DamagedLog
         return connection;
     }
 
-    private static IEnumerable<(Scope Scope, long Seq, string Body)> Rows(SqliteConnection connection, string sql)
+    /// <summary>The rows of a query; each body as SQLite holds it (text, or a blob as snapshots are), so a copy keeps it exactly.</summary>
+    private static IEnumerable<(Scope Scope, long Seq, object Body)> Rows(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        while (reader.Read()) yield return (new Scope(reader.GetString(0), reader.GetString(1)), reader.GetInt64(2), reader.GetString(3));
+        while (reader.Read()) yield return (new Scope(reader.GetString(0), reader.GetString(1)), reader.GetInt64(2), reader.GetValue(3));
     }
 
-    private static void Insert(SqliteConnection connection, string sql, Scope scope, long seq, string body)
+    private static byte[] Bytes(object body) => body switch
+    {
+        byte[] bytes => bytes,
+        string text => Encoding.UTF8.GetBytes(text),
+        _ => throw new InvalidDataException($"a body that is a {body.GetType().Name}, not text"),
+    };
+
+    private static void Insert(SqliteConnection connection, string sql, Scope scope, long seq, object body)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
