@@ -52,7 +52,8 @@ internal sealed class Peer : IAsyncDisposable
         process.BeginErrorReadLine();
         var peer = new Peer(name, process, port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 300; attempt++)
+        // Asked every 10 ms (3,000 tries): the scale suite times a restart by when this returns.
+        for (var attempt = 0; attempt < 3000; attempt++)
         {
             if (process.HasExited) throw new InvalidOperationException($"{name} exited with {process.ExitCode}");
             try
@@ -61,7 +62,7 @@ internal sealed class Peer : IAsyncDisposable
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
-            await Task.Delay(100);
+            await Task.Delay(10);
         }
         throw new TimeoutException($"{name} did not start");
     }
