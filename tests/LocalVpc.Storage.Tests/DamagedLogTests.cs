@@ -23,16 +23,7 @@ public sealed class DamagedLogTests
         var kept = (await pipeline.ExecuteAsync(Damaged, new CreateVpc("10.0.0.0/16", null, []))).Value!;
         await pipeline.ExecuteAsync(Other, new CreateVpc("10.1.0.0/16", null, []));
         await log.DisposeAsync();
-        long badSeq;
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO events (account, region, body) VALUES ($a, 'us-east-1', $b) RETURNING seq";
-            insert.Parameters.AddWithValue("$a", Damaged.Account);
-            insert.Parameters.AddWithValue("$b", badBody);
-            badSeq = (long)insert.ExecuteScalar()!;
-        }
+        var badSeq = AppendToDamaged(path, badBody);
         var reopened = SqliteEventLog.Open(path);
         await Assert.ThrowsAnyAsync<Exception>(() => reopened.LoadAsync());
         await reopened.DisposeAsync();
@@ -67,15 +58,7 @@ public sealed class DamagedLogTests
         var snapshots = Snapshots(path);
         Assert.Equal(2, snapshots.Count);
         Assert.All(snapshots.Values, body => Assert.Equal([0x1f, 0x8b], body[..2]));
-        long badSeq;
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO events (account, region, body) VALUES ($a, 'us-east-1', '[{\"$event\":\"no-such-event\"}]') RETURNING seq";
-            insert.Parameters.AddWithValue("$a", Damaged.Account);
-            badSeq = (long)insert.ExecuteScalar()!;
-        }
+        var badSeq = AppendToDamaged(path, """[{"$event":"no-such-event"}]""");
 
         var damage = DamagedLog.Inspect(path);
         Assert.Equal((Damaged, badSeq), (damage!.Scope, damage.Seq));
@@ -87,6 +70,19 @@ public sealed class DamagedLogTests
         Assert.Contains(kept, states.Single(s => s.Scope == Damaged).Vpcs.Keys);
         Assert.Contains(other, states.Single(s => s.Scope == Other).Vpcs.Keys);
         await recovered.DisposeAsync();
+    }
+
+    /// <summary>Writes a row to the damaged account's log behind LocalVpc's back; returns its sequence number.</summary>
+    private static long AppendToDamaged(string path, string body)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO events (account, region, body) VALUES ($a, $r, $b) RETURNING seq";
+        insert.Parameters.AddWithValue("$a", Damaged.Account);
+        insert.Parameters.AddWithValue("$r", Damaged.Region);
+        insert.Parameters.AddWithValue("$b", body);
+        return (long)insert.ExecuteScalar()!;
     }
 
     /// <summary>Every snapshot body in the file, by account, as stored.</summary>
