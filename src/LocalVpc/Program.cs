@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using LocalVpc;
 
 var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
@@ -22,10 +23,13 @@ auth.AcceptOnlyFromAmong("any", "sigv4");
 var credentials = new Option<string?>("--credentials") { Description = "With --auth sigv4: a credentials file as ~/.aws/credentials, each profile's " +
     "aws_access_key_id, aws_secret_access_key and account_id (default: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)" };
 var insecure = new Option<bool>("--insecure") { Description = "Let --host listen beyond loopback with --auth any: anyone who reaches the port can act as any account" };
+var logLevel = new Option<string>("--log-level") { Description = "What LocalVpc logs: info (every data-plane decision with its explanation; default), " +
+    "debug (also each connection's end and its bytes), warning (only what went wrong)", DefaultValueFactory = _ => "info" };
+logLevel.AcceptOnlyFromAmong("debug", "info", "warning");
 var quota = new Option<string[]>("--quota") { Description = "Change an AWS service quota, NAME=N (vpcs-per-region=20); repeatable. " +
     "The quotas and AWS's defaults: " + string.Join(", ", LocalVpc.Core.Quotas.ServiceQuotas.All.Select(q => $"{q.Name} {q.AwsDefault}")) };
 var up = new Command("up", "Run LocalVpc: the EC2 API with durable state, VPC resolvers and instance proxies")
-    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover, allowHost, auth, credentials, insecure, quota };
+    { host, port, data, account, noDefaultVpc, snapshotEvery, endpointDelay, service, config, internet, deny, offline, recover, allowHost, auth, credentials, insecure, quota, logLevel };
 up.SetAction((result, cancellationToken) =>
 {
     var accountId = result.GetValue(account)!;
@@ -55,7 +59,8 @@ up.SetAction((result, cancellationToken) =>
     }
     return Server.RunAsync(new ServerOptions(result.GetValue(host)!, result.GetValue(port), result.GetValue(data)!, accountId,
         !result.GetValue(noDefaultVpc), Math.Max(1, result.GetValue(snapshotEvery)),
-        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover), result.GetValue(allowHost) ?? [], keys, quotas), cancellationToken);
+        TimeSpan.FromSeconds(Math.Max(0, result.GetValue(endpointDelay))), dataPlane, result.GetValue(recover), result.GetValue(allowHost) ?? [], keys, quotas,
+        result.GetValue(logLevel) switch { "debug" => LogLevel.Debug, "warning" => LogLevel.Warning, _ => LogLevel.Information }), cancellationToken);
 });
 
 var from = new Option<string>("--from") { Description = "The source: an instance (i-…) or a network interface (eni-…)", Required = true };

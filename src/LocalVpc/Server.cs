@@ -45,8 +45,8 @@ internal static class Server
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        // Every data-plane decision is logged with its explanation.
-        builder.Logging.AddFilter("LocalVpc.Network", LogLevel.Information);
+        // LocalVpc's own lines at --log-level: by default every data-plane decision with its explanation.
+        builder.Logging.AddFilter("LocalVpc", options.LogLevel);
         builder.WebHost.ConfigureKestrel(k =>
         {
             if (!IPAddress.TryParse(options.Host, out var address))

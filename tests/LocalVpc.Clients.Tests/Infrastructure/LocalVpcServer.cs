@@ -96,6 +96,15 @@ public sealed class LocalVpcServer : IAsyncDisposable
         Assert.Fail($"the server never printed '{text}':\n{Output}");
     }
 
+    /// <summary>SIGTERM, as Ctrl+C or <c>docker stop</c> sends: the server shuts down, its log written out; waits (bounded) until it has exited.</summary>
+    public async Task StopAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])!;
+        await kill.WaitForExitAsync();
+        using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(bounded.Token);
+    }
+
     /// <summary>SIGKILL: the process gets no chance to flush or clean up.</summary>
     public async Task KillAsync()
     {
