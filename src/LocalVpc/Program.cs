@@ -24,7 +24,7 @@ var credentials = new Option<string?>("--credentials") { Description = "With --a
     "aws_access_key_id, aws_secret_access_key and account_id (default: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)" };
 var insecure = new Option<bool>("--insecure") { Description = "Let --host listen beyond loopback with --auth any: anyone who reaches the port can act as any account" };
 var logLevel = new Option<string>("--log-level") { Description = "What LocalVpc logs: info (every data-plane decision with its explanation; default), " +
-    "debug (also each connection's end and its bytes), warning (only what went wrong)", DefaultValueFactory = _ => "info" };
+    "debug (also each connection's end with its bytes, and proxy connections cut short), warning (only what went wrong)", DefaultValueFactory = _ => "info" };
 logLevel.AcceptOnlyFromAmong("debug", "info", "warning");
 var quota = new Option<string[]>("--quota") { Description = "Change an AWS service quota, NAME=N (vpcs-per-region=20); repeatable. " +
     "The quotas and AWS's defaults: " + string.Join(", ", LocalVpc.Core.Quotas.ServiceQuotas.All.Select(q => $"{q.Name} {q.AwsDefault}")) };
