@@ -79,5 +79,22 @@ public static class EventJson
         ? EventsAt(ref events)
         : throw new InvalidDataException($"An event record of version {version}: it was written by a newer LocalVpc (this one reads up to {Version})");
 
-    private static Event[] EventsAt(ref Utf8JsonReader events) => JsonSerializer.Deserialize<Event[]>(ref events, Options) ?? [];
+    /// <summary>The events of the array at <paramref name="events"/>, an interface's <c>put</c> read by <see cref="NetworkInterfaceJson"/>.</summary>
+    private static Event[] EventsAt(ref Utf8JsonReader events)
+    {
+        if (events.TokenType == JsonTokenType.Null) return [];
+        if (events.TokenType != JsonTokenType.StartArray) throw new JsonException($"The events are not an array but {events.TokenType}");
+        var read = new List<Event>();
+        while (events.Read() && events.TokenType != JsonTokenType.EndArray)
+        {
+            var fast = events;
+            if (NetworkInterfaceJson.TryReadPut(ref fast, Options) is { } put)
+            {
+                read.Add(put);
+                events = fast;
+            }
+            else read.Add(JsonSerializer.Deserialize<Event>(ref events, Options) ?? throw new JsonException("A null event"));
+        }
+        return [.. read];
+    }
 }
