@@ -21,7 +21,8 @@ internal static class Server
 {
     public static async Task<int> RunAsync(ServerOptions options, CancellationToken cancellationToken)
     {
-        _ = ServiceModel.Ec2; // Load the model now: a broken model should stop the start, not the first request.
+        // The model is loaded now, beside the state: a broken model should stop the start, not the first request.
+        var model = Task.Run(() => ServiceModel.Ec2, cancellationToken);
         // One server per data directory: a second one would write the same log. Taken before anything there is touched.
         using var owner = DataDirectoryLock.TryAcquire(options.DataDirectory, $"process {Environment.ProcessId} serving {options.Url}", out var heldBy);
         if (owner is null)
@@ -33,6 +34,7 @@ internal static class Server
         if (options.Recover) Recover(options.StatePath);
         if (await OpenStateAsync(options, cancellationToken) is not var (log, pipeline)) return 1;
         await using var openLog = log;
+        await model;
 
         // LocalVpc is configured by its command line alone. The host would read an appsettings.json from the directory it is
         // started in (a project's Kestrel endpoints would have it listen on 0.0.0.0) and environment variables, and watch
