@@ -277,7 +277,7 @@ public sealed class AccountState
         private string? _dhcpOptionsId = before.DhcpOptionsId;
         private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder? _tags;
         /// <summary>The subnets whose use this application changed.</summary>
-        private readonly Dictionary<string, SubnetUse.Builder> _subnetUse = new(StringComparer.Ordinal);
+        private Dictionary<string, SubnetUse.Builder>? _subnetUse;
         private ImmutableDictionary<string, VpcEndpointUse>.Builder? _endpointsByVpc;
         private ImmutableDictionary<string, string>.Builder? _endpointsByClientToken;
 
@@ -311,13 +311,14 @@ public sealed class AccountState
         public AccountState ToState() => new(before.Scope, _dhcpOptionsId,
             [.. ResourceKinds.All.Select(k => _tables[k.Index] is { } table ? k.ToImmutable(table) : before._tables[k.Index])],
             _tags?.ToImmutable() ?? before.Tags,
-            _subnetUse.Count == 0 ? before._subnetUse : before._subnetUse.SetItems(_subnetUse.Select(u => KeyValuePair.Create(u.Key, u.Value.ToImmutable()))),
+            _subnetUse is null ? before._subnetUse : before._subnetUse.SetItems(_subnetUse.Select(u => KeyValuePair.Create(u.Key, u.Value.ToImmutable()))),
             _endpointsByVpc?.ToImmutable() ?? before._endpointsByVpc, _endpointsByClientToken?.ToImmutable() ?? before._endpointsByClientToken);
 
         private ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Builder Tags => _tags ??= before.Tags.ToBuilder();
 
         private SubnetUse.Builder UseOf(string subnetId)
         {
+            _subnetUse ??= new(StringComparer.Ordinal);
             if (!_subnetUse.TryGetValue(subnetId, out var use))
                 _subnetUse[subnetId] = use = before._subnetUse.GetValueOrDefault(subnetId, SubnetUse.None).ToBuilder();
             return use;
