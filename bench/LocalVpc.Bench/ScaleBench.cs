@@ -60,6 +60,7 @@ internal static class ScaleBench
                 var first = Stopwatch.StartNew();
                 await LoadClient.PostForXmlAsync(peer, [("Action", "DescribeNetworkInterfaces"), ("Version", "2016-11-15"), ("NetworkInterfaceId.1", Interface())]);
                 rows.Add(new Row("first lookup after restart (ms)", size, first.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)));
+                rows.Add(new Row("memory after the restart (MB)", size, (WorkingSet(peer.ProcessId) / 1e6).ToString("0", CultureInfo.InvariantCulture)));
                 Console.Error.WriteLine($"scale {size}: done");
             }
             finally
