@@ -69,6 +69,7 @@ internal static class DataPlaneBench
 
     private static async Task MeasureAsync(int seconds)
     {
+        var load = MachineLoad.Start();
         var duration = TimeSpan.FromSeconds(seconds);
         var (bulkPort, echoPort) = (Peer.FreePort(), Peer.FreePort());
         var sink = Start("dotnet", [System.IO.Path.Combine(AppContext.BaseDirectory, "LocalVpc.Bench.dll"), "--role", "sink", "--bulk-port", bulkPort.ToString(), "--echo-port", echoPort.ToString()], stdin: true);
@@ -131,7 +132,7 @@ internal static class DataPlaneBench
 
         var direct = rows[0];
         var report = new StringBuilder();
-        report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; {seconds} s per measurement; one bulk connection, 16 concurrent connect-echo-close loops.");
+        report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; {seconds} s per measurement; one bulk connection, 16 concurrent connect-echo-close loops; {load}.");
         report.AppendLine();
         report.AppendLine("| path | bulk MB/s | ÷ direct | new connections/s | ÷ direct |");
         report.AppendLine("|---|---|---|---|---|");

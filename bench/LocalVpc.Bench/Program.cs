@@ -20,6 +20,7 @@ var seconds = ArgValue("--seconds", 10);
 var count = ArgValue("--count", 1000);
 var suite = Arg("--suite") ?? "all";
 var results = new List<Measurement>();
+var load = MachineLoad.Start();
 var lookupTime = TimeSpan.FromSeconds(seconds);
 
 if (Arg("--role") == "sink")
@@ -165,7 +166,7 @@ async Task<string[]> IdsAsync(Peer peer, string element, (string, string)[] desc
     [.. Regex.Matches(await LoadClient.PostForXmlAsync(peer, describe), $"<{element}>([^<]+)</{element}>").Select(m => m.Groups[1].Value).Distinct()];
 
 var report = new StringBuilder();
-report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; suite {suite}; {count} resources; {seconds} s per read scenario.");
+report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; suite {suite}; {count} resources; {seconds} s per read scenario; {load}.");
 report.AppendLine();
 report.AppendLine("| scenario | concurrency | peer | requests | errors | req/s | p50 ms | p99 ms | LocalVpc ÷ moto (req/s) |");
 report.AppendLine("|---|---|---|---|---|---|---|---|---|");

@@ -21,6 +21,7 @@ internal static class ScaleBench
     public static async Task RunAsync(int[] sizes, int seconds)
     {
         var rows = new List<Row>();
+        var load = MachineLoad.Start();
         var time = TimeSpan.FromSeconds(seconds);
         foreach (var size in sizes)
         {
@@ -68,7 +69,7 @@ internal static class ScaleBench
                 await peer.DisposeAsync();
             }
         }
-        Console.WriteLine(Table(rows, sizes));
+        Console.WriteLine(Table(rows, sizes, load));
     }
 
     private static void Add(List<Row> rows, int size, string scenario, Measurement m) =>
@@ -139,10 +140,10 @@ internal static class ScaleBench
         File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
             .Select(l => long.Parse(Regex.Match(l, @"\d+").Value, CultureInfo.InvariantCulture) * 1024).FirstOrDefault();
 
-    private static string Table(List<Row> rows, int[] sizes)
+    private static string Table(List<Row> rows, int[] sizes, MachineLoad load)
     {
         var table = new StringBuilder();
-        table.AppendLine($"Scale run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; one LocalVpc per size.");
+        table.AppendLine($"Scale run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; one LocalVpc per size; {load}.");
         table.AppendLine();
         table.AppendLine($"| measured | {string.Join(" | ", sizes.Select(s => $"N = {s:N0}"))} |");
         table.AppendLine($"|---|{string.Concat(sizes.Select(_ => "---|"))}");
