@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LocalVpc.Core.Resources;
+using LocalVpc.Core.State;
 
 namespace LocalVpc.Storage;
 
@@ -13,6 +14,9 @@ namespace LocalVpc.Storage;
 /// </summary>
 internal static class NetworkInterfaceJson
 {
+    /// <summary>The interface's <c>$type</c> in the log, as UTF-8.</summary>
+    private static readonly byte[] Discriminator = System.Text.Encoding.UTF8.GetBytes(ResourceKinds.NetworkInterface.Discriminator);
+
     /// <summary>
     /// The event at <paramref name="reader"/> (on its start) if it is an interface's <c>put</c> in the shape LocalVpc
     /// writes, the reader then on the event's end; otherwise null, and the reader anywhere inside it (read from a copy).
@@ -21,7 +25,7 @@ internal static class NetworkInterfaceJson
     {
         if (reader.TokenType != JsonTokenType.StartObject || !Next(ref reader, "$event"u8) || !Next(ref reader, JsonTokenType.String, "put"u8) ||
             !Next(ref reader, "Resource"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject ||
-            !Next(ref reader, "$type"u8) || !Next(ref reader, JsonTokenType.String, "network-interface"u8))
+            !Next(ref reader, "$type"u8) || !Next(ref reader, JsonTokenType.String, Discriminator))
             return null;
         // What System.Text.Json gives a constructor argument that is not in the JSON: its default.
         string? id = null, subnetId = null, vpcId = null, zone = null, zoneId = null, ownerId = null, description = null, interfaceType = null, publicIp = null;
