@@ -7,6 +7,9 @@ namespace LocalVpc.Bench;
 internal sealed record Measurement(string Peer, string Scenario, int Concurrency, int Requests, int Errors, double Seconds,
     double P50Ms, double P99Ms)
 {
+    /// <summary>Which of the suite's passes measured it (the first runs cold, right after the server started).</summary>
+    public string Pass { get; init; } = "";
+
     public double RequestsPerSecond => Requests / Seconds;
 }
 
@@ -16,6 +19,9 @@ internal sealed record Measurement(string Peer, string Scenario, int Concurrency
 /// </summary>
 internal static class LoadClient
 {
+    /// <summary>The region requests are signed for: each pass of the suites works in a region of its own.</summary>
+    public static string Region { get; set; } = "us-east-1";
+
     public static readonly HttpClient Http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false })
     {
         Timeout = TimeSpan.FromSeconds(30),
@@ -85,7 +91,7 @@ internal static class LoadClient
             Content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value))),
         };
         message.Headers.TryAddWithoutValidation("Authorization",
-            "AWS4-HMAC-SHA256 Credential=123456789012/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00");
+            $"AWS4-HMAC-SHA256 Credential=123456789012/20260101/{Region}/ec2/aws4_request, SignedHeaders=host, Signature=00");
         return message;
     }
 

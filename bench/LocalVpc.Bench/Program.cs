@@ -15,6 +15,7 @@ using LocalVpc.Bench;
 //          rules, endpoints): creates, lookups, a page, probes, memory and restart time at that size.
 //   dataplane: bulk throughput and connections/s through an instance proxy and an endpoint, against direct loopback,
 //              HAProxy (with and without splice) and socat; the VPC resolver against unbound under dnsperf.
+// The suites run twice on each server, cold then warm (below), each pass in a region of its own.
 // Usage: dotnet run -c Release --project bench/LocalVpc.Bench [-- --suite subnets|endpoints|rules|reachability|dataplane|scale|all --seconds 10 --count 1000]
 var seconds = ArgValue("--seconds", 10);
 var count = ArgValue("--count", 1000);
@@ -50,13 +51,24 @@ if (suite == "reachability")
 // AWS's default quotas (200 subnets and 50 interface endpoints per VPC) are raised: the suites put 1,000 of each in one VPC.
 string[] benchQuotas = ["--quota", "subnets-per-vpc=100000", "--quota", "interface-endpoints-per-vpc=100000",
     "--quota", "network-interfaces-per-region=10000000"];
+// Two passes on each server, in two regions so that each measures a region of the same size: the first right after the
+// start (cold: .NET compiles and recompiles the hot code as it runs for the first seconds under load), the second once
+// every scenario has run once (warm, as a server that has been up for a while).
+(string Name, string Region)[] passes = [("first pass, cold", "us-west-2"), ("second pass, warm", "us-east-1")];
 foreach (var start in new Func<Task<Peer>>[] { () => Peer.LocalVpcAsync(benchQuotas), Peer.MotoAsync })
 {
     await using var peer = await start();
+    LoadClient.Region = "eu-west-1";
     await WarmUpAsync(peer);
-    if (suite is "subnets" or "all") await SubnetsAsync(peer);
-    if (suite is "endpoints" or "all") await EndpointsAsync(peer);
-    if (suite is "rules" or "all") await RulesAsync(peer);
+    foreach (var (pass, region) in passes)
+    {
+        LoadClient.Region = region;
+        var before = results.Count;
+        if (suite is "subnets" or "all") await SubnetsAsync(peer);
+        if (suite is "endpoints" or "all") await EndpointsAsync(peer);
+        if (suite is "rules" or "all") await RulesAsync(peer);
+        for (var i = before; i < results.Count; i++) results[i] = results[i] with { Pass = pass };
+    }
 }
 
 async Task RulesAsync(Peer peer)
@@ -107,12 +119,12 @@ async Task EndpointsAsync(Peer peer)
     Console.Error.WriteLine($"{peer.Name}: endpoints");
     var vpc = await CreateVpcAsync(peer, "10.100.0.0/16");
     var subnet = Regex.Match(await LoadClient.PostForXmlAsync(peer,
-            [("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("VpcId", vpc), ("CidrBlock", "10.100.0.0/16"), ("AvailabilityZone", "us-east-1a")]),
+            [("Action", "CreateSubnet"), ("Version", "2016-11-15"), ("VpcId", vpc), ("CidrBlock", "10.100.0.0/16"), ("AvailabilityZone", $"{LoadClient.Region}a")]),
         "<subnetId>([^<]+)</subnetId>").Groups[1].Value;
     // Interface endpoints to KMS without private DNS (one name per VPC), 16 concurrent clients.
     results.Add(await LoadClient.RunAsync(peer, "CreateVpcEndpoint", 16, count, TimeSpan.FromMinutes(10), _ =>
         [("Action", "CreateVpcEndpoint"), ("Version", "2016-11-15"), ("VpcId", vpc), ("VpcEndpointType", "Interface"),
-         ("ServiceName", "com.amazonaws.us-east-1.kms"), ("SubnetId.1", subnet), ("PrivateDnsEnabled", "false")]));
+         ("ServiceName", $"com.amazonaws.{LoadClient.Region}.kms"), ("SubnetId.1", subnet), ("PrivateDnsEnabled", "false")]));
     var ids = await IdsAsync(peer, "vpcEndpointId", [("Action", "DescribeVpcEndpoints"), ("Version", "2016-11-15")]);
     Console.Error.WriteLine($"{peer.Name}: {ids.Length} endpoints");
     foreach (var concurrency in new[] { 1, 16 })
@@ -168,17 +180,23 @@ async Task<string[]> IdsAsync(Peer peer, string element, (string, string)[] desc
 var report = new StringBuilder();
 report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; suite {suite}; {count} resources; {seconds} s per read scenario; {load}.");
 report.AppendLine();
-report.AppendLine("| scenario | concurrency | peer | requests | errors | req/s | p50 ms | p99 ms | LocalVpc ÷ moto (req/s) |");
-report.AppendLine("|---|---|---|---|---|---|---|---|---|");
-foreach (var group in results.GroupBy(r => (r.Scenario, r.Concurrency)))
+foreach (var pass in passes.Select(p => p.Name).Reverse())
 {
-    var moto = group.FirstOrDefault(r => r.Peer == "moto_server");
-    foreach (var r in group)
+    report.AppendLine($"{char.ToUpperInvariant(pass[0])}{pass[1..]}:");
+    report.AppendLine();
+    report.AppendLine("| scenario | concurrency | peer | requests | errors | req/s | p50 ms | p99 ms | LocalVpc ÷ moto (req/s) |");
+    report.AppendLine("|---|---|---|---|---|---|---|---|---|");
+    foreach (var group in results.Where(r => r.Pass == pass).GroupBy(r => (r.Scenario, r.Concurrency)))
     {
-        var ratio = r.Peer == "localvpc" && moto is not null ? (r.RequestsPerSecond / moto.RequestsPerSecond).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "";
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Scenario} | {r.Concurrency} | {r.Peer} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {ratio} |"));
+        var moto = group.FirstOrDefault(r => r.Peer == "moto_server");
+        foreach (var r in group)
+        {
+            var ratio = r.Peer == "localvpc" && moto is not null ? (r.RequestsPerSecond / moto.RequestsPerSecond).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "";
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.Concurrency} | {r.Peer} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {ratio} |"));
+        }
     }
+    report.AppendLine();
 }
 Console.WriteLine(report);
 
