@@ -58,6 +58,7 @@ string[] benchQuotas = ["--quota", "subnets-per-vpc=100000", "--quota", "interfa
 foreach (var start in new Func<Task<Peer>>[] { () => Peer.LocalVpcAsync(benchQuotas), Peer.MotoAsync })
 {
     await using var peer = await start();
+    // The first requests' warm-up in a third region, so that it adds nothing to what either pass lists.
     LoadClient.Region = "eu-west-1";
     await WarmUpAsync(peer);
     foreach (var (pass, region) in passes)
