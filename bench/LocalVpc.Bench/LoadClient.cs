@@ -10,7 +10,16 @@ internal sealed record Measurement(string Peer, string Scenario, int Concurrency
     /// <summary>Which of the suite's passes measured it (the first runs cold, right after the server started).</summary>
     public string Pass { get; init; } = "";
 
+    /// <summary>The CPU time the peer's process used while the scenario ran (user and system, all its threads).</summary>
+    public TimeSpan ServerCpu { get; init; }
+
     public double RequestsPerSecond => Requests / Seconds;
+
+    /// <summary>
+    /// The peer's CPU a request: steadier than requests per second on a shared 2-core machine, since it does not count
+    /// what the load client and the kernel's loopback take beside it.
+    /// </summary>
+    public double ServerCpuMicrosecondsPerRequest => Requests == 0 ? double.NaN : ServerCpu.TotalMicroseconds / Requests;
 }
 
 /// <summary>
@@ -38,6 +47,7 @@ internal static class LoadClient
         var latencies = new List<double>[concurrency];
         var errors = 0;
         var issued = -1;
+        var cpu = peer.CpuTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
@@ -52,8 +62,12 @@ internal static class LoadClient
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
+        var serverCpu = peer.CpuTime - cpu;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Measurement(peer.Name, scenario, concurrency, all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new Measurement(peer.Name, scenario, concurrency, all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99))
+        {
+            ServerCpu = serverCpu,
+        };
     }
 
     /// <summary>One request whose answer is read to its end but not decoded: as wrk does, the client pays for receiving, not parsing.</summary>

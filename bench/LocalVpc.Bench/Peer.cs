@@ -15,6 +15,16 @@ internal sealed class Peer : IAsyncDisposable
     /// <summary>The server's process id (for its memory in /proc).</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>The CPU time the server's process has used so far (user and system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     private Peer(string name, Process process, int port)
     {
         Name = name;

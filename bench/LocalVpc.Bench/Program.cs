@@ -185,8 +185,8 @@ foreach (var pass in passes.Select(p => p.Name).Reverse())
 {
     report.AppendLine($"{char.ToUpperInvariant(pass[0])}{pass[1..]}:");
     report.AppendLine();
-    report.AppendLine("| scenario | concurrency | peer | requests | errors | req/s | p50 ms | p99 ms | LocalVpc ÷ moto (req/s) |");
-    report.AppendLine("|---|---|---|---|---|---|---|---|---|");
+    report.AppendLine("| scenario | concurrency | peer | requests | errors | req/s | p50 ms | p99 ms | server CPU µs/req | LocalVpc ÷ moto (req/s) |");
+    report.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
     foreach (var group in results.Where(r => r.Pass == pass).GroupBy(r => (r.Scenario, r.Concurrency)))
     {
         var moto = group.FirstOrDefault(r => r.Peer == "moto_server");
@@ -194,7 +194,7 @@ foreach (var pass in passes.Select(p => p.Name).Reverse())
         {
             var ratio = r.Peer == "localvpc" && moto is not null ? (r.RequestsPerSecond / moto.RequestsPerSecond).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "";
             report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Concurrency} | {r.Peer} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {ratio} |"));
+                $"| {r.Scenario} | {r.Concurrency} | {r.Peer} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.ServerCpuMicrosecondsPerRequest:0} | {ratio} |"));
         }
     }
     report.AppendLine();
