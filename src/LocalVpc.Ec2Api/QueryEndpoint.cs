@@ -15,7 +15,7 @@ public sealed partial class QueryEndpoint(CommandPipeline pipeline, Ec2ApiOption
 {
     public async Task HandleAsync(HttpContext http)
     {
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = RequestIds.Next();
         string action = "";
         var api = QueryApi.Ec2;
         ApiReply reply;

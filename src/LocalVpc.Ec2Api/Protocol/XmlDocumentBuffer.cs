@@ -18,7 +18,8 @@ public sealed class XmlDocumentBuffer : IDisposable
         MaximumLargePoolFreeBytes = 4 * 1024 * 1024,
     });
 
-    private readonly RecyclableMemoryStream _stream = Blocks.GetStream("xml-response");
+    // With an id given: the stream would otherwise draw a random Guid for one, a read of /dev/urandom for every reply.
+    private readonly RecyclableMemoryStream _stream = Blocks.GetStream(Guid.Empty, "xml-response");
 
     /// <summary>Where the document is written.</summary>
     public Stream Stream => _stream;
