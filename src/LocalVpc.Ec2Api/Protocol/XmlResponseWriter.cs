@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LocalVpc.Ec2Api.Protocol;
 
 /// <summary>Writes EC2's success and error documents (the ec2 protocol: no Result wrapper, requestId first).</summary>
@@ -7,15 +5,6 @@ public static class XmlResponseWriter
 {
     public const string Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
     public const string ContentType = "text/xml;charset=UTF-8";
-
-    // Everything written comes from our own code or checked input, so the writer need not re-check characters.
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        Indent = false,
-        CheckCharacters = false,
-        NewLineHandling = NewLineHandling.None,
-    };
 
     /// <summary><c>&lt;{Action}Response xmlns="…"&gt;&lt;requestId/&gt;…&lt;/{Action}Response&gt;</c></summary>
     public static XmlDocumentBuffer Success(string action, string requestId, Action<XmlWriter> body) => Write(w =>
@@ -96,7 +85,7 @@ public static class XmlResponseWriter
         var document = new XmlDocumentBuffer();
         try
         {
-            using var writer = new DocumentXmlWriter(XmlWriter.Create(document.Stream, Settings), document.Stream);
+            using var writer = new Utf8XmlWriter(document.Stream);
             writer.WriteStartDocument();
             content(writer);
             writer.WriteEndDocument();
