@@ -65,6 +65,25 @@ public sealed class SqliteEventLogTests
     }
 
     [Fact]
+    public async Task AnEvent_IsStoredAsJsonText_ThatSqlitesOwnFunctionsRead()
+    {
+        var path = NewPath();
+        var (pipeline, log) = await OpenAsync(path, 1000);
+        var vpc = (await pipeline.ExecuteAsync(Scope, new CreateVpc("10.7.0.0/16", null, []))).Value!;
+        await log.DisposeAsync();
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(body), json_extract(body, '$.version') FROM events WHERE body LIKE '%' || $vpc || '%'";
+        command.Parameters.AddWithValue("$vpc", vpc);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), $"no event names {vpc}");
+        Assert.Equal("text", reader.GetString(0));
+        Assert.Equal(EventJson.Version, reader.GetInt32(1));
+    }
+
+    [Fact]
     public async Task ASnapshot_IsStoredCompressed_AndAPlainOneAsEarlierVersionsWroteIt_StillLoads()
     {
         var path = NewPath();

@@ -39,6 +39,9 @@ public static class EventJson
     // and a restart reads it before the API answers.
     public static string Serialize(IEnumerable<Event> events) => JsonSerializer.Serialize(new Record(Version, [.. events]), Options);
 
+    /// <summary>A record as UTF-8, as the log stores it: a string would be transcoded from UTF-8 and back again.</summary>
+    public static byte[] SerializeToUtf8(IEnumerable<Event> events) => JsonSerializer.SerializeToUtf8Bytes(new Record(Version, [.. events]), Options);
+
     /// <summary>
     /// A record written as UTF-8 into <paramref name="utf8"/>, a bounded buffer at a time: a snapshot is megabytes,
     /// which in one growing array (or a string) landed on the large object heap several times over.

@@ -40,7 +40,7 @@ public sealed class SqliteEventLog : IEventLog
     private abstract record Work(TaskCompletionSource Done);
     private sealed record Append(ImmutableArray<Written> Changes, TaskCompletionSource Done) : Work(Done);
     /// <summary>One account's record; its snapshot still a state, serialised once the record is committed (see <see cref="Serialize"/>).</summary>
-    private sealed record Written(Scope Scope, string Events, AccountState? Snapshot);
+    private sealed record Written(Scope Scope, byte[] Events, AccountState? Snapshot);
     private sealed record Clear(TaskCompletionSource Done) : Work(Done);
     /// <summary>An account's state as of record <paramref name="Seq"/>, serialised (<see cref="SnapshotBody"/>); nobody waits for it but a closing log.</summary>
     private sealed record Snapshot(Scope Scope, long Seq, int Generation, RecyclableMemoryStream Body, TaskCompletionSource Done) : Work(Done);
@@ -127,7 +127,7 @@ public sealed class SqliteEventLog : IEventLog
         // The events are written here, by the caller; a snapshot (a whole account, megabytes in a large one) once the record
         // is committed, beside the writer, so neither the region's writers nor the commits wait while it is serialised.
         // The state is immutable: nothing changes it meanwhile.
-        var work = new Append([.. changes.Select(c => new Written(c.Scope, EventJson.Serialize(c.Events), c.Snapshot))], done);
+        var work = new Append([.. changes.Select(c => new Written(c.Scope, EventJson.SerializeToUtf8(c.Events), c.Snapshot))], done);
         return EnqueueAsync(work);
     }
 
@@ -229,10 +229,11 @@ public sealed class SqliteEventLog : IEventLog
         using var transaction = _connection.BeginTransaction();
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO events (account, region, body) VALUES ($account, $region, $body) RETURNING seq";
+        // The body comes as UTF-8 bytes and is stored as the text it is (sqlite3 and json_extract read it as text).
+        insert.CommandText = "INSERT INTO events (account, region, body) VALUES ($account, $region, CAST($body AS TEXT)) RETURNING seq";
         var account = insert.Parameters.Add("$account", SqliteType.Text);
         var region = insert.Parameters.Add("$region", SqliteType.Text);
-        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Blob);
         foreach (var work in batch)
         {
             if (work is Clear)
