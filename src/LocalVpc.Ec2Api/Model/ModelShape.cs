@@ -13,4 +13,18 @@ public sealed class ModelShape
     [JsonPropertyName("min")] public double? Min { get; init; }
     [JsonPropertyName("max")] public double? Max { get; init; }
     [JsonPropertyName("flattened")] public bool Flattened { get; init; }
+
+    private WireMember[]? _ec2Members;
+    private WireMember[]? _queryMembers;
+
+    /// <summary>
+    /// The members in the model's order with their request parameter names under one protocol: worked out once per shape
+    /// rather than for every request (the ec2 protocol's upper-cased names were two new strings a member).
+    /// </summary>
+    public WireMember[] WireMembers(bool ec2Protocol) => ec2Protocol
+        ? _ec2Members ??= [.. Members.Select(m => new WireMember(m.Key, m.Value.WireName(m.Key), m.Value, Required.Contains(m.Key)))]
+        : _queryMembers ??= [.. Members.Select(m => new WireMember(m.Key, m.Value.QueryWireName(m.Key), m.Value, Required.Contains(m.Key)))];
 }
+
+/// <summary>A structure's member as a request names it.</summary>
+public sealed record WireMember(string Name, string Wire, ModelMember Member, bool Required);

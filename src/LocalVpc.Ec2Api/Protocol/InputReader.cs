@@ -47,21 +47,21 @@ public static class InputReader
     private static AwsError? ReadStructure(ServiceModel model, ModelShape shape, Node node, string path, Input into)
     {
         if (node.Value is not null && path.Length > 0) return Ec2Errors.UnknownParameter(path);
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, member) in shape.Members)
+        var found = 0;
+        foreach (var member in shape.WireMembers(model.IsEc2Protocol))
         {
-            var wire = model.IsEc2Protocol ? member.WireName(name) : member.QueryWireName(name);
-            known.Add(wire);
-            if (!node.Children.TryGetValue(wire, out var child))
+            if (!node.Children.TryGetValue(member.Wire, out var child))
             {
-                if (shape.Required.Contains(name)) return Ec2Errors.MissingParameter(path + wire);
+                if (member.Required) return Ec2Errors.MissingParameter(path + member.Wire);
                 continue;
             }
-            if (ReadValue(model, member.Shape, child, path + wire, out var value) is { } error) return error;
-            into.Set(name, value);
+            found++;
+            if (ReadValue(model, member.Member.Shape, child, path + member.Wire, out var value) is { } error) return error;
+            into.Set(member.Name, value);
         }
-        var unknown = node.Children.Keys.FirstOrDefault(k => !known.Contains(k));
-        return unknown is null ? null : Ec2Errors.UnknownParameter(path + unknown);
+        if (found == node.Children.Count) return null;
+        var members = shape.WireMembers(model.IsEc2Protocol);
+        return Ec2Errors.UnknownParameter(path + node.Children.Keys.First(k => !members.Any(m => m.Wire == k)));
     }
 
     private static AwsError? ReadValue(ServiceModel model, string shapeName, Node node, string path, out object value)

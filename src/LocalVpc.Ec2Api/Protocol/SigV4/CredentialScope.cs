@@ -17,27 +17,51 @@ public sealed record CredentialScope(string AccessKeyId, string Date, string Reg
     public static CredentialScope? FromHeader(string? authorization)
     {
         if (Fields(authorization) is not { } fields) return null;
-        var first = fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        return first.TryGetValue("Credential", out var credential)
-            ? Parse(credential, first.GetValueOrDefault("SignedHeaders"), first.GetValueOrDefault("Signature"))
+        return First(fields, "Credential") is { } credential
+            ? Parse(credential, First(fields, "SignedHeaders"), First(fields, "Signature"))
             : null;
     }
 
     /// <summary>AWS's answer to a SigV4 header that names one of its components twice.</summary>
-    public static AwsError? CheckHeader(string? authorization) =>
-        Fields(authorization) is { } fields && fields.GroupBy(f => f.Key).FirstOrDefault(g => g.Count() > 1) is { } repeated
-            ? new AwsError("IncompleteSignature", $"Authorization header requires each component specified only once: {repeated.Key} is given {repeated.Count()} times.")
-            : null;
+    public static AwsError? CheckHeader(string? authorization)
+    {
+        if (Fields(authorization) is not { } fields) return null;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var (name, times, namedBefore) = (fields[i].Key, 0, false);
+            for (var j = 0; j < fields.Count; j++)
+            {
+                if (fields[j].Key != name) continue;
+                times++;
+                namedBefore |= j < i;
+            }
+            if (times > 1 && !namedBefore)
+                return new AwsError("IncompleteSignature", $"Authorization header requires each component specified only once: {name} is given {times} times.");
+        }
+        return null;
+    }
+
+    private static string? First(List<KeyValuePair<string, string>> fields, string name)
+    {
+        foreach (var (key, value) in fields)
+            if (key == name) return value;
+        return null;
+    }
 
     /// <summary>The header's <c>Name=value</c> components in order, repeats kept; null when it is not SigV4.</summary>
-    internal static List<KeyValuePair<string, string>>? Fields(string? authorization) =>
-        authorization is null || !authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)
-            ? null
-            : [.. authorization[(Algorithm.Length + 1)..]
-                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(f => f.Split('=', 2))
-                .Where(f => f.Length == 2)
-                .Select(f => KeyValuePair.Create(f[0], f[1]))];
+    internal static List<KeyValuePair<string, string>>? Fields(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)) return null;
+        var components = authorization.AsSpan(Algorithm.Length + 1);
+        var fields = new List<KeyValuePair<string, string>>(3);
+        foreach (var range in components.Split(','))
+        {
+            var field = components[range].Trim();
+            var equals = field.IndexOf('=');
+            if (equals >= 0) fields.Add(KeyValuePair.Create(field[..equals].ToString(), field[(equals + 1)..].ToString()));
+        }
+        return fields;
+    }
 
     /// <summary>Reads a presigned request's X-Amz-Credential; null when absent or malformed.</summary>
     public static CredentialScope? FromQuery(string? credential, string? signedHeaders, string? signature) =>
