@@ -22,6 +22,8 @@ public sealed class DataPlane : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
+    /// <summary>Each account's VPCs and instances as of the last pass asked for: all the listeners follow.</summary>
+    private readonly Dictionary<Scope, (object Vpcs, object Instances)> _followed = [];
     private long _requested;
     private long _reconciled;
     private TaskCompletionSource _pass = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,8 +96,34 @@ public sealed class DataPlane : IAsyncDisposable
 
     private void Request()
     {
+        // Most changes (an endpoint, a rule, a tag) leave every account's VPCs and instances as they were: no pass for them.
+        if (!Follow()) return;
         Interlocked.Increment(ref _requested);
         _wake.Release();
+    }
+
+    /// <summary>Notes each account's VPC and instance tables; true when any is not the one noted before (the tables are immutable).</summary>
+    private bool Follow()
+    {
+        lock (_followed)
+        {
+            var changed = false;
+            var accounts = 0;
+            foreach (var region in _published.Regions)
+                foreach (var account in region.Accounts.Values)
+                {
+                    accounts++;
+                    if (_followed.TryGetValue(account.Scope, out var seen)
+                        && ReferenceEquals(seen.Vpcs, account.Vpcs) && ReferenceEquals(seen.Instances, account.Instances)) continue;
+                    _followed[account.Scope] = (account.Vpcs, account.Instances);
+                    changed = true;
+                }
+            if (accounts == _followed.Count) return changed;
+            // An account is gone (a reset): noted afresh.
+            _followed.Clear();
+            Follow();
+            return true;
+        }
     }
 
     private async Task RunAsync()
