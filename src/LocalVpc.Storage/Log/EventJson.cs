@@ -23,6 +23,7 @@ public static class EventJson
         IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithResourceKinds } },
+        Converters = { new StringArrayJson() },
     };
 
     private static void WithResourceKinds(JsonTypeInfo info)
