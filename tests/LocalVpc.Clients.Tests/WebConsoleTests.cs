@@ -20,9 +20,19 @@ public sealed class WebConsoleTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _ssm = new TcpSink("hello from ssm");
-        _server = await LocalVpcServer.StartAsync(null, null, "--service", $"ssm=tcp://127.0.0.1:{_ssm.Port}", "--deny", "reject");
+        // xunit does not dispose a class whose start failed: what started before the failure is stopped here.
         _browser = await Browser.StartAsync();
+        _ssm = new TcpSink("hello from ssm");
+        try
+        {
+            _server = await LocalVpcServer.StartAsync(null, null, "--service", $"ssm=tcp://127.0.0.1:{_ssm.Port}", "--deny", "reject");
+        }
+        catch
+        {
+            await _ssm.DisposeAsync();
+            await _browser.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
