@@ -49,6 +49,8 @@ public sealed class SqliteEventLog : IEventLog
 
     /// <summary>Accounts whose snapshot is being serialised or waits to be stored: one at a time each.</summary>
     private readonly ConcurrentDictionary<Scope, Task> _snapshotting = new();
+    /// <summary>Each account's snapshot writer, with the JSON of its resources as the last snapshot wrote them.</summary>
+    private readonly ConcurrentDictionary<Scope, SnapshotJson> _snapshotJson = new();
     /// <summary>Counts the log's clears (writer thread only): a snapshot serialised before one is dropped, not stored.</summary>
     private int _generation;
 
@@ -210,7 +212,11 @@ public sealed class SqliteEventLog : IEventLog
             var body = SnapshotBlocks.GetStream("snapshot");
             try
             {
-                using (var json = SnapshotBody.Compressing(body)) EventJson.Serialize(json, due.State.ToEvents());
+                var writer = _snapshotJson.GetOrAdd(due.Scope, _ => new SnapshotJson());
+                // Buffered: the writer hands over one resource's JSON at a time, and each write into gzip is a call into zlib.
+                using (var json = SnapshotBody.Compressing(body))
+                using (var buffered = new BufferedStream(json, 64 * 1024))
+                    writer.Write(buffered, due.State);
                 var snapshot = new Snapshot(due.Scope, due.Seq, due.Generation, body, stored);
                 if (!_queue.Writer.TryWrite(snapshot)) await _queue.Writer.WriteAsync(snapshot).ConfigureAwait(false);
             }
@@ -243,6 +249,7 @@ public sealed class SqliteEventLog : IEventLog
                 clear.CommandText = "DELETE FROM events; DELETE FROM snapshots;";
                 clear.ExecuteNonQuery();
                 _generation++;
+                _snapshotJson.Clear();
                 continue;
             }
             if (work is Snapshot snapshot)
