@@ -7,7 +7,7 @@ namespace LocalVpc.Network;
 
 /// <summary>
 /// Keeps the running listeners in line with the state: a resolver for every VPC, a proxy for every running instance.
-/// Each change of the state is reconciled in the background; <see cref="ReconciledAsync"/> waits for it.
+/// Each change to an account's VPCs or instances is reconciled in the background; <see cref="ReconciledAsync"/> waits for it.
 /// </summary>
 public sealed class DataPlane : IAsyncDisposable
 {
