@@ -43,12 +43,6 @@ public static class EventJson
     /// <summary>A record as UTF-8, as the log stores it: a string would be transcoded from UTF-8 and back again.</summary>
     public static byte[] SerializeToUtf8(IEnumerable<Event> events) => JsonSerializer.SerializeToUtf8Bytes(new Record(Version, [.. events]), Options);
 
-    /// <summary>
-    /// A record written as UTF-8 into <paramref name="utf8"/>, a bounded buffer at a time: a snapshot is megabytes,
-    /// which in one growing array (or a string) landed on the large object heap several times over.
-    /// </summary>
-    public static void Serialize(Stream utf8, IEnumerable<Event> events) => JsonSerializer.Serialize(utf8, new Record(Version, [.. events]), Options);
-
     public static Event[] Deserialize(string json) => Deserialize(Encoding.UTF8.GetBytes(json));
 
     /// <summary>A record as the log stores it (UTF-8), read in one pass: its version, then its events.</summary>
