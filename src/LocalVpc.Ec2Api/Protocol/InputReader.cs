@@ -47,8 +47,9 @@ public static class InputReader
     private static AwsError? ReadStructure(ServiceModel model, ModelShape shape, Node node, string path, Input into)
     {
         if (node.Value is not null && path.Length > 0) return Ec2Errors.UnknownParameter(path);
+        var members = shape.WireMembers(model.IsEc2Protocol);
         var found = 0;
-        foreach (var member in shape.WireMembers(model.IsEc2Protocol))
+        foreach (var member in members)
         {
             if (!node.Children.TryGetValue(member.Wire, out var child))
             {
@@ -60,7 +61,6 @@ public static class InputReader
             into.Set(member.Name, value);
         }
         if (found == node.Children.Count) return null;
-        var members = shape.WireMembers(model.IsEc2Protocol);
         return Ec2Errors.UnknownParameter(path + node.Children.Keys.First(k => !members.Any(m => m.Wire == k)));
     }
 
