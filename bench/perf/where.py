@@ -19,7 +19,8 @@ KERNEL = [
 MANAGED = [
     (r'LowLevelLifoSemaphore|SpinWait|Thread::Yield|Thread::Sleep|LowLevelSpinWaiter|Lock::TryEnterSlow', 'thread pool: waiting, waking, spinning'),
     (r'Microsoft\.Data\.Sqlite|SQLitePCL', 'SQLite'),
-    (r'EventJson::Serialize$|SnapshotJson|SqliteEventLog\+<>c__DisplayClass|SnapshotBody|AccountState\+<ToEvents>', 'snapshot: JSON and gzip'),
+    # EventJson::Serialize (its Stream overload): the snapshot's writer before SnapshotJson, for profiles of older builds.
+    (r'SnapshotJson|EventJson::Serialize$|SqliteEventLog\+<>c__DisplayClass|SnapshotBody|AccountState\+<ToEvents>', 'snapshot: JSON and gzip'),
     (r'SqliteEventLog.*AppendAsync|EventJson::SerializeToUtf8|StringArrayJson', 'the event\'s JSON'),
     (r'Utf8XmlWriter|LocalVpc\.Ec2Api\.Xml|XmlResponseWriter|XmlFragmentCache', 'the reply\'s XML'),
     (r'InputReader|ReadParametersAsync|FormPipeReader|FormFeature|CredentialScope|Ec2Api\.Actions\.Binding|KeyValueAccumulator',
