@@ -14,8 +14,11 @@ public sealed class Dialer(DataPlaneOptions options)
     /// <summary>The tag that says which host port really serves an instance's port: <c>localvpc:port:443</c> = <c>127.0.0.1:8443</c>.</summary>
     public const string PortTagPrefix = "localvpc:port:";
 
-    public async Task<DialOutcome> DialAsync(RegionSnapshot region, Terminus terminus, int port, CancellationToken cancellationToken)
+    /// <summary>Connects through <paramref name="transport"/> (.NET's sockets when null) to what serves <paramref name="terminus"/>.</summary>
+    public async Task<DialOutcome> DialAsync(RegionSnapshot region, Terminus terminus, int port, CancellationToken cancellationToken,
+        SocketTransport? transport = null)
     {
+        transport ??= SocketTransport.Pooled;
         switch (terminus)
         {
             case ServiceTerminus service:
@@ -24,7 +27,7 @@ public sealed class Dialer(DataPlaneOptions options)
                         $"nothing serves {service.ServiceName} here: start LocalVpc with --service {service.ShortName}=URL (tcp://, http:// or https://)");
                 // An http(s) stand-in gets the HTTP inside the client's TLS, which only AWS's HTTPS port carries.
                 var http = upstream.SpeaksHttp && port == 443 ? upstream : null;
-                return await ConnectAsync(upstream.Host, upstream.Port, $"{service.ServiceName} at {upstream}", http, cancellationToken);
+                return await ConnectAsync(transport, upstream.Host, upstream.Port, $"{service.ServiceName} at {upstream}", http, cancellationToken);
 
             case InstanceTerminus instance:
                 var state = region.Account(instance.AccountId);
@@ -32,16 +35,16 @@ public sealed class Dialer(DataPlaneOptions options)
                 if (!state.TagsOf(instance.InstanceId).TryGetValue(tag, out var served) || !TrySplitHostPort(served, out var host, out var hostPort))
                     return new NotDialed(Refusal.ConnectionRefused, Explanations.NothingListening,
                         $"nothing listens on {instance.InstanceId}:{instance.Port}: tag it {tag}=HOST:PORT to name what serves that port");
-                return await ConnectAsync(host, hostPort, $"{instance.InstanceId}:{instance.Port} at {host}:{hostPort}", null, cancellationToken);
+                return await ConnectAsync(transport, host, hostPort, $"{instance.InstanceId}:{instance.Port} at {host}:{hostPort}", null, cancellationToken);
 
             case AddressTerminus target:
                 if (!IPAddress.TryParse(target.Address, out var address) || !IPAddress.IsLoopback(address))
                     return new NotDialed(Refusal.HostUnreachable, Explanations.NothingListening,
                         $"the ip target {target.Address} is not on 127.0.0.0/8, the only ip targets LocalVpc can reach");
-                return await ConnectAsync(target.Address, target.Port, $"ip target {target.Address}:{target.Port}", null, cancellationToken);
+                return await ConnectAsync(transport, target.Address, target.Port, $"ip target {target.Address}:{target.Port}", null, cancellationToken);
 
             case InternetTerminus internet:
-                return await ConnectAsync([IPAddress.Parse(internet.Address)], port, $"{internet.Address}:{port} on the internet", null, cancellationToken);
+                return await ConnectAsync(transport, [IPAddress.Parse(internet.Address)], port, $"{internet.Address}:{port} on the internet", null, cancellationToken);
 
             default:
                 return new NotDialed(Refusal.ConnectionRefused, Explanations.NothingListening,
@@ -49,9 +52,10 @@ public sealed class Dialer(DataPlaneOptions options)
         }
     }
 
-    private async Task<DialOutcome> ConnectAsync(string host, int port, string destination, ServiceUpstream? http, CancellationToken cancellationToken) =>
+    private async Task<DialOutcome> ConnectAsync(SocketTransport transport, string host, int port, string destination, ServiceUpstream? http,
+        CancellationToken cancellationToken) =>
         await ResolveAsync(host, cancellationToken) is { } addresses
-            ? await ConnectAsync(addresses, port, destination, http, cancellationToken)
+            ? await ConnectAsync(transport, addresses, port, destination, http, cancellationToken)
             : new NotDialed(Refusal.HostUnreachable, Explanations.UpstreamUnreachable, $"{destination}: {host} does not resolve");
 
     /// <summary>A configured upstream host's addresses (a --service URL or a port tag), by the host's own resolver; null when it does not resolve.</summary>
@@ -68,26 +72,28 @@ public sealed class Dialer(DataPlaneOptions options)
         }
     }
 
-    private async Task<DialOutcome> ConnectAsync(IPAddress[] addresses, int port, string destination, ServiceUpstream? http,
-        CancellationToken cancellationToken)
+    private async Task<DialOutcome> ConnectAsync(SocketTransport transport, IPAddress[] addresses, int port, string destination,
+        ServiceUpstream? http, CancellationToken cancellationToken)
     {
-        var socket = addresses.Length == 1 ? new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
-            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
-        try
+        var why = "no address";
+        // The addresses in turn, as the host's resolver ordered them (the usual upstream on loopback has one).
+        foreach (var address in addresses)
         {
-            // One address (the usual upstream on loopback) takes the direct path; several are tried in turn.
-            if (addresses.Length == 1) await socket.ConnectAsync(new IPEndPoint(addresses[0], port), timeout.Token);
-            else await socket.ConnectAsync(addresses, port, timeout.Token);
-            return new Dialed(socket, destination, http);
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                return new Dialed(await transport.ConnectAsync(socket, new IPEndPoint(address, port), timeout.Token), destination, http);
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException)
+            {
+                socket.Dispose();
+                why = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer";
+                if (e is OperationCanceledException) break;
+            }
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            socket.Dispose();
-            var why = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer";
-            return new NotDialed(Refusal.ConnectionRefused, Explanations.UpstreamUnreachable, $"{destination} does not accept connections ({why})");
-        }
+        return new NotDialed(Refusal.ConnectionRefused, Explanations.UpstreamUnreachable, $"{destination} does not accept connections ({why})");
     }
 
     private static bool TrySplitHostPort(string text, out string host, out int port)

@@ -7,15 +7,17 @@ namespace LocalVpc.Network.Forwarding;
 /// <summary>A connection's two sockets while the splice engine carries it: one <see cref="SpliceDirection"/> each way.</summary>
 internal sealed class SplicedPair
 {
-    private readonly TaskCompletionSource<(SpliceResult, long, long)> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(SpliceResult, long, long)> _completion;
     private readonly SafeHandle[] _held;
     private readonly SpliceDirection _sending;
     private readonly SpliceDirection _receiving;
     private readonly Action<SplicePipe> _recycle;
 
     public SplicedPair(Socket client, Socket upstream, SplicePipe sendingPipe, SplicePipe receivingPipe, SpliceCounters counters,
-        Action<SplicePipe> recycle)
+        Action<SplicePipe> recycle, bool resumeInline)
     {
+        // A connection run by the loop goes on there when the pair ends; anyone else is resumed on the thread pool, off the loop.
+        _completion = new(resumeInline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
         // Held open until the pair ends, whoever else has the sockets: a descriptor must not be closed and reused under the loop.
         _held = [client.SafeHandle, upstream.SafeHandle];
         foreach (var handle in _held)

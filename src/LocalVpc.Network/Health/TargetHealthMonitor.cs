@@ -76,7 +76,7 @@ public sealed class TargetHealthMonitor(PublishedState published, Dialer dialer,
             {
                 var outcome = await dialer.DialAsync(region, LoadBalancerRule.TerminusOf(provider, group, target, port), port, timeout.Token).ConfigureAwait(false);
                 passed = outcome is Dialed;
-                if (outcome is Dialed dialed) dialed.Socket.Dispose();
+                if (outcome is Dialed dialed) dialed.Upstream.Close(abort: false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

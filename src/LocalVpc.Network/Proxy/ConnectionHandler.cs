@@ -19,13 +19,14 @@ namespace LocalVpc.Network.Proxy;
 public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions options, FlowPolicy policies, Dialer dialer,
     CertificateAuthority authority, FlowLogs.FlowLogSink flowLogs, SpliceEngine? engine, ILogger logger)
 {
-    public async Task HandleAsync(Scope scope, string instanceId, Socket socket, CancellationToken stopping)
+    /// <summary>Runs the connection on <paramref name="socket"/> to its end, its sockets waiting through <paramref name="transport"/>.</summary>
+    public async Task HandleAsync(Scope scope, string instanceId, Socket socket, SocketTransport transport, CancellationToken stopping)
     {
         socket.NoDelay = true;
         var started = published.Time.GetUtcNow();
         // The instance's own port: what its flow log records name as the source port.
         var sourcePort = (socket.RemoteEndPoint as IPEndPoint)?.Port ?? 0;
-        var connection = new ProxyConnection(new Leg(socket));
+        var connection = new ProxyConnection(transport.Open(socket));
         // Once the destination answered, the connection is ACCEPTed whatever happens after: its records say what it carried.
         CarriedWindows? windows = null;
         try
@@ -62,7 +63,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
             }
 
             // 3. The destination.
-            var outcome = await dialer.DialAsync(region, verdict.Terminus, request.Port, stopping);
+            var outcome = await dialer.DialAsync(region, verdict.Terminus, request.Port, stopping, transport);
             if (outcome is NotDialed notDialed)
             {
                 NetworkLog.NotServed(logger, instanceId, request.ToString(), notDialed.Code, notDialed.Reason);
@@ -71,7 +72,7 @@ public sealed class ConnectionHandler(PublishedState published, DataPlaneOptions
                 return;
             }
             var dialed = (Dialed)outcome;
-            connection.Upstream = new Leg(dialed.Socket);
+            connection.Upstream = dialed.Upstream;
             windows = new CarriedWindows(sourcePort, request.Port, started, carried => FlowRecords.Accepted(region, scope, instanceId, verdict, carried));
             NetworkLog.Allowed(logger, instanceId, request.ToString(), dialed.Destination);
 

@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using Tmds.Linux;
+using static Tmds.Linux.LibC;
+
+namespace LocalVpc.Network.Forwarding;
+
+/// <summary>
+/// One thread and its epoll. It accepts on the listeners it shares with the other loops, runs each connection it accepted
+/// (handshake, decision, connect) on its own thread, and carries spliced pairs. What the kernel reports resumes the
+/// code waiting for it inline, on this thread; code resumed elsewhere (a timeout) comes back through <see cref="Enter"/>
+/// before it touches a socket again. No synchronisation context: .NET would not inline continuations under one.
+/// </summary>
+internal sealed class SpliceLoop : SocketTransport, IDisposable
+{
+    private const ulong WakeId = 0;
+    private readonly int _epoll;
+    private readonly int _wake;
+    /// <summary>What each registration is: a <see cref="SplicedPair"/>, a <see cref="LoopStream"/> or an <see cref="Acceptor"/>.</summary>
+    private readonly ConcurrentDictionary<ulong, object> _watched = new();
+    private readonly ConcurrentQueue<ulong> _cancelled = new();
+    private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _posted = new();
+    private readonly Thread _thread;
+    private ulong _nextId;
+    /// <summary>1 while a wake-up is on its way to the loop, so posts in a burst write the eventfd once.</summary>
+    private int _waking;
+    private volatile bool _stopping;
+
+    public SpliceLoop(int index)
+    {
+        _epoll = epoll_create1(EPOLL_CLOEXEC);
+        _wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        if (_epoll < 0 || _wake < 0) throw new IOException($"epoll for the splice engine: errno {errno}");
+        Watch(_wake, WakeId, EPOLLIN);
+        _thread = new Thread(Run) { IsBackground = true, Name = $"localvpc-splice-{index}" };
+        _thread.Start();
+    }
+
+    /// <summary>Whether the caller runs on this loop's thread.</summary>
+    public bool IsCurrent => Thread.CurrentThread == _thread;
+
+    public void Add(SplicedPair pair, CancellationToken cancellationToken)
+    {
+        if (_stopping)
+        {
+            pair.End(SpliceResult.Canceled);
+            return;
+        }
+        var id = Interlocked.Increment(ref _nextId);
+        _watched[id] = pair;
+        // Edge-triggered: the kernel reports readiness once per change, and at once for what is ready when added, so
+        // the loop runs the pair as soon as either side can move; it always moves until the kernel says EAGAIN.
+        var events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+        try
+        {
+            Watch(pair.ClientFd, id, events);
+            Watch(pair.UpstreamFd, id, events);
+        }
+        catch (IOException)
+        {
+            if (_watched.TryRemove(id, out _)) Forget(pair, SpliceResult.Canceled);
+            throw;
+        }
+        if (cancellationToken.CanBeCanceled) pair.Cancellation = cancellationToken.Register(() => Wake(id));
+    }
+
+    /// <summary>Watches a connection's socket for <paramref name="stream"/>, edge-triggered both ways; its id, for <see cref="Unwatch"/>.</summary>
+    public ulong Watch(int fd, LoopStream stream)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        _watched[id] = stream;
+        try
+        {
+            Watch(fd, id, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET);
+        }
+        catch (IOException)
+        {
+            _watched.TryRemove(id, out _);
+            throw;
+        }
+        return id;
+    }
+
+    /// <summary>
+    /// Takes turns with the other loops on <paramref name="acceptor"/>'s listener: level-triggered and exclusive, so the
+    /// kernel wakes one loop a connection, and one that finds nothing left to accept waits again.
+    /// </summary>
+    public ulong Watch(Acceptor acceptor)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        _watched[id] = acceptor;
+        Watch(acceptor.Fd, id, EPOLLIN | EPOLLEXCLUSIVE);
+        return id;
+    }
+
+    /// <summary>Stops watching a socket (from any thread): out of the epoll before its descriptor is closed and reused.</summary>
+    public unsafe void Unwatch(int fd, ulong id)
+    {
+        if (_watched.TryRemove(id, out _)) epoll_ctl(_epoll, EPOLL_CTL_DEL, fd, null);
+    }
+
+    private unsafe void Watch(int fd, ulong id, int events)
+    {
+        var watched = new epoll_event { events = events, data = new epoll_data_t { u64 = id } };
+        if (epoll_ctl(_epoll, EPOLL_CTL_ADD, fd, &watched) < 0) throw new IOException($"epoll_ctl: errno {errno}");
+    }
+
+    private unsafe void Wake(ulong cancelled)
+    {
+        _cancelled.Enqueue(cancelled);
+        ulong one = 1;
+        write(_wake, &one, sizeof(ulong));
+    }
+
+    /// <summary>Runs <paramref name="callback"/> on the loop's thread, after what it is doing now.</summary>
+    public unsafe void Post(SendOrPostCallback callback, object? state)
+    {
+        _posted.Enqueue((callback, state));
+        // The loop's own posts run before it waits again; another thread's wake it, once for a burst.
+        if (IsCurrent || Interlocked.Exchange(ref _waking, 1) == 1) return;
+        ulong one = 1;
+        write(_wake, &one, sizeof(ulong));
+    }
+
+    /// <summary>Resumes the caller on the loop's thread (at once when it is there already).</summary>
+    public LoopEntry Enter() => new(this);
+
+    // A connection's own transport: its sockets wait in this loop.
+    public override Leg Open(Socket connected) => new(connected, new LoopStream(this, connected));
+
+    public override async ValueTask<Leg> ConnectAsync(Socket socket, IPEndPoint endPoint, CancellationToken cancellationToken)
+    {
+        await Enter();
+        socket.Blocking = false;
+        try
+        {
+            socket.Connect(endPoint);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+        {
+            // Under way: writable once the handshake is done, or failed (EPOLLERR).
+        }
+        var stream = new LoopStream(this, socket);
+        try
+        {
+            await stream.WaitAsync(write: true, cancellationToken);
+            if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error and not 0)
+                throw new SocketException(error);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+        return new Leg(socket, stream);
+    }
+
+    private unsafe void Run()
+    {
+        const int Batch = 256;
+        var events = stackalloc epoll_event[Batch];
+        while (true)
+        {
+            RunPosted();
+            var ready = epoll_wait(_epoll, events, Batch, _posted.IsEmpty ? -1 : 0);
+            if (ready < 0)
+            {
+                if (errno == EINTR) continue;
+                // Cannot happen with a valid epoll; if it does, no pair is left waiting for a loop that is gone.
+                _stopping = true;
+                EndAll();
+                return;
+            }
+            for (var i = 0; i < ready; i++)
+            {
+                var id = events[i].data.u64;
+                if (id == WakeId)
+                {
+                    ulong count;
+                    read(_wake, &count, sizeof(ulong));
+                    Volatile.Write(ref _waking, 0);
+                    while (_cancelled.TryDequeue(out var cancelled))
+                        if (_watched.TryGetValue(cancelled, out var watched) && watched is SplicedPair pair) End(cancelled, pair, SpliceResult.Canceled);
+                    if (_stopping)
+                    {
+                        EndAll();
+                        return;
+                    }
+                    continue;
+                }
+                switch (_watched.GetValueOrDefault(id))
+                {
+                    case SplicedPair pair when pair.Move() is { } result:
+                        End(id, pair, result);
+                        break;
+                    case LoopStream stream:
+                        stream.OnEvents(events[i].events);
+                        break;
+                    case Acceptor acceptor:
+                        acceptor.AcceptOne(this);
+                        break;
+                }
+            }
+        }
+    }
+
+    private void RunPosted()
+    {
+        while (_posted.TryDequeue(out var posted))
+        {
+            try
+            {
+                posted.Callback(posted.State);
+            }
+            catch (Exception e)
+            {
+                // What the thread pool would do with an exception nobody caught: the process ends, loudly.
+                Environment.FailFast("an exception escaped work on a splice loop", e);
+            }
+        }
+    }
+
+    private void EndAll()
+    {
+        foreach (var (key, watched) in _watched)
+            if (watched is SplicedPair pair) End(key, pair, SpliceResult.Canceled);
+    }
+
+    private void End(ulong id, SplicedPair pair, SpliceResult result)
+    {
+        if (_watched.TryRemove(id, out _)) Forget(pair, result);
+    }
+
+    private unsafe void Forget(SplicedPair pair, SpliceResult result)
+    {
+        // Out of the epoll before the caller closes the sockets, so a reused descriptor never reaches this pair.
+        epoll_ctl(_epoll, EPOLL_CTL_DEL, pair.ClientFd, null);
+        epoll_ctl(_epoll, EPOLL_CTL_DEL, pair.UpstreamFd, null);
+        pair.End(result);
+    }
+
+    public unsafe void Dispose()
+    {
+        _stopping = true;
+        Wake(WakeId);
+        _thread.Join();
+        close(_epoll);
+        close(_wake);
+    }
+}
+
+/// <summary>Awaited, resumes on its loop's thread.</summary>
+internal readonly struct LoopEntry(SpliceLoop loop) : System.Runtime.CompilerServices.INotifyCompletion
+{
+    public LoopEntry GetAwaiter() => this;
+
+    public bool IsCompleted => loop.IsCurrent;
+
+    public void OnCompleted(Action continuation) => loop.Post(static state => ((Action)state!)(), continuation);
+
+    public void GetResult() { }
+}
