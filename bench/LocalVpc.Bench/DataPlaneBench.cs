@@ -83,7 +83,7 @@ internal static class DataPlaneBench
         var copyConfig = System.IO.Path.Combine(work, "copy-loop.json");
         File.WriteAllText(copyConfig, """{"splice": false}""");
         await using var copying = await Peer.LocalVpcAsync([.. services, "--config", copyConfig]);
-        var (copyProxy, _, _, _) = await BuildNetworkAsync(copying);
+        var (copyProxy, _, _, copyVpc) = await BuildNetworkAsync(copying);
 
         var (haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho) = (Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort());
         StartHaproxy(work, "plain", haBulk, haEcho, bulkPort, echoPort, splice: false);
@@ -109,6 +109,23 @@ internal static class DataPlaneBench
             // A SOCKS5 server: the same handshake as LocalVpc's proxies, without the VPC behind it.
             new("Dante (SOCKS5)", bulk => SocksAsync($"127.0.0.1:{dantePort}", "127.0.0.1", bulk ? bulkPort : echoPort)),
         ];
+        // Both sides at once: the API's lookups while the same server's proxy takes new connections, with the connections
+        // run by the engine's loops and (splice off) by .NET's sockets on the thread pool the API uses. Before the flow
+        // log's row, which turns one on for the first server's VPC.
+        var sides = new List<(string Name, double Lookups, double LookupsBeside, double Connections, double ConnectionsBeside)>();
+        foreach (var (name, peer, vpcId, path) in new[] { ("engine (splice on)", localVpc, vpc, paths[1]), (".NET sockets (splice off)", copying, copyVpc, paths[2]) })
+        {
+            Console.Error.WriteLine($"both sides: {name}");
+            Task<Measurement> Lookups() => LoadClient.RunAsync(peer, "DescribeVpcs (VpcId.1)", 16, int.MaxValue, duration,
+                _ => [("Action", "DescribeVpcs"), ("Version", "2016-11-15"), ("VpcId.1", vpcId)]);
+            await ConnectionsAsync(path, TimeSpan.FromSeconds(1)); // warm-up, not measured
+            var alone = await Lookups();
+            var connections = await ConnectionsAsync(path, duration);
+            var besideConnections = ConnectionsAsync(path, duration);
+            var beside = await Lookups();
+            sides.Add((name, alone.RequestsPerSecond, beside.RequestsPerSecond, connections, await besideConnections));
+        }
+
         var rows = new List<(string Path, double Bulk, double Connections)>();
         foreach (var path in paths)
         {
@@ -142,6 +159,14 @@ internal static class DataPlaneBench
         report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"DNS (dnsperf, A queries for endpoint names): LocalVpc {ours:0} queries/s, unbound {theirs:0} queries/s, ratio {ours / theirs:0.00}."));
+        report.AppendLine();
+        report.AppendLine("Both sides of one server at once (DescribeVpcs by id, 16 clients, beside the 16 connect loops through its proxy):");
+        report.AppendLine();
+        report.AppendLine("| connections run by | lookups/s alone | lookups/s beside connections | new connections/s alone | beside lookups |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var side in sides)
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {side.Name} | {side.Lookups:0} | {side.LookupsBeside:0} | {side.Connections:0} | {side.ConnectionsBeside:0} |"));
         Console.WriteLine(report);
         sink.StandardInput.Close();
     }
