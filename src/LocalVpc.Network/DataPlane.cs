@@ -173,7 +173,7 @@ public sealed class DataPlane : IAsyncDisposable
                 _proxies.Remove(key);
             }
             foreach (var key in vpcs.Where(k => !_resolvers.ContainsKey(k)))
-                Listen($"DNS of {key.Item2}", () => _resolvers[key] = VpcResolver.Start(key.Item1, key.Item2, _options.ListenAddress, _answerer));
+                Listen($"DNS of {key.Item2}", () => _resolvers[key] = VpcResolver.Start(key.Item1, key.Item2, _options.ListenAddress, _answerer, _engine));
             foreach (var key in instances.Where(k => !_proxies.ContainsKey(k)))
                 Listen($"proxy of {key.Item2}", () => _proxies[key] = InstanceProxy.Start(key.Item1, key.Item2, _options.ListenAddress, _handler, _engine));
         }

@@ -40,8 +40,9 @@ public sealed record DataPlaneOptions
     public int MaxHttpHead { get; init; } = 16 * 1024;
 
     /// <summary>
-    /// Whether plain TCP is carried with splice(2) on the data plane's own threads, where the kernel offers it (Linux);
-    /// off, every connection goes through the process's buffers as TLS does. Defaults to on.
+    /// Whether the data plane runs its own engine where the kernel offers it (Linux): proxies' connections on its threads,
+    /// plain TCP carried with splice(2). Off, connections run on .NET's sockets and every byte goes through the
+    /// process's buffers, as TLS does. Defaults to on.
     /// </summary>
     public bool Splice { get; init; } = true;
 

@@ -3,7 +3,8 @@ using System.Buffers.Binary;
 namespace LocalVpc.Network.Dns;
 
 /// <summary>
-/// A VPC's resolver (what AWS serves at the VPC's base address +2): one loopback port, UDP and TCP.
+/// A VPC's resolver (what AWS serves at the VPC's base address +2): one loopback port, UDP and TCP. Where the data plane
+/// has its engine, the engine's loops read and answer the UDP queries; elsewhere .NET's sockets do, on the thread pool.
 /// </summary>
 public sealed class VpcResolver : IAsyncDisposable
 {
@@ -15,8 +16,9 @@ public sealed class VpcResolver : IAsyncDisposable
     private readonly DnsAnswerer _answerer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _loops;
+    private readonly IDisposable? _receiving;
 
-    private VpcResolver(Scope scope, string vpcId, Socket udp, Socket tcp, DnsAnswerer answerer)
+    private VpcResolver(Scope scope, string vpcId, Socket udp, Socket tcp, DnsAnswerer answerer, SpliceEngine? engine)
     {
         Scope = scope;
         VpcId = vpcId;
@@ -24,7 +26,12 @@ public sealed class VpcResolver : IAsyncDisposable
         _tcp = tcp;
         _answerer = answerer;
         EndPoint = (IPEndPoint)udp.LocalEndPoint!;
-        _loops = [.. Enumerable.Range(0, UdpLoops).Select(_ => ServeUdpAsync()), AcceptTcpAsync()];
+        if (engine is null) _loops = [.. Enumerable.Range(0, UdpLoops).Select(_ => ServeUdpAsync()), AcceptTcpAsync()];
+        else
+        {
+            _loops = [AcceptTcpAsync()];
+            _receiving = engine.Receive(udp, (query, peer) => _ = AnswerAsync(query, peer));
+        }
     }
 
     public Scope Scope { get; }
@@ -35,7 +42,7 @@ public sealed class VpcResolver : IAsyncDisposable
     public IPEndPoint EndPoint { get; }
 
     /// <summary>Binds UDP and TCP to one free port of <paramref name="address"/>.</summary>
-    public static VpcResolver Start(Scope scope, string vpcId, IPAddress address, DnsAnswerer answerer)
+    public static VpcResolver Start(Scope scope, string vpcId, IPAddress address, DnsAnswerer answerer, SpliceEngine? engine = null)
     {
         // The OS picks a free UDP port; the same TCP port is usually free too, and if not, try another.
         for (var attempt = 0; ; attempt++)
@@ -47,7 +54,7 @@ public sealed class VpcResolver : IAsyncDisposable
                 udp.Bind(new IPEndPoint(address, 0));
                 tcp.Bind(new IPEndPoint(address, ((IPEndPoint)udp.LocalEndPoint!).Port));
                 tcp.Listen(128);
-                return new VpcResolver(scope, vpcId, udp, tcp, answerer);
+                return new VpcResolver(scope, vpcId, udp, tcp, answerer, engine);
             }
             catch (SocketException) when (attempt < 20)
             {
@@ -85,6 +92,31 @@ public sealed class VpcResolver : IAsyncDisposable
             catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
             {
             }
+        }
+    }
+
+    /// <summary>A query the engine read, answered on its loop; a name forwarded to the host's resolver is answered when that replies.</summary>
+    private async Task AnswerAsync(byte[] query, SocketAddress peer)
+    {
+        try
+        {
+            SendReply(await _answerer.AnswerAsync(Scope, VpcId, query, _stopping.Token), peer);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private void SendReply(byte[]? reply, SocketAddress peer)
+    {
+        if (reply is null) return;
+        try
+        {
+            _udp.SendTo(reply, SocketFlags.None, peer);
+        }
+        catch (SocketException)
+        {
+            // A full send buffer or a peer gone: a lost reply, as UDP loses one; the client asks again.
         }
     }
 
@@ -139,6 +171,7 @@ public sealed class VpcResolver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        _receiving?.Dispose();
         _udp.Dispose();
         _tcp.Dispose();
         await Task.WhenAll(_loops);

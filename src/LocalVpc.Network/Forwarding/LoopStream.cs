@@ -143,3 +143,46 @@ internal sealed class Acceptor(Socket listener, Action<Socket, SocketTransport> 
         accepted(client, loop);
     }
 }
+
+/// <summary>
+/// A datagram socket the loops share: whichever loop the kernel wakes reads what has arrived, without blocking, and
+/// hands each datagram with its sender's address to <paramref name="received"/> on its thread.
+/// </summary>
+internal sealed unsafe class DatagramReceiver(Socket socket, Action<byte[], SocketAddress> received)
+{
+    /// <summary>Datagrams one loop reads before it looks at its other sockets again: the socket stays ready, and is reported again.</summary>
+    private const int Batch = 32;
+
+    /// <summary>Each loop's thread reads into its own buffer: loops read the same socket at once.</summary>
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
+    public int Fd { get; } = (int)socket.SafeHandle.DangerousGetHandle();
+
+    /// <summary>Reads up to a batch of what is waiting (another loop may have read it first), on the loop's thread.</summary>
+    public void ReceiveSome()
+    {
+        var datagram = t_buffer ??= new byte[64 * 1024];
+        for (var i = 0; i < Batch; i++)
+        {
+            // The sender's address in .NET's SocketAddress, whose bytes are the kernel's sockaddr on Linux.
+            var peer = new SocketAddress(socket.AddressFamily);
+            var length = (uint)peer.Buffer.Length;
+            long read;
+            fixed (byte* buffer = datagram)
+            fixed (byte* address = peer.Buffer.Span)
+            {
+                read = Tmds.Linux.LibC.recvfrom(Fd, buffer, datagram.Length, Tmds.Linux.LibC.MSG_DONTWAIT,
+                    (Tmds.Linux.sockaddr*)address, (Tmds.Linux.socklen_t*)&length);
+            }
+            if (read < 0)
+            {
+                // EAGAIN: nothing left. Other errors (an ICMP unreachable from an earlier reply's peer) are not the receiver's.
+                if (Tmds.Linux.LibC.errno == Tmds.Linux.LibC.EAGAIN) return;
+                continue;
+            }
+            peer.Size = (int)length;
+            received(datagram.AsSpan(0, (int)read).ToArray(), peer);
+        }
+    }
+}

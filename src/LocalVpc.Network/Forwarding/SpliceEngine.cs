@@ -73,6 +73,21 @@ public sealed class SpliceEngine : IDisposable
         });
     }
 
+    /// <summary>
+    /// Reads datagrams arriving on <paramref name="socket"/> in every loop, each handed with its sender's address to
+    /// <paramref name="received"/> on the loop that read it. Disposing the result stops; the socket stays open.
+    /// </summary>
+    public IDisposable Receive(Socket socket, Action<byte[], SocketAddress> received)
+    {
+        socket.Blocking = false;
+        var receiver = new DatagramReceiver(socket, received);
+        var ids = Array.ConvertAll(_loops, loop => loop.Watch(receiver));
+        return new Listening(() =>
+        {
+            for (var i = 0; i < _loops.Length; i++) _loops[i].Unwatch(receiver.Fd, ids[i]);
+        });
+    }
+
     private sealed class Listening(Action stop) : IDisposable
     {
         private int _stopped;

@@ -15,7 +15,7 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
     private const ulong WakeId = 0;
     private readonly int _epoll;
     private readonly int _wake;
-    /// <summary>What each registration is: a <see cref="SplicedPair"/>, a <see cref="LoopStream"/> or an <see cref="Acceptor"/>.</summary>
+    /// <summary>What each registration is: a <see cref="SplicedPair"/>, a <see cref="LoopStream"/>, an <see cref="Acceptor"/> or a <see cref="DatagramReceiver"/>.</summary>
     private readonly ConcurrentDictionary<ulong, object> _watched = new();
     private readonly ConcurrentQueue<ulong> _cancelled = new();
     private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _posted = new();
@@ -89,6 +89,15 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
         var id = Interlocked.Increment(ref _nextId);
         _watched[id] = acceptor;
         Watch(acceptor.Fd, id, EPOLLIN | EPOLLEXCLUSIVE);
+        return id;
+    }
+
+    /// <summary>Takes turns with the other loops on <paramref name="receiver"/>'s socket, as on a listener.</summary>
+    public ulong Watch(DatagramReceiver receiver)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        _watched[id] = receiver;
+        Watch(receiver.Fd, id, EPOLLIN | EPOLLEXCLUSIVE);
         return id;
     }
 
@@ -197,6 +206,9 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
                         break;
                     case Acceptor acceptor:
                         acceptor.AcceptOne(this);
+                        break;
+                    case DatagramReceiver receiver:
+                        receiver.ReceiveSome();
                         break;
                 }
             }

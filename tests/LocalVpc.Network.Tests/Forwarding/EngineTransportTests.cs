@@ -5,7 +5,8 @@ namespace LocalVpc.Network.Tests.Forwarding;
 
 /// <summary>
 /// Connections the engine accepts and runs on its own threads, on real loopback sockets: what a proxy's handler does
-/// with them (read the request, connect upstream, answer, splice) works there, and never on the thread pool.
+/// with them (read the request, connect upstream, answer, splice) works there, and never on the thread pool; so do a
+/// resolver's datagrams.
 /// </summary>
 public sealed class EngineTransportTests : IDisposable
 {
@@ -115,6 +116,31 @@ public sealed class EngineTransportTests : IDisposable
         await client.DisposeAsync();
 
         Assert.Equal(0, await leg.Stream.ReadAtLeastAsync(new byte[16], 16, throwOnEndOfStream: false));
+    }
+
+    [Fact]
+    public async Task Datagrams_AreReadOnTheEnginesThreads_AndAnsweredToWhoeverSentThem()
+    {
+        using var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var onThePool = 0;
+        using var receiving = _engine.Receive(server, (datagram, sender) =>
+        {
+            if (Thread.CurrentThread.IsThreadPoolThread) Interlocked.Increment(ref onThePool);
+            server.SendTo([.. datagram.Reverse()], SocketFlags.None, sender);
+        });
+
+        using var first = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        using var second = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        await first.ConnectAsync(server.LocalEndPoint!);
+        await second.ConnectAsync(server.LocalEndPoint!);
+        await first.SendAsync("abc"u8.ToArray());
+        await second.SendAsync("wxyz"u8.ToArray());
+
+        var answer = new byte[16];
+        Assert.Equal("cba"u8.ToArray(), answer.AsSpan(0, await first.ReceiveAsync(answer)).ToArray());
+        Assert.Equal("zyxw"u8.ToArray(), answer.AsSpan(0, await second.ReceiveAsync(answer)).ToArray());
+        Assert.Equal(0, onThePool);
     }
 
     private async Task<NetworkStream> ConnectAsync()
