@@ -62,29 +62,21 @@ public sealed class SpliceEngine : IDisposable
     /// Accepts connections on <paramref name="listener"/> in every loop: each goes to <paramref name="accepted"/> on the
     /// loop that took it, with that loop as its transport. Disposing the result stops accepting; the listener stays open.
     /// </summary>
-    public IDisposable Listen(Socket listener, Action<Socket, SocketTransport> accepted)
-    {
-        listener.Blocking = false;
-        var acceptor = new Acceptor(listener, accepted);
-        var ids = Array.ConvertAll(_loops, loop => loop.Watch(acceptor));
-        return new Listening(() =>
-        {
-            for (var i = 0; i < _loops.Length; i++) _loops[i].Unwatch(acceptor.Fd, ids[i]);
-        });
-    }
+    public IDisposable Listen(Socket listener, Action<Socket, SocketTransport> accepted) => Share(listener, new Acceptor(listener, accepted));
 
     /// <summary>
     /// Reads datagrams arriving on <paramref name="socket"/> in every loop, each handed with its sender's address to
     /// <paramref name="received"/> on the loop that read it. Disposing the result stops; the socket stays open.
     /// </summary>
-    public IDisposable Receive(Socket socket, Action<byte[], SocketAddress> received)
+    public IDisposable Receive(Socket socket, Action<byte[], SocketAddress> received) => Share(socket, new DatagramReceiver(socket, received));
+
+    private IDisposable Share(Socket socket, SharedSocket shared)
     {
         socket.Blocking = false;
-        var receiver = new DatagramReceiver(socket, received);
-        var ids = Array.ConvertAll(_loops, loop => loop.Watch(receiver));
+        var ids = Array.ConvertAll(_loops, loop => loop.Watch(shared));
         return new Listening(() =>
         {
-            for (var i = 0; i < _loops.Length; i++) _loops[i].Unwatch(receiver.Fd, ids[i]);
+            for (var i = 0; i < _loops.Length; i++) _loops[i].Unwatch(shared.Fd, ids[i]);
         });
     }
 

@@ -15,7 +15,7 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
     private const ulong WakeId = 0;
     private readonly int _epoll;
     private readonly int _wake;
-    /// <summary>What each registration is: a <see cref="SplicedPair"/>, a <see cref="LoopStream"/>, an <see cref="Acceptor"/> or a <see cref="DatagramReceiver"/>.</summary>
+    /// <summary>What each registration is: a <see cref="SplicedPair"/>, a <see cref="LoopStream"/> or a <see cref="SharedSocket"/>.</summary>
     private readonly ConcurrentDictionary<ulong, object> _watched = new();
     private readonly ConcurrentQueue<ulong> _cancelled = new();
     private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _posted = new();
@@ -80,24 +80,12 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
         return id;
     }
 
-    /// <summary>
-    /// Takes turns with the other loops on <paramref name="acceptor"/>'s listener: level-triggered and exclusive, so the
-    /// kernel wakes one loop a connection, and one that finds nothing left to accept waits again.
-    /// </summary>
-    public ulong Watch(Acceptor acceptor)
+    /// <summary>Takes turns with the other loops on <paramref name="shared"/>: level-triggered and exclusive.</summary>
+    public ulong Watch(SharedSocket shared)
     {
         var id = Interlocked.Increment(ref _nextId);
-        _watched[id] = acceptor;
-        Watch(acceptor.Fd, id, EPOLLIN | EPOLLEXCLUSIVE);
-        return id;
-    }
-
-    /// <summary>Takes turns with the other loops on <paramref name="receiver"/>'s socket, as on a listener.</summary>
-    public ulong Watch(DatagramReceiver receiver)
-    {
-        var id = Interlocked.Increment(ref _nextId);
-        _watched[id] = receiver;
-        Watch(receiver.Fd, id, EPOLLIN | EPOLLEXCLUSIVE);
+        _watched[id] = shared;
+        Watch(shared.Fd, id, EPOLLIN | EPOLLEXCLUSIVE);
         return id;
     }
 
@@ -204,11 +192,8 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
                     case LoopStream stream:
                         stream.OnEvents(events[i].events);
                         break;
-                    case Acceptor acceptor:
-                        acceptor.AcceptOne(this);
-                        break;
-                    case DatagramReceiver receiver:
-                        receiver.ReceiveSome();
+                    case SharedSocket shared:
+                        shared.OnReadable(this);
                         break;
                 }
             }
