@@ -128,20 +128,15 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
     {
         await Enter();
         socket.Blocking = false;
-        try
-        {
-            socket.Connect(endPoint);
-        }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-        {
-            // Under way: writable once the handshake is done, or failed (EPOLLERR).
-        }
+        // connect(2) itself: .NET's Connect reports a connection under way as an exception, once for every connection.
+        var error = StartConnect(socket, endPoint);
+        if (error != 0 && error != EINPROGRESS) throw new SocketException((int)ConnectFailure(error));
         var stream = new LoopStream(this, socket);
         try
         {
             await stream.WaitAsync(write: true, cancellationToken);
-            if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error and not 0)
-                throw new SocketException(error);
+            if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int failed and not 0)
+                throw new SocketException(failed);
         }
         catch
         {
@@ -150,6 +145,27 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
         }
         return new Leg(socket, stream);
     }
+
+    /// <summary>Starts connecting a non-blocking socket; 0, or the errno (EINPROGRESS while under way).</summary>
+    private static unsafe int StartConnect(Socket socket, IPEndPoint endPoint)
+    {
+        // On Linux a SocketAddress's bytes are the kernel's sockaddr.
+        var address = endPoint.Serialize();
+        fixed (byte* bytes = address.Buffer.Span)
+        {
+            return connect((int)socket.SafeHandle.DangerousGetHandle(), (sockaddr*)bytes, (socklen_t)address.Size) == 0 ? 0 : errno;
+        }
+    }
+
+    /// <summary>What .NET calls a connect(2) that failed at once (a refusal on loopback is reported later, through SO_ERROR).</summary>
+    private static SocketError ConnectFailure(int errno) =>
+        errno == ECONNREFUSED ? SocketError.ConnectionRefused
+        : errno == ENETUNREACH ? SocketError.NetworkUnreachable
+        : errno == EHOSTUNREACH ? SocketError.HostUnreachable
+        : errno == ETIMEDOUT ? SocketError.TimedOut
+        : errno == EADDRNOTAVAIL ? SocketError.AddressNotAvailable
+        : errno == EACCES || errno == EPERM ? SocketError.AccessDenied
+        : SocketError.SocketError;
 
     private unsafe void Run()
     {
