@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Tmds.Linux;
-using static Tmds.Linux.LibC;
 
 namespace LocalVpc.Network.Forwarding;
 
@@ -74,13 +72,14 @@ public sealed class SpliceEngine : IDisposable
     {
         socket.Blocking = false;
         var ids = Array.ConvertAll(_loops, loop => loop.Watch(shared));
-        return new Listening(() =>
+        return new Registration(() =>
         {
             for (var i = 0; i < _loops.Length; i++) _loops[i].Unwatch(shared.Fd, ids[i]);
         });
     }
 
-    private sealed class Listening(Action stop) : IDisposable
+    /// <summary>Stops, once, what <see cref="Share"/> started.</summary>
+    private sealed class Registration(Action stop) : IDisposable
     {
         private int _stopped;
 

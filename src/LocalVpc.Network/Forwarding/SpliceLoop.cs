@@ -18,7 +18,7 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
     /// <summary>What each registration is: a <see cref="SplicedPair"/>, a <see cref="LoopStream"/> or a <see cref="SharedSocket"/>.</summary>
     private readonly ConcurrentDictionary<ulong, object> _watched = new();
     private readonly ConcurrentQueue<ulong> _cancelled = new();
-    private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _posted = new();
+    private readonly ConcurrentQueue<Action> _posted = new();
     private readonly Thread _thread;
     private ulong _nextId;
     /// <summary>1 while a wake-up is on its way to the loop, so posts in a burst write the eventfd once.</summary>
@@ -64,28 +64,24 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
     }
 
     /// <summary>Watches a connection's socket for <paramref name="stream"/>, edge-triggered both ways; its id, for <see cref="Unwatch"/>.</summary>
-    public ulong Watch(int fd, LoopStream stream)
+    public ulong Watch(int fd, LoopStream stream) => Register(stream, fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET);
+
+    /// <summary>Takes turns with the other loops on <paramref name="shared"/>: level-triggered and exclusive.</summary>
+    public ulong Watch(SharedSocket shared) => Register(shared, shared.Fd, EPOLLIN | EPOLLEXCLUSIVE);
+
+    private ulong Register(object watcher, int fd, int events)
     {
         var id = Interlocked.Increment(ref _nextId);
-        _watched[id] = stream;
+        _watched[id] = watcher;
         try
         {
-            Watch(fd, id, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET);
+            Watch(fd, id, events);
         }
         catch (IOException)
         {
             _watched.TryRemove(id, out _);
             throw;
         }
-        return id;
-    }
-
-    /// <summary>Takes turns with the other loops on <paramref name="shared"/>: level-triggered and exclusive.</summary>
-    public ulong Watch(SharedSocket shared)
-    {
-        var id = Interlocked.Increment(ref _nextId);
-        _watched[id] = shared;
-        Watch(shared.Fd, id, EPOLLIN | EPOLLEXCLUSIVE);
         return id;
     }
 
@@ -101,19 +97,24 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
         if (epoll_ctl(_epoll, EPOLL_CTL_ADD, fd, &watched) < 0) throw new IOException($"epoll_ctl: errno {errno}");
     }
 
-    private unsafe void Wake(ulong cancelled)
+    private void Wake(ulong cancelled)
     {
         _cancelled.Enqueue(cancelled);
-        ulong one = 1;
-        write(_wake, &one, sizeof(ulong));
+        Signal();
     }
 
-    /// <summary>Runs <paramref name="callback"/> on the loop's thread, after what it is doing now.</summary>
-    public unsafe void Post(SendOrPostCallback callback, object? state)
+    /// <summary>Runs <paramref name="continuation"/> on the loop's thread, after what it is doing now.</summary>
+    public void Post(Action continuation)
     {
-        _posted.Enqueue((callback, state));
+        _posted.Enqueue(continuation);
         // The loop's own posts run before it waits again; another thread's wake it, once for a burst.
         if (IsCurrent || Interlocked.Exchange(ref _waking, 1) == 1) return;
+        Signal();
+    }
+
+    /// <summary>Wakes the loop from its epoll_wait.</summary>
+    private unsafe void Signal()
+    {
         ulong one = 1;
         write(_wake, &one, sizeof(ulong));
     }
@@ -218,11 +219,11 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
 
     private void RunPosted()
     {
-        while (_posted.TryDequeue(out var posted))
+        while (_posted.TryDequeue(out var continuation))
         {
             try
             {
-                posted.Callback(posted.State);
+                continuation();
             }
             catch (Exception e)
             {
@@ -268,7 +269,7 @@ internal readonly struct LoopEntry(SpliceLoop loop) : System.Runtime.CompilerSer
 
     public bool IsCompleted => loop.IsCurrent;
 
-    public void OnCompleted(Action continuation) => loop.Post(static state => ((Action)state!)(), continuation);
+    public void OnCompleted(Action continuation) => loop.Post(continuation);
 
     public void GetResult() { }
 }
