@@ -37,10 +37,26 @@ internal sealed class LoopStream : Stream
 
     private static void Release(ref TaskCompletionSource? waiting) => Interlocked.Exchange(ref waiting, null)?.TrySetResult();
 
-    /// <summary>Hands the socket over (to the splice engine's pair): the loop stops watching it for this stream.</summary>
+    /// <summary>Lets go of the socket: the loop stops watching it for this stream.</summary>
     public void Detach()
     {
         if (Interlocked.Exchange(ref _detached, 1) == 0) _loop.Unwatch(_fd, _id);
+    }
+
+    /// <summary>
+    /// Hands the socket over to a pair that <paramref name="loop"/> will carry. On this stream's own loop the socket stays
+    /// in its epoll for the pair to take over (true); elsewhere the stream lets go of it (false).
+    /// </summary>
+    public bool HandOver(SpliceLoop loop)
+    {
+        if (loop != _loop || !_loop.IsCurrent)
+        {
+            Detach();
+            return false;
+        }
+        if (Interlocked.Exchange(ref _detached, 1) != 0) return false;
+        _loop.HandOver(_id);
+        return true;
     }
 
     /// <summary>Waits, on the loop's thread, until the kernel reports the socket readable (or writable) again.</summary>

@@ -35,7 +35,7 @@ public sealed class SpliceEngine : IDisposable
     /// Moves bytes both ways until both sides have ended their sending half (each end passed on as a half-close), one
     /// side fails, or <paramref name="cancellationToken"/> fires. The sockets stay open: the caller closes them.
     /// </summary>
-    public Task<(SpliceResult Result, long Sent, long Received)> RunAsync(Socket client, Socket upstream, SpliceCounters counters,
+    public Task<(SpliceResult Result, long Sent, long Received)> RunAsync(Leg client, Leg upstream, SpliceCounters counters,
         CancellationToken cancellationToken)
     {
         var sending = TakePipe();
@@ -51,8 +51,12 @@ public sealed class SpliceEngine : IDisposable
         }
         // A connection a loop runs is spliced by the same loop, and resumed by it inline when the pair ends.
         var current = Array.Find(_loops, l => l.IsCurrent);
-        var pair = new SplicedPair(client, upstream, sending, receiving, counters, Recycle, resumeInline: current is not null);
-        (current ?? _loops[(int)((uint)Interlocked.Increment(ref _next) % _loops.Length)]).Add(pair, cancellationToken);
+        var loop = current ?? _loops[(int)((uint)Interlocked.Increment(ref _next) % _loops.Length)];
+        // A loop's streams let go of their sockets; on the loop that carries the pair, their registrations become its own.
+        var clientWatched = client.Stream is LoopStream clientStream && clientStream.HandOver(loop);
+        var upstreamWatched = upstream.Stream is LoopStream upstreamStream && upstreamStream.HandOver(loop);
+        var pair = new SplicedPair(client.Socket, upstream.Socket, sending, receiving, counters, Recycle, resumeInline: current is not null);
+        loop.Add(pair, cancellationToken, clientWatched, upstreamWatched);
         return pair.Completion;
     }
 

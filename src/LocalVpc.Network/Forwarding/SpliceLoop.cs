@@ -13,6 +13,11 @@ namespace LocalVpc.Network.Forwarding;
 internal sealed class SpliceLoop : SocketTransport, IDisposable
 {
     private const ulong WakeId = 0;
+    /// <summary>
+    /// In what epoll reports, the low bit of a pair's registration: set for its upstream socket, clear for its client.
+    /// Every id is even, so the bit is free.
+    /// </summary>
+    private const ulong UpstreamSide = 1;
     private readonly int _epoll;
     private readonly int _wake;
     /// <summary>What each registration is: a <see cref="SplicedPair"/>, a <see cref="LoopStream"/> or a <see cref="SharedSocket"/>.</summary>
@@ -30,7 +35,7 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
         _epoll = epoll_create1(EPOLL_CLOEXEC);
         _wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
         if (_epoll < 0 || _wake < 0) throw new IOException($"epoll for the splice engine: errno {errno}");
-        Watch(_wake, WakeId, EPOLLIN);
+        Watch(_wake, WakeId, EPOLLIN, EPOLL_CTL_ADD);
         _thread = new Thread(Run) { IsBackground = true, Name = $"localvpc-splice-{index}" };
         _thread.Start();
     }
@@ -38,22 +43,26 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
     /// <summary>Whether the caller runs on this loop's thread.</summary>
     public bool IsCurrent => Thread.CurrentThread == _thread;
 
-    public void Add(SplicedPair pair, CancellationToken cancellationToken)
+    /// <summary>
+    /// Carries <paramref name="pair"/>. A socket this loop watches already (<paramref name="clientWatched"/>,
+    /// <paramref name="upstreamWatched"/>: a stream handed it over) keeps its registration, pointed at the pair.
+    /// </summary>
+    public void Add(SplicedPair pair, CancellationToken cancellationToken, bool clientWatched = false, bool upstreamWatched = false)
     {
         if (_stopping)
         {
             pair.End(SpliceResult.Canceled);
             return;
         }
-        var id = Interlocked.Increment(ref _nextId);
+        var id = NextId();
         _watched[id] = pair;
-        // Edge-triggered: the kernel reports readiness once per change, and at once for what is ready when added, so
-        // the loop runs the pair as soon as either side can move; it always moves until the kernel says EAGAIN.
+        // Edge-triggered: the kernel reports readiness once per change, and at once for what is ready when added (or
+        // modified), so the loop runs the pair as soon as either side can move; it always moves until the kernel says EAGAIN.
         var events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
         try
         {
-            Watch(pair.ClientFd, id, events);
-            Watch(pair.UpstreamFd, id, events);
+            Watch(pair.ClientFd, id, events, clientWatched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD);
+            Watch(pair.UpstreamFd, id | UpstreamSide, events, upstreamWatched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD);
         }
         catch (IOException)
         {
@@ -69,13 +78,15 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
     /// <summary>Takes turns with the other loops on <paramref name="shared"/>: level-triggered and exclusive.</summary>
     public ulong Watch(SharedSocket shared) => Register(shared, shared.Fd, EPOLLIN | EPOLLEXCLUSIVE);
 
+    private ulong NextId() => Interlocked.Add(ref _nextId, 2);
+
     private ulong Register(object watcher, int fd, int events)
     {
-        var id = Interlocked.Increment(ref _nextId);
+        var id = NextId();
         _watched[id] = watcher;
         try
         {
-            Watch(fd, id, events);
+            Watch(fd, id, events, EPOLL_CTL_ADD);
         }
         catch (IOException)
         {
@@ -91,10 +102,16 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
         if (_watched.TryRemove(id, out _)) epoll_ctl(_epoll, EPOLL_CTL_DEL, fd, null);
     }
 
-    private unsafe void Watch(int fd, ulong id, int events)
+    /// <summary>
+    /// Forgets a stream's registration but leaves its socket in the epoll, for a pair on this loop to take over (on
+    /// the loop's thread: what epoll still reports for the old id finds nothing and is dropped).
+    /// </summary>
+    public void HandOver(ulong id) => _watched.TryRemove(id, out _);
+
+    private unsafe void Watch(int fd, ulong id, int events, int operation)
     {
         var watched = new epoll_event { events = events, data = new epoll_data_t { u64 = id } };
-        if (epoll_ctl(_epoll, EPOLL_CTL_ADD, fd, &watched) < 0) throw new IOException($"epoll_ctl: errno {errno}");
+        if (epoll_ctl(_epoll, operation, fd, &watched) < 0) throw new IOException($"epoll_ctl: errno {errno}");
     }
 
     private void Wake(ulong cancelled)
@@ -186,7 +203,7 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
             }
             for (var i = 0; i < ready; i++)
             {
-                var id = events[i].data.u64;
+                var id = events[i].data.u64 & ~UpstreamSide;
                 if (id == WakeId)
                 {
                     ulong count;
@@ -203,7 +220,7 @@ internal sealed class SpliceLoop : SocketTransport, IDisposable
                 }
                 switch (_watched.GetValueOrDefault(id))
                 {
-                    case SplicedPair pair when pair.Move() is { } result:
+                    case SplicedPair pair when pair.Move((events[i].data.u64 & UpstreamSide) != 0, events[i].events) is { } result:
                         End(id, pair, result);
                         break;
                     case LoopStream stream:

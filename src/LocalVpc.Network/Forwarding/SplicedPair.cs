@@ -25,8 +25,8 @@ internal sealed class SplicedPair
             var added = false;
             handle.DangerousAddRef(ref added);
         }
-        ClientFd = NonBlocking(client.SafeHandle);
-        UpstreamFd = NonBlocking(upstream.SafeHandle);
+        ClientFd = NonBlocking(client);
+        UpstreamFd = NonBlocking(upstream);
         _sending = new SpliceDirection(ClientFd, UpstreamFd, sendingPipe, SpliceResult.ClientFailed, SpliceResult.UpstreamFailed, counters.AddSent);
         _receiving = new SpliceDirection(UpstreamFd, ClientFd, receivingPipe, SpliceResult.UpstreamFailed, SpliceResult.ClientFailed, counters.AddReceived);
         _recycle = recycle;
@@ -40,11 +40,22 @@ internal sealed class SplicedPair
 
     public Task<(SpliceResult Result, long Sent, long Received)> Completion => _completion.Task;
 
-    /// <summary>Moves what both directions can move now; how the pair ended, once it has.</summary>
-    public SpliceResult? Move()
+    /// <summary>
+    /// Moves what the kernel's report on one socket lets move; how the pair ended, once it has. A direction moves when
+    /// its source has something new (readable, its peer's FIN), or when its destination has room again while bytes wait
+    /// for it; a hang-up or an error moves both. Edge-triggered, each direction stopped at EAGAIN, so what it waits for
+    /// is reported when it comes; moving it on any other report is a splice(2) that says EAGAIN again. (EPOLLOUT comes
+    /// with every report on a socket that has room, so on its own it tells a direction waiting to read nothing.)
+    /// </summary>
+    public SpliceResult? Move(bool upstreamSide, int events)
     {
+        var hangUp = (events & (EPOLLHUP | EPOLLERR)) != 0;
+        var readable = hangUp || (events & (EPOLLIN | EPOLLRDHUP)) != 0;
+        var writable = hangUp || (events & EPOLLOUT) != 0;
+        var sending = upstreamSide ? writable && _sending.WaitsToWrite : readable;
+        var receiving = upstreamSide ? readable : writable && _receiving.WaitsToWrite;
         // A failure on either side stops both, and names the side that failed first.
-        if ((_sending.Move() ?? _receiving.Move()) is { } failure) return failure;
+        if (((sending ? _sending.Move() : null) ?? (receiving ? _receiving.Move() : null)) is { } failure) return failure;
         return _sending.Ended && _receiving.Ended ? SpliceResult.Completed : null;
     }
 
@@ -57,10 +68,14 @@ internal sealed class SplicedPair
         _completion.TrySetResult((result, _sending.Total, _receiving.Total));
     }
 
-    /// <summary>The socket's descriptor, made non-blocking if it is not yet (.NET makes it so once a socket has waited asynchronously).</summary>
-    private static int NonBlocking(SafeHandle handle)
+    /// <summary>
+    /// The socket's descriptor, made non-blocking if it is not yet (.NET makes it so once a socket has waited
+    /// asynchronously, without saying so). One made non-blocking through .NET (a loop's) is not asked again.
+    /// </summary>
+    private static int NonBlocking(Socket socket)
     {
-        var fd = (int)handle.DangerousGetHandle();
+        var fd = (int)socket.SafeHandle.DangerousGetHandle();
+        if (!socket.Blocking) return fd;
         var flags = fcntl(fd, F_GETFL);
         if (flags >= 0 && (flags & O_NONBLOCK) == 0) fcntl(fd, F_SETFL, flags | O_NONBLOCK);
         return fd;
@@ -84,6 +99,9 @@ internal sealed unsafe class SpliceDirection(int from, int to, SplicePipe pipe, 
 
     /// <summary>The sender ended its stream and everything it sent was passed on.</summary>
     public bool Ended { get; private set; }
+
+    /// <summary>Bytes in the pipe wait for room in the other socket.</summary>
+    public bool WaitsToWrite => pipe.Pending > 0;
 
     /// <summary>Moves until a socket would block; the failure that stopped it, if one did.</summary>
     public SpliceResult? Move()

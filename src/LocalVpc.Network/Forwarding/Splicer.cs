@@ -21,7 +21,7 @@ public static class Splicer
     {
         counters ??= new SpliceCounters();
         var (result, sent, received) = engine is not null && Plain(client) && Plain(upstream)
-            ? await SpliceAsync(engine, client, upstream, counters, cancellationToken).ConfigureAwait(false)
+            ? await engine.RunAsync(client, upstream, counters, cancellationToken).ConfigureAwait(false)
             : await CopyAsync(client, upstream, counters, cancellationToken).ConfigureAwait(false);
         var segments = TcpSegments.Of(client.Socket);
         client.Close(abort: result != SpliceResult.Completed);
@@ -31,15 +31,6 @@ public static class Splicer
 
     /// <summary>Whether a leg's bytes are the socket's own (no TLS), so the engine can splice them.</summary>
     private static bool Plain(Leg leg) => leg.Stream is NetworkStream or LoopStream;
-
-    private static Task<(SpliceResult, long, long)> SpliceAsync(SpliceEngine engine, Leg client, Leg upstream, SpliceCounters counters,
-        CancellationToken cancellationToken)
-    {
-        // A loop's streams let go of their sockets: from here the engine's pair watches them.
-        (client.Stream as LoopStream)?.Detach();
-        (upstream.Stream as LoopStream)?.Detach();
-        return engine.RunAsync(client.Socket, upstream.Socket, counters, cancellationToken);
-    }
 
     /// <summary>Both directions through the process's buffers: read, then write, each way.</summary>
     private static async Task<(SpliceResult, long, long)> CopyAsync(Leg client, Leg upstream, SpliceCounters counters, CancellationToken cancellationToken)

@@ -41,6 +41,42 @@ public sealed class SplicerTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task AnUpstreamThatTakesLittleAtATime_GetsEveryByte_AsRoomComes(bool spliced)
+    {
+        using var stop = new CancellationTokenSource();
+        await using var legs = await SpliceAsync(spliced, stop.Token);
+        var (client, upstream, splicing) = (legs.Client, legs.Upstream, legs.Splicing);
+        // Small buffers between the proxy and the upstream, which reads a KiB at a time: what the pair reads (up to 256 KiB
+        // at once) waits for room again and again (splice(2) into the socket says EAGAIN), and only the socket's report
+        // that room came moves it on. (Much smaller, and TCP's window probes, not the pair, would set the pace.)
+        upstream.Client.Socket.SendBufferSize = 32 * 1024;
+        upstream.Proxy.Socket.ReceiveBufferSize = 32 * 1024;
+        var request = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
+        try
+        {
+            var sending = Task.Run(async () =>
+            {
+                await client.Client.WriteAsync(request);
+                client.Client.Socket.Shutdown(SocketShutdown.Send);
+            });
+            // A pair that stalls fails the test (a timeout) instead of hanging it.
+            var patience = TimeSpan.FromSeconds(60);
+            var received = await ReadToEndAsync(upstream.Proxy, chunk: 1024).WaitAsync(patience);
+            await sending.WaitAsync(patience);
+            Assert.Equal(SHA256.HashData(request), SHA256.HashData(received));
+            upstream.Proxy.Socket.Shutdown(SocketShutdown.Send);
+            Assert.Empty(await ReadToEndAsync(client.Client).WaitAsync(patience));
+            Assert.Equal(SpliceResult.Completed, (await splicing.WaitAsync(patience)).Result);
+        }
+        finally
+        {
+            // A stalled pair holds its sockets (closing one waits for it): ended first, so the legs can close.
+            stop.Cancel();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task AResetUpstream_EndsItAsUpstreamFailed_AndClosesTheClient(bool spliced)
     {
         await using var legs = await SpliceAsync(spliced);
@@ -108,12 +144,12 @@ public sealed class SplicerTests : IDisposable
         return _engine ?? throw new InvalidOperationException("no splice engine: splice(2) and epoll are Linux's");
     }
 
-    /// <summary>Everything until the end of stream; a lost half-close fails the test instead of hanging it.</summary>
-    private static async Task<byte[]> ReadToEndAsync(Stream stream)
+    /// <summary>Everything until the end of stream, read <paramref name="chunk"/> bytes at most at a time; a lost half-close (or a stalled splice) fails the test instead of hanging it.</summary>
+    private static async Task<byte[]> ReadToEndAsync(Stream stream, int chunk = 81920)
     {
         using var all = new MemoryStream();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await stream.CopyToAsync(all, patience.Token);
+        await stream.CopyToAsync(all, chunk, patience.Token);
         return all.ToArray();
     }
 
