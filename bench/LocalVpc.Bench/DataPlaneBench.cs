@@ -20,7 +20,8 @@ internal static class DataPlaneBench
     private const string EchoName = "sts.us-east-1.amazonaws.com";
 
     /// <param name="Prepare">What to do before this path is measured (the flow log of the second LocalVpc row).</param>
-    private sealed record Path(string Name, Func<bool, Task<Socket>> Open, Func<Task>? Prepare = null);
+    /// <param name="Cpu">The CPU time so far of the process that carries the path's connections, where one process does.</param>
+    private sealed record Path(string Name, Func<bool, Task<Socket>> Open, Func<Task>? Prepare = null, Func<TimeSpan>? Cpu = null);
 
     /// <summary>Every peer process started, ended when the run ends however it ends.</summary>
     private static readonly List<Process> Started = [];
@@ -86,8 +87,8 @@ internal static class DataPlaneBench
         var (copyProxy, _, _, copyVpc) = await BuildNetworkAsync(copying);
 
         var (haBulk, haEcho, haSpliceBulk, haSpliceEcho, socatBulk, socatEcho) = (Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort(), Peer.FreePort());
-        StartHaproxy(work, "plain", haBulk, haEcho, bulkPort, echoPort, splice: false);
-        StartHaproxy(work, "splice", haSpliceBulk, haSpliceEcho, bulkPort, echoPort, splice: true);
+        var haproxy = StartHaproxy(work, "plain", haBulk, haEcho, bulkPort, echoPort, splice: false);
+        var haproxySplice = StartHaproxy(work, "splice", haSpliceBulk, haSpliceEcho, bulkPort, echoPort, splice: true);
         Start("socat", ["-b", "131072", $"TCP-LISTEN:{socatBulk},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{bulkPort}"]);
         Start("socat", [$"TCP-LISTEN:{socatEcho},bind=127.0.0.1,fork,reuseaddr,backlog=4096", $"TCP:127.0.0.1:{echoPort}"]);
         var dantePort = Peer.FreePort();
@@ -97,14 +98,14 @@ internal static class DataPlaneBench
         Path[] paths =
         [
             new("direct loopback", bulk => ConnectAsync(bulk ? bulkPort : echoPort)),
-            new("LocalVpc (proxy → endpoint)", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443)),
-            new("LocalVpc, splice off (copy loop)", bulk => SocksAsync(copyProxy, bulk ? BulkName : EchoName, 443)),
+            new("LocalVpc (proxy → endpoint)", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443), Cpu: () => localVpc.CpuTime),
+            new("LocalVpc, splice off (copy loop)", bulk => SocksAsync(copyProxy, bulk ? BulkName : EchoName, 443), Cpu: () => copying.CpuTime),
             // The same path with the VPC's flow log on: four records per connection, written to a gzipped file as on S3.
             new("LocalVpc, flow log ALL to S3 files", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443), () => LoadClient.PostForXmlAsync(localVpc,
                 [("Action", "CreateFlowLogs"), ("Version", "2016-11-15"), ("ResourceType", "VPC"), ("ResourceId.1", vpc), ("TrafficType", "ALL"),
-                    ("LogDestinationType", "s3"), ("LogDestination", "arn:aws:s3:::bench-flow-logs")])),
-            new("HAProxy (tcp)", bulk => ConnectAsync(bulk ? haBulk : haEcho)),
-            new("HAProxy (tcp, splice)", bulk => ConnectAsync(bulk ? haSpliceBulk : haSpliceEcho)),
+                    ("LogDestinationType", "s3"), ("LogDestination", "arn:aws:s3:::bench-flow-logs")]), () => localVpc.CpuTime),
+            new("HAProxy (tcp)", bulk => ConnectAsync(bulk ? haBulk : haEcho), Cpu: () => CpuOf(haproxy)),
+            new("HAProxy (tcp, splice)", bulk => ConnectAsync(bulk ? haSpliceBulk : haSpliceEcho), Cpu: () => CpuOf(haproxySplice)),
             new("socat", bulk => ConnectAsync(bulk ? socatBulk : socatEcho)),
             // A SOCKS5 server: the same handshake as LocalVpc's proxies, without the VPC behind it.
             new("Dante (SOCKS5)", bulk => SocksAsync($"127.0.0.1:{dantePort}", "127.0.0.1", bulk ? bulkPort : echoPort)),
@@ -124,17 +125,21 @@ internal static class DataPlaneBench
             var connections = await ConnectionsAsync(path, duration);
             var besideConnections = ConnectionsAsync(path, duration);
             var beside = await Lookups(duration);
-            sides.Add((name, alone.RequestsPerSecond, beside.RequestsPerSecond, connections, await besideConnections));
+            sides.Add((name, alone.RequestsPerSecond, beside.RequestsPerSecond, connections.PerSecond, (await besideConnections).PerSecond));
         }
 
-        var rows = new List<(string Path, double Bulk, double Connections)>();
+        var rows = new List<(string Path, double Bulk, double Connections, double? CpuPerConnection)>();
         foreach (var path in paths)
         {
             Console.Error.WriteLine($"data plane: {path.Name}");
             if (path.Prepare is { } prepare) await prepare();
             await BulkAsync(path, TimeSpan.FromSeconds(1)); // warm-up, not measured
             await ConnectionsAsync(path, TimeSpan.FromSeconds(1));
-            rows.Add((path.Name, await BulkAsync(path, duration), await ConnectionsAsync(path, duration)));
+            var bulk = await BulkAsync(path, duration);
+            var cpu = path.Cpu?.Invoke();
+            var connections = await ConnectionsAsync(path, duration);
+            // The carrying process's user and system time over the connections, a connection (the kernel counts in 10 ms ticks).
+            rows.Add((path.Name, bulk, connections.PerSecond, cpu is { } before ? (path.Cpu!() - before).TotalMicroseconds / connections.Count : null));
         }
 
         Console.Error.WriteLine("dns: LocalVpc and unbound under dnsperf");
@@ -152,11 +157,11 @@ internal static class DataPlaneBench
         var report = new StringBuilder();
         report.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z on {Environment.ProcessorCount} cores; {seconds} s per measurement; one bulk connection, 16 concurrent connect-echo-close loops; {load}.");
         report.AppendLine();
-        report.AppendLine("| path | bulk MB/s | ÷ direct | new connections/s | ÷ direct |");
-        report.AppendLine("|---|---|---|---|---|");
+        report.AppendLine("| path | bulk MB/s | ÷ direct | new connections/s | ÷ direct | the proxy's CPU a connection (µs) |");
+        report.AppendLine("|---|---|---|---|---|---|");
         foreach (var row in rows)
             report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Path} | {row.Bulk:0} | {row.Bulk / direct.Bulk:0.00} | {row.Connections:0} | {row.Connections / direct.Connections:0.00} |"));
+                $"| {row.Path} | {row.Bulk:0} | {row.Bulk / direct.Bulk:0.00} | {row.Connections:0} | {row.Connections / direct.Connections:0.00} | {(row.CpuPerConnection is { } cpu ? cpu.ToString("0", CultureInfo.InvariantCulture) : "—")} |"));
         report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"DNS (dnsperf, A queries for endpoint names): LocalVpc {ours:0} queries/s, unbound {theirs:0} queries/s, ratio {ours / theirs:0.00}."));
@@ -207,7 +212,14 @@ internal static class DataPlaneBench
         return sent / elapsed / 1e6;
     }
 
-    private static async Task<double> ConnectionsAsync(Path path, TimeSpan duration)
+    /// <summary>One process's CPU time so far (socat and Dante fork a process a connection: theirs is not counted).</summary>
+    private static TimeSpan CpuOf(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    private static async Task<(double PerSecond, long Count)> ConnectionsAsync(Path path, TimeSpan duration)
     {
         long done = 0;
         var clock = Stopwatch.StartNew();
@@ -222,7 +234,7 @@ internal static class DataPlaneBench
                 Interlocked.Increment(ref done);
             }
         }));
-        return done / clock.Elapsed.TotalSeconds;
+        return (done / clock.Elapsed.TotalSeconds, done);
     }
 
     private static async Task<Socket> ConnectAsync(int port)
