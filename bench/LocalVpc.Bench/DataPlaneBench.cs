@@ -103,7 +103,7 @@ internal static class DataPlaneBench
             // The same path with the VPC's flow log on: four records per connection, written to a gzipped file as on S3.
             new("LocalVpc, flow log ALL to S3 files", bulk => SocksAsync(proxy, bulk ? BulkName : EchoName, 443), () => LoadClient.PostForXmlAsync(localVpc,
                 [("Action", "CreateFlowLogs"), ("Version", "2016-11-15"), ("ResourceType", "VPC"), ("ResourceId.1", vpc), ("TrafficType", "ALL"),
-                    ("LogDestinationType", "s3"), ("LogDestination", "arn:aws:s3:::bench-flow-logs")]), () => localVpc.CpuTime),
+                    ("LogDestinationType", "s3"), ("LogDestination", "arn:aws:s3:::bench-flow-logs")]), Cpu: () => localVpc.CpuTime),
             new("HAProxy (tcp)", bulk => ConnectAsync(bulk ? haBulk : haEcho), Cpu: () => CpuOf(haproxy)),
             new("HAProxy (tcp, splice)", bulk => ConnectAsync(bulk ? haSpliceBulk : haSpliceEcho), Cpu: () => CpuOf(haproxySplice)),
             new("socat", bulk => ConnectAsync(bulk ? socatBulk : socatEcho)),
